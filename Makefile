@@ -1,0 +1,29 @@
+# The two commands of the README: `make figures` and `make test`.
+# Both create .venv from the locked versions in requirements.lock on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: figures test lock clean
+
+figures: $(INSTALLED)
+	$(BIN)/h20lib figures --out figures
+
+test: $(INSTALLED)
+	$(BIN)/pytest
+
+$(INSTALLED): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(INSTALLED)
+
+# Re-resolve the newest versions allowed by pyproject.toml and pin them (needs the package index).
+lock:
+	rm -rf /tmp/h20lib-lock && $(PYTHON) -m venv /tmp/h20lib-lock
+	/tmp/h20lib-lock/bin/pip install --quiet ".[dev]" "setuptools>=75"
+	/tmp/h20lib-lock/bin/pip freeze --all --exclude h20lib --exclude pip > requirements.lock
+
+clean:
+	rm -rf $(VENV)
