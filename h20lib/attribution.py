@@ -1,0 +1,349 @@
+"""Who says what: direct quotations, reported speech, transcript turns and their speakers.
+
+``attribute_document(text, rows)`` is a pure function of one document's raw text and its sentence rows
+(as made by ``h20lib.corpus.parse_document``). It returns, per sentence, the actors mentioned, the speaker
+(an actor id, or "" where the outlet speaks in its own voice), whether the sentence is a direct quotation
+and the cue that decided the speaker; and a row per quotation.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+
+from h20lib.actors import actor_id_from_name, actor_type, find_mentions, register
+from h20lib.config import data_file
+from h20lib.structure import is_asker
+
+_CUES = tomllib.loads(data_file("speech_cues.toml").read_text(encoding="utf-8"))
+SPEECH_VERBS = frozenset(_CUES["speech_verbs"].split())
+_SPEECH = re.compile(
+    r"\b(?:" + "|".join(_CUES["speech_phrases"]) + r"|" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b"
+)
+CONTINUING_VERBS = frozenset(_CUES["continuing_verbs"].split())
+NOT_NAMES = frozenset(_CUES["not_names"].split())
+# A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
+_NOT_A_SPEECH_VERB = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no)[\s-]+|\bneither\b.*)$", re.IGNORECASE
+)
+_ACCORDING_TO = re.compile(_CUES["according_to"], re.IGNORECASE)
+REFERENCES = dict(_CUES["references"])
+GENERIC_SPEAKERS = dict(_CUES["generic_speakers"])
+TITLE_WORDS = frozenset(_CUES["titles"]["words"].split())
+# Verbs that put the speaker after them: "..., said Rep. Jane Doe".
+_INVERTING = frozenset({"said", "says", "added", "wrote", "asked", "stated", "noted", "warned"})
+_PRONOUNS = sorted(word for word in REFERENCES if " " not in word)
+_ROLE_HEADS = sorted(word.split()[-1] for word in REFERENCES if word.startswith("the "))
+# "he", "it", or "the <up to three modifiers> company": the head noun decides the type.
+_REFERENCE = re.compile(
+    r"\b(?:(?P<pronoun>" + "|".join(_PRONOUNS) + r")|the\s+(?:[\w’'-]+\s+){0,3}?(?P<head>"
+    + "|".join(map(re.escape, _ROLE_HEADS)) + r"))\b",
+    re.IGNORECASE,
+)
+_GENERIC = re.compile(r"\b(?:" + "|".join(map(re.escape, GENERIC_SPEAKERS)) + r")\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){0,2}")
+# A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
+_RELATIVE = re.compile(
+    r"\b(?:who|which|whom)\s+(?:\w+ly\s+)?$|\b(?:after|before|when|as|since|because|if)\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+_QUOTE_PAIRS = {"“": "”", '"': '"'}
+_CLAUSE_BREAK = re.compile(r"[;:]\s")
+_APPOSITIVE = re.compile(r"(?:['’]s)?,\s[^,]{1,90},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
+_ROLE_WORDS = {role.lower(): actor.id for actor in register().values() for role in actor.roles}
+FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
+QUOTE_SHARE = 0.5
+# A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
+MAX_WORDS_SUBJECT_TO_VERB = 4  # a sentence at least this much inside quotation marks is a direct quote
+SPEAKER_KINDS = ("body",)  # headlines are the outlet's own voice
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offsets of the quoted words, without the quotation marks
+    end: int
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    end: int
+    actor: str  # an actor id, or a reference word still to resolve
+    is_reference: bool = False
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (one paragraph): curly or straight double quotes; an unclosed one
+    runs to the paragraph's end, as news style leaves a quote open when it continues in the next paragraph."""
+    quotes, position = [], start
+    opening = re.compile(r'[“"]')
+    while True:
+        found = opening.search(text, position, end)
+        if not found:
+            return quotes
+        closing = text.find(_QUOTE_PAIRS[found.group()], found.end(), end)
+        quote_end = end if closing < 0 else closing
+        if quote_end > found.end():
+            quotes.append(Quote(found.end(), quote_end))
+        position = quote_end + 1
+
+
+def _candidates(text: str, start: int, end: int) -> list[Candidate]:
+    """Possible speakers in ``text[start:end]``: register actors, other names, pronouns and role nouns."""
+    segment = text[start:end]
+    found: list[Candidate] = []
+    covered: list[tuple[int, int]] = []
+    for mention in find_mentions(segment):
+        found.append(Candidate(start + mention.end, mention.actor))
+        covered.append((mention.start, mention.end))
+    for match in _NAME.finditer(segment):
+        if any(a < match.end() and match.start() < b for a, b in covered):
+            continue
+        words = [w for w in match.group().split() if w.lower() not in TITLE_WORDS and w not in NOT_NAMES]
+        at_sentence_start = not segment[: match.start()].strip()
+        if not words or (at_sentence_start and len(words) < 2) or words[0].lower() in REFERENCES:
+            continue
+        found.append(Candidate(start + match.end(), actor_id_from_name(" ".join(words))))
+    for match in _REFERENCE.finditer(segment):
+        word = match.group("pronoun") or "the " + match.group("head")
+        found.append(Candidate(start + match.end(), word.lower(), is_reference=True))
+    for match in _GENERIC.finditer(segment):
+        found.append(Candidate(start + match.end(), GENERIC_SPEAKERS[match.group().lower()]))
+    for role, owner in _ROLE_WORDS.items():
+        for match in re.finditer(r"\bthe\s+" + re.escape(role) + r"\b", segment, re.IGNORECASE):
+            found.append(Candidate(start + match.end(), "role:" + owner, is_reference=True))
+    return sorted(found, key=lambda c: c.end)
+
+
+class _Context:
+    """Actors in order of salience within one document, for resolving "he", "the company", "the report"."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self.speakers: list[str] = []
+
+    def note(self, actors) -> None:
+        self.seen.extend(actors)
+
+    def resolve(self, candidate: Candidate) -> str:
+        if not candidate.is_reference:
+            return candidate.actor
+        if candidate.actor.startswith("role:"):
+            owner = candidate.actor[5:]
+            return owner if owner in self.seen else self._latest(("person",)) or owner
+        wanted = REFERENCES[candidate.actor]
+        if wanted == "speaker":
+            return self.speakers[-1] if self.speakers else ""
+        types = {
+            "person": ("person", "legislator"),
+            "organisation": ("company", "government_body", "government", "media_outlet", "organisation"),
+            "group": ("legislature", "government", "government_body", "company", "country"),
+        }.get(wanted, (wanted,))
+        return self._latest(types)
+
+    def _latest(self, types) -> str:
+        for actor in reversed(self.seen):
+            if actor_type(actor) in types:
+                return actor
+        return ""
+
+
+def _subject_before(text: str, start: int, verb_start: int, context: _Context, masked=()) -> str:
+    """The speaker of a verb: the nearest candidate before it in its clause, looking past an appositive
+    ("Lin Jian, spokesperson for the Foreign Ministry, stated")."""
+    clause_start = start
+    for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
+        clause_start = match.end()
+    candidates = [
+        c for c in _candidates(text, clause_start, verb_start)
+        if c.end <= verb_start and not any(a < c.end <= b for a, b in masked)
+    ]
+    if not candidates:
+        return ""
+    appositive = _APPOSITIVE.search(text, clause_start, verb_start)
+    if appositive:
+        before = [c for c in candidates if c.end <= appositive.start()]
+        if before:
+            return context.resolve(before[-1])
+    if len(text[candidates[-1].end : verb_start].split()) > MAX_WORDS_SUBJECT_TO_VERB:
+        return ""
+    return context.resolve(candidates[-1])
+
+
+def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> str:
+    """The speaker named right after an inverting verb: "said Rep. Jane Doe, the ..."."""
+    window_end = min(limit, verb_end + 60)
+    following = text[verb_end:window_end]
+    if not re.match(r"\s+(?:the\s+)?[A-Z]|\s+(?:chief|spokes|minister|secretary|senator|representative)", following):
+        return ""
+    stop = re.search(r"[,;]|\.\s*$|\s(?:in|on|at|during|that)\s", following)
+    candidates = _candidates(text, verb_end, verb_end + (stop.start() if stop else len(following)))
+    people = [c for c in candidates if not c.is_reference and actor_type(c.actor) in ("person", "legislator")]
+    chosen = people[-1] if people else (candidates[0] if candidates else None)
+    return context.resolve(chosen) if chosen else ""
+
+
+def _speech_verbs(text: str, start: int, end: int, masked):
+    for match in _SPEECH.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in masked):
+            continue
+        if _NOT_A_SPEECH_VERB.search(text, start, match.start()):
+            continue
+        yield match
+
+
+def _reported_speaker(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
+    """(speaker, cue) of a sentence's main speech verb, or ("", "") when it has none."""
+    for verb in _speech_verbs(text, start, end, masked):
+        if _RELATIVE.search(text[start : verb.start()]):
+            continue
+        if verb.group().lower() in _INVERTING:
+            speaker = _subject_after(text, verb.end(), end, context)
+            if speaker:
+                return speaker, verb.group()
+        speaker = _subject_before(text, start, verb.start(), context, masked)
+        if speaker:
+            return speaker, verb.group()
+    source = _ACCORDING_TO.search(text, start, end)
+    if source:
+        stop = re.search(r"[,;.]", text[source.end() : end])
+        candidates = _candidates(text, source.end(), source.end() + (stop.start() if stop else end - source.end()))
+        if candidates:
+            return context.resolve(candidates[0]), source.group().strip()
+    return "", ""
+
+
+def _turn_speaker(turn: str, headline_actors: list[str]) -> str:
+    if is_asker(turn):
+        return "reporter"
+    if turn.lower() in ("a", "answer"):
+        answerers = [a for a in headline_actors if actor_type(a) in ("government_body", "person", "company")]
+        return answerers[0] if answerers else ""
+    mentions = find_mentions(turn)
+    return mentions[-1].actor if mentions else actor_id_from_name(turn)
+
+
+def _quote_speaker(text: str, quote: Quote, first: dict, last: dict, next_quote_start: int, previous_quote_end: int,
+                   context: _Context) -> tuple[str, str]:
+    after_start, after_end = quote.end + 1, min(last["char_end"], next_quote_start)
+    for verb in _speech_verbs(text, after_start, after_end, []):
+        if verb.group().lower() in _INVERTING:
+            speaker = _subject_after(text, verb.end(), after_end, context)
+            if speaker:
+                return speaker, verb.group()
+        speaker = _subject_before(text, after_start, verb.start(), context)
+        if speaker:
+            return speaker, verb.group()
+        break
+    before_start = max(first["char_start"], previous_quote_end)
+    for verb in _speech_verbs(text, first["char_start"], quote.start, []):
+        speaker = _subject_before(text, first["char_start"], verb.start(), context)
+        if speaker:
+            return speaker, verb.group()
+    if before_start < quote.start and text[before_start : quote.start].rstrip().endswith(":"):
+        return (context.speakers[-1], ":") if context.speakers else ("", "")
+    return "", ""
+
+
+def _sentence_speaker(text, row, own_quotes, headline_actors, previous, actors, context) -> tuple[str, str, bool]:
+    """(speaker, cue, is_quote) of one body sentence; the first rule that applies decides."""
+    start, end = row["char_start"], row["char_end"]
+    full = [(q, s, c) for q, s, c in own_quotes if q.words(text) >= FULL_QUOTE_WORDS]
+    quoted_chars = sum(min(q.end, end) - max(q.start, start) for q, _, _ in full)
+    is_quote = bool(full) and quoted_chars / max(end - start, 1) >= QUOTE_SHARE
+    quote_speaker = next(((s, c) for _, s, c in full if s), None)
+    if row["turn"]:
+        return _turn_speaker(row["turn"], headline_actors), f"turn {row['turn']}", is_quote
+    if is_quote and quote_speaker:
+        return quote_speaker[0], f"quote {quote_speaker[1]}".strip(), True
+    speaker, cue = _reported_speaker(text, start, end, [(q.start, q.end) for q, _, _ in own_quotes], context)
+    if speaker:
+        return speaker, cue, is_quote
+    if quote_speaker:
+        return quote_speaker[0], f"quote {quote_speaker[1]}".strip(), is_quote
+    if (
+        previous
+        and previous.get("paragraph") == row["paragraph"]
+        and previous.get("speaker")
+        and previous["cue"] in CONTINUING_VERBS | {f"continued {verb}" for verb in CONTINUING_VERBS}
+        and set(actors) <= set(previous["actors"]) | {previous["speaker"]}
+    ):
+        verb = previous["cue"].removeprefix("continued ")
+        return previous["speaker"], f"continued {verb}", False
+    return "", "", is_quote
+
+
+def attribute_document(text: str, rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Per-sentence ``actors, speaker, is_quote, speaker_cue`` and a list of quotation rows for one document."""
+    context = _Context()
+    by_paragraph: dict[int, list[dict]] = {}
+    for row in rows:
+        if row["kind"] in SPEAKER_KINDS:
+            by_paragraph.setdefault(row["paragraph"], []).append(row)
+    quotes_by_sentence: dict[str, list[tuple[Quote, str, str]]] = {}
+    quote_rows: list[dict] = []
+    pending: dict[int, list[Quote]] = {
+        paragraph: find_quotes(text, members[0]["char_start"], members[-1]["char_end"])
+        for paragraph, members in by_paragraph.items()
+    }
+    results: list[dict] = []
+    headline_actors: list[str] = []
+    attributed_paragraphs: set[int] = set()
+    previous: dict | None = None  # the previous body sentence and how it was attributed
+    for row in rows:
+        actors = tuple(dict.fromkeys(m.actor for m in find_mentions(row["text"])))
+        result = {"actors": actors, "speaker": "", "is_quote": False, "speaker_cue": ""}
+        results.append(result)
+        if row["kind"] == "headline":
+            if previous is not None and previous["kind"] != "headline":
+                headline_actors = []
+            headline_actors.extend(actors)
+        if row["kind"] not in SPEAKER_KINDS:
+            previous = {"kind": row["kind"]}
+            continue
+        paragraph = row["paragraph"]
+        if paragraph not in attributed_paragraphs:
+            attributed_paragraphs.add(paragraph)
+            quote_rows.extend(_attribute_quotes(text, by_paragraph[paragraph], pending[paragraph], quotes_by_sentence, context))
+        speaker, cue, is_quote = _sentence_speaker(text, row, quotes_by_sentence.get(row["sentence_id"], []),
+                                                   headline_actors, previous, actors, context)
+        result.update(speaker=speaker, is_quote=is_quote, speaker_cue=cue)
+        previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
+        context.note(actors)
+        if speaker:
+            context.note((speaker,))
+            context.speakers.append(speaker)
+    return results, quote_rows
+
+
+def _attribute_quotes(text, members, quotes, quotes_by_sentence, context) -> list[dict]:
+    rows_out = []
+    previous_end = members[0]["char_start"]
+    for index, quote in enumerate(quotes):
+        first = next(m for m in members if m["char_start"] <= quote.start < m["char_end"] + 1)
+        last = next((m for m in members if m["char_start"] <= quote.end <= m["char_end"]), members[-1])
+        next_start = quotes[index + 1].start - 1 if index + 1 < len(quotes) else last["char_end"]
+        # the quote's own sentence may name people the context has not seen yet
+        local = _Context()
+        local.seen = context.seen + [a.actor for m in members if m["char_start"] < quote.start for a in find_mentions(m["text"])]
+        local.speakers = list(context.speakers)
+        speaker, cue = _quote_speaker(text, quote, first, last, next_start, previous_end, local)
+        if not speaker and quote.words(text) >= FULL_QUOTE_WORDS:
+            speaker = next((s for _, s, _ in reversed(quotes_by_sentence.get(first["sentence_id"], [])) if s), "")
+        for member in members:
+            if member["char_start"] < quote.end and quote.start < member["char_end"]:
+                quotes_by_sentence.setdefault(member["sentence_id"], []).append((quote, speaker, cue))
+        rows_out.append({
+            "doc_id": first["doc_id"],
+            "sentence_id": first["sentence_id"],
+            "speaker": speaker,
+            "cue": cue,
+            "text": text[quote.start : quote.end],
+            "char_start": quote.start,
+            "char_end": quote.end,
+            "full_quote": quote.words(text) >= FULL_QUOTE_WORDS,
+        })
+        previous_end = quote.end + 1
+    return rows_out

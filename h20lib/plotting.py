@@ -1,0 +1,195 @@
+"""One house style for every figure, and saving figures so that the same figure gives the same bytes."""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+import matplotlib as mpl
+import pandas as pd
+from cycler import cycler
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": eight colours told apart with every common colour-vision
+# deficiency. Yellow and black come last: yellow is faint on white, black reads as "no group".
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442", "#000000")
+
+# The source groups of the corpus keep one colour in every figure, whichever groups a figure shows.
+SOURCE_GROUP_COLORS = {
+    "us_media": "#0072B2",
+    "chinese_state": "#D55E00",
+    "trade_press": "#009E73",
+    "china_newsletter": "#E69F00",
+    "reader_comments": "#CC79A7",
+}
+
+PNG_DPI = 300
+CSV_FLOAT_FORMAT = "%.10g"
+FIGURE_FILE_SUFFIXES = (".png", ".svg", ".csv", ".caption.txt")
+
+# Sizes read well on a figure printed at 6.5 x 4 inches (a page's text width).
+HOUSE_RC: dict[str, object] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 9,
+    "figure.titlesize": 12,
+    "figure.figsize": (6.5, 4.0),
+    "figure.dpi": 100,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": cycler(color=list(PALETTE)),
+    "axes.titlelocation": "left",
+    "legend.frameon": False,
+    "savefig.bbox": "tight",
+    "savefig.dpi": PNG_DPI,
+    # Glyphs as paths: the SVG looks the same without DejaVu Sans installed, and ids are salted by a constant.
+    "svg.fonttype": "path",
+    "svg.hashsalt": "h20lib",
+    "svg.id": None,
+}
+
+_FIGURE_ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_RESERVED_IDS = frozenset({"index"})
+
+
+def apply_house_style() -> None:
+    """Set the house style in matplotlib's global rcParams."""
+    mpl.rcParams.update(HOUSE_RC)
+
+
+@contextlib.contextmanager
+def house_style() -> Iterator[None]:
+    """The house style for the figures made inside the ``with`` block only."""
+    with mpl.rc_context(HOUSE_RC):
+        yield
+
+
+def group_colors(groups: Iterable[str]) -> dict[str, str]:
+    """A colour per group: the fixed colour of a known source group, else palette colours in sorted name order.
+
+    Unknown groups take the palette colours no shown known group uses, cycling when they run out.
+    """
+    names = sorted(set(groups))
+    colors = {name: SOURCE_GROUP_COLORS[name] for name in names if name in SOURCE_GROUP_COLORS}
+    free = [color for color in PALETTE if color not in colors.values()]
+    unknown = [name for name in names if name not in colors]
+    colors.update({name: free[position % len(free)] for position, name in enumerate(unknown)})
+    return dict(sorted(colors.items()))
+
+
+def min_n_ok(n: int, *, minimum: int) -> bool:
+    """Whether ``n`` observations are enough to plot (at least ``minimum``)."""
+    return n >= minimum
+
+
+def too_few(ax: Axes, message: str) -> None:
+    """Replace an axes' content by a centred note such as "too few sentences (n=3) for this group"."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.text(
+        0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
+        wrap=True, color="#555555", fontstyle="italic",
+    )
+
+
+def _check_figure_id(figure_id: str) -> None:
+    if not _FIGURE_ID.fullmatch(figure_id) or figure_id in _RESERVED_IDS:
+        raise ValueError(f"figure id {figure_id!r} must be lower-case letters, digits, '_' or '-' and not 'index'")
+
+
+def _write_png(fig: Figure, path: Path) -> None:
+    fig.savefig(path, format="png", dpi=PNG_DPI, bbox_inches="tight", metadata={"Software": None})
+
+
+def _write_svg(fig: Figure, path: Path) -> None:
+    with mpl.rc_context({key: HOUSE_RC[key] for key in ("svg.fonttype", "svg.hashsalt", "svg.id")}):
+        fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
+
+
+def _write_csv(data: pd.DataFrame, path: Path) -> None:
+    data.to_csv(path, index=False, float_format=CSV_FLOAT_FORMAT, lineterminator="\n", encoding="utf-8")
+
+
+def _write_text(text: str, path: Path) -> None:
+    path.write_text(text.strip() + "\n", encoding="utf-8", newline="\n")
+
+
+def _replace_all(writers: dict[str, Callable[[Path], None]], output_dir: Path) -> None:
+    """Write every file to a temporary name first, then move them all into place."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, write in writers.items():
+            # Not tempfile.mkstemp: its files are private (0600); these take the usual permissions.
+            temporary = output_dir / f".{name}.{os.getpid()}.{uuid.uuid4().hex}.part"
+            staged.append((temporary, output_dir / name))
+            write(temporary)
+        for temporary, final in staged:
+            os.replace(temporary, final)
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+
+
+def save_figure(
+    fig: Figure,
+    figure_id: str,
+    *,
+    data: pd.DataFrame,
+    caption: str,
+    title: str,
+    output_dir: Path,
+    notebook: str,
+    parameters: dict,
+) -> dict:
+    """Write ``<id>.png``, ``.svg``, ``.csv`` (the plotted data), ``.caption.txt`` and the ``<id>.json`` record.
+
+    Returns the index entry {id, title, caption, files, notebook, parameters}.
+    """
+    _check_figure_id(figure_id)
+    output_dir = Path(output_dir)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    entry = {
+        "id": figure_id,
+        "title": title,
+        "caption": caption.strip(),
+        "files": [figure_id + suffix for suffix in FIGURE_FILE_SUFFIXES],
+        "notebook": notebook,
+        "parameters": json.loads(json.dumps(parameters, sort_keys=True)),
+    }
+    _replace_all(
+        {
+            f"{figure_id}.png": lambda path: _write_png(fig, path),
+            f"{figure_id}.svg": lambda path: _write_svg(fig, path),
+            f"{figure_id}.csv": lambda path: _write_csv(data, path),
+            f"{figure_id}.caption.txt": lambda path: _write_text(caption, path),
+        },
+        output_dir,
+    )
+    write_figure_record(entry, output_dir)
+    return entry
+
+
+def figure_record_text(entry: dict) -> str:
+    """The ``<id>.json`` text of an index entry: sorted keys, two-space indent, final newline."""
+    return json.dumps(entry, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_figure_record(entry: dict, output_dir: Path) -> Path:
+    """Write the entry as ``<id>.json`` beside the figure files, which the batch run gathers into index.json."""
+    _check_figure_id(entry["id"])
+    path = Path(output_dir) / f"{entry['id']}.json"
+    text = figure_record_text(entry)
+    _replace_all({path.name: lambda temporary: _write_text(text, temporary)}, Path(output_dir))
+    return path
