@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from h20lib.config import FIGURES_DIR
 from h20lib.errors import InputError
 
 
@@ -21,6 +23,26 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _figures(args: argparse.Namespace) -> int:
+    from h20lib.batch import run_notebooks
+    from h20lib.corpus import load_corpus
+
+    if args.corpus is not None:
+        load_corpus(args.corpus)  # fail fast, with a one-line error, before starting any kernel
+    result = run_notebooks(corpus=args.corpus, output_dir=Path(args.out), jobs=args.jobs)
+    for name in result.failed:
+        print(f"h20lib: notebook failed: {result.errors[name]}", file=sys.stderr)
+    print(f"{len(result.succeeded)} notebooks ran, {len(result.failed)} failed; index at {result.index_path}", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from h20lib.validate import format_report, validation_report
+
+    print(format_report(validation_report(include_newsmtsc=not args.skip_newsmtsc)), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="h20lib", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -28,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--corpus", default=None, help="folder of .txt files or a .csv/.jsonl/.parquet table (default: the seeds)")
     score.add_argument("-o", "--output", required=True, help="output file ending in .csv or .parquet")
     score.set_defaults(run=_score)
+    figures = commands.add_parser("figures", help="run every notebook with papermill and collect the figures")
+    figures.add_argument("--corpus", default=None, help="corpus to analyse (default: the seeds)")
+    figures.add_argument("--out", default=str(FIGURES_DIR), help="output folder (default: figures/ of the project)")
+    figures.add_argument("--jobs", type=int, default=2, help="notebooks run in parallel (default 2)")
+    figures.set_defaults(run=_figures)
+    validate = commands.add_parser("validate", help="print agreement with the hand labels beside naive baselines")
+    validate.add_argument("--skip-newsmtsc", action="store_true", help="do not evaluate target sentiment on NewsMTSC dev")
+    validate.set_defaults(run=_validate)
     return parser
 
 

@@ -11,15 +11,11 @@ from h20lib.attribution import attribute_document
 from h20lib.corpus import Corpus
 from h20lib.frames import score_frames
 from h20lib.sentiment import score_sentiment
-from h20lib.stance import TARGETS, carry_reported_stance, score_stance
+from h20lib.stance import carry_reported_stance, score_stance
 
 ANALYSED_KINDS = ("headline", "body")  # stance and frames are coded on these kinds only (codebook.toml)
-_NO_STANCE = {
-    **{f"stance_{t}": 0.0 for t in TARGETS},
-    **{f"stance_{t}_label": "none" for t in TARGETS},
-    **{f"stance_{t}_cues": () for t in TARGETS},
-}
-_NO_FRAMES = {"frames": (), "frame_cues": ()}
+_NO_STANCE = score_stance("")  # same keys, in the same order, as a scored sentence
+_NO_FRAMES = score_frames("")
 QUOTE_COLUMNS = ("doc_id", "sentence_id", "speaker", "cue", "text", "char_start", "char_end", "full_quote")
 
 

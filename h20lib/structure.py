@@ -45,6 +45,7 @@ HEADLINE_MAX_WORDS = 30
 # Reader comments are short: a trailing run of lines this short, most of them marked as posts, is a
 # comment thread even without a heading.
 COMMENT_MAX_WORDS = 30
+UNMARKED_COMMENT_MAX_WORDS = 15  # a longer line without a post marker reads as the article's own prose
 RELATED_LINK_MAX_WORDS = 16
 _TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]]*$")
 _WORD = re.compile(r"\S+")
@@ -167,16 +168,19 @@ def _mark_trailing_comments(lines: list[_Line]) -> None:
     for line in reversed(lines):
         if line.kind == "boilerplate" and not run:
             continue
-        if line.kind != "body" or _word_count(line.text) > COMMENT_MAX_WORDS:
+        words = _word_count(line.text)
+        if line.kind != "body" or words > COMMENT_MAX_WORDS:
+            break
+        if words > UNMARKED_COMMENT_MAX_WORDS and not _is_marked(line.text):
             break
         run.append(line)
-    marked = sum(1 for line in run if COMMENT_MARKER.search(line.text) or _has_marked_sentence(line.text))
+    marked = sum(1 for line in run if _is_marked(line.text))
     if len(run) >= 2 and marked >= 2 and marked * 2 >= len(run):
         for line in run:
             line.kind, line.turn, line.body_start = "comment", "", None
 
 
-def _has_marked_sentence(text: str) -> bool:
+def _is_marked(text: str) -> bool:
     return any(COMMENT_MARKER.search(text[s:e]) for s, e in split_sentences(text))
 
 

@@ -1,0 +1,236 @@
+"""Agreement of every measure with human labels, each beside a naive baseline (``h20lib validate``).
+
+Gold labels: ``gold_seed_sentences.csv`` (every seed sentence: kind, speaker, stance on both targets, frames)
+and ``gold_written_sentences.csv`` (sentences written in other words, for stance and frames). Target sentiment
+is checked on the NewsMTSC dev splits when they are present beside the project.
+"""
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from h20lib.config import data_file
+from h20lib.corpus import load_corpus
+from h20lib.frames import FRAMES, score_frames
+from h20lib.scoring import ANALYSED_KINDS, score
+from h20lib.sentiment import score_sentiment
+from h20lib.stance import LABELS, TARGETS, score_stance
+from h20lib.structure import KINDS
+
+STANCE_CLASSES = ("favor", "against")  # macro-F1 is averaged over these two, as is usual for stance
+# Words a naive reader might search for to find each frame: the baseline for frame detection.
+FRAME_KEYWORDS = {
+    "economic": "econom", "security": "security", "trade_deal": "trade", "tech_competition": "technolog",
+    "political": "politic", "regulation": "regulat", "diplomacy": "diplomat", "sovereignty": "sovereign",
+}
+
+
+def read_labels(name: str) -> pd.DataFrame:
+    """A gold-label CSV shipped in h20lib/data, without its leading '#' comment lines."""
+    lines = data_file(name).read_text(encoding="utf-8").splitlines(keepends=True)
+    return pd.read_csv(io.StringIO("".join(l for l in lines if not l.startswith("#"))), dtype=str, keep_default_na=False)
+
+
+def prf(gold: pd.Series, predicted: pd.Series, label: str) -> dict[str, float]:
+    """Precision, recall and F1 of ``label`` (0 where undefined), with the gold count as support."""
+    tp = int(((gold == label) & (predicted == label)).sum())
+    fp = int(((gold != label) & (predicted == label)).sum())
+    fn = int(((gold == label) & (predicted != label)).sum())
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
+
+
+def stance_metrics(gold: pd.Series, predicted: pd.Series) -> dict:
+    per_class = {label: prf(gold, predicted, label) for label in STANCE_CLASSES}
+    return {
+        "macro_f1": sum(m["f1"] for m in per_class.values()) / len(per_class),
+        "per_class": per_class,
+        "confusion": pd.crosstab(
+            pd.Categorical(gold, categories=LABELS), pd.Categorical(predicted, categories=LABELS),
+            rownames=["gold"], colnames=["predicted"], dropna=False,
+        ),
+    }
+
+
+def polarity_sign(polarity: float) -> str:
+    """The naive baseline: read TextBlob polarity's sign as stance."""
+    return "favor" if polarity > 0 else "against" if polarity < 0 else "none"
+
+
+def frame_sets(values) -> list[set[str]]:
+    return [set(v) if isinstance(v, tuple) else set(filter(None, str(v).split(";"))) for v in values]
+
+
+def frame_metrics(gold: list[set[str]], predicted: list[set[str]]) -> dict:
+    """Micro precision, recall and F1 over (sentence, frame) pairs, and F1 per frame."""
+    tp = sum(len(g & p) for g, p in zip(gold, predicted))
+    fp = sum(len(p - g) for g, p in zip(gold, predicted))
+    fn = sum(len(g - p) for g, p in zip(gold, predicted))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    per_frame = {}
+    for frame in FRAMES:
+        g = pd.Series(["y" if frame in s else "n" for s in gold])
+        p = pd.Series(["y" if frame in s else "n" for s in predicted])
+        per_frame[frame] = prf(g, p, "y")
+    return {
+        "micro_precision": precision,
+        "micro_recall": recall,
+        "micro_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "per_frame": per_frame,
+    }
+
+
+def keyword_frames(text: str) -> set[str]:
+    lowered = text.lower()
+    return {frame for frame, stem in FRAME_KEYWORDS.items() if stem in lowered}
+
+
+def seed_comparison() -> pd.DataFrame:
+    """The scored seed sentences joined to their gold labels (columns ``gold_*``)."""
+    scored = score(load_corpus())
+    gold = read_labels("gold_seed_sentences.csv").add_prefix("gold_")
+    joined = scored.merge(gold, left_on="sentence_id", right_on="gold_sentence_id", how="inner", validate="one_to_one")
+    if len(joined) != len(scored) or (joined["text"] != joined["gold_text"]).any():
+        raise AssertionError("gold_seed_sentences.csv no longer matches the parsed seed sentences")
+    return joined
+
+
+def speaker_metrics(joined: pd.DataFrame) -> dict:
+    body = joined[joined["gold_kind"] == "body"]
+    named = body[body["gold_speaker"] != ""]
+    own = body[body["gold_speaker"] == ""]
+    first_actor = body["actors"].map(lambda actors: actors[0] if actors else "")
+    return {
+        "named_agreement": float((named["speaker"] == named["gold_speaker"]).mean()),
+        "named_n": len(named),
+        "own_voice_agreement": float((own["speaker"] == "").mean()),
+        "own_voice_n": len(own),
+        "baseline_named_agreement": float((first_actor[named.index] == named["gold_speaker"]).mean()),
+        "baseline_own_voice_agreement": float((first_actor[own.index] == "").mean()),
+        "baseline": "the first actor the sentence mentions is its speaker",
+    }
+
+
+def written_comparison() -> pd.DataFrame:
+    written = read_labels("gold_written_sentences.csv")
+    rows = [{**score_stance(t), **score_frames(t), **score_sentiment(t)} for t in written["text"]]
+    return pd.concat([written, pd.DataFrame(rows).add_prefix("pred_")], axis=1)
+
+
+def validation_report(*, include_newsmtsc: bool = True) -> dict:
+    """Every agreement figure ``h20lib validate`` prints, as a nested dict."""
+    joined = seed_comparison()
+    analysed = joined[joined["gold_kind"].isin(ANALYSED_KINDS)]
+    report = {
+        "kind": {
+            "agreement": float((joined["kind"] == joined["gold_kind"]).mean()),
+            "n": len(joined),
+            "baseline_agreement": float((joined["gold_kind"] == "body").mean()),
+            "baseline": "every sentence is body",
+            "confusion": pd.crosstab(
+                pd.Categorical(joined["gold_kind"], categories=KINDS), pd.Categorical(joined["kind"], categories=KINDS),
+                rownames=["gold"], colnames=["parsed"], dropna=False,
+            ),
+        },
+        "speaker": speaker_metrics(joined),
+        "stance": {},
+        "frames": {},
+    }
+    written = written_comparison()
+    samples = {"seed sentences": analysed, **{f"written, round {r}": written[written["round"] == r] for r in sorted(written["round"].unique())}}
+    for sample_name, sample in samples.items():
+        gold_prefix, pred_prefix = ("gold_", "") if sample is analysed else ("", "pred_")
+        for target in TARGETS:
+            gold = sample[f"{gold_prefix}stance_{target}"].reset_index(drop=True)
+            predicted = sample[f"{pred_prefix}stance_{target}_label"].reset_index(drop=True)
+            polarity = sample[f"{pred_prefix}polarity"].map(polarity_sign).reset_index(drop=True)
+            report["stance"][(sample_name, target)] = {
+                "method": stance_metrics(gold, predicted),
+                "baseline": stance_metrics(gold, polarity),
+                "n": len(sample),
+            }
+        gold_frames = frame_sets(sample[f"{gold_prefix}frames"])
+        report["frames"][sample_name] = {
+            "method": frame_metrics(gold_frames, frame_sets(sample[f"{pred_prefix}frames"])),
+            "baseline": frame_metrics(gold_frames, [keyword_frames(t) for t in sample["text"]]),
+            "n": len(sample),
+        }
+    if include_newsmtsc:
+        report["newsmtsc"] = _newsmtsc()
+    return report
+
+
+def _newsmtsc() -> dict:
+    from h20lib.portrayal import evaluate_newsmtsc
+
+    results = {}
+    for split in ("rw-dev", "mt-dev"):
+        try:
+            results[split] = evaluate_newsmtsc(split)
+        except FileNotFoundError as missing:
+            results[split] = {"missing": str(missing)}
+    return results
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:5.1f}"
+
+
+def format_report(report: dict) -> str:
+    """The report as plain text for the terminal."""
+    lines = []
+    kind = report["kind"]
+    lines += [
+        "Sentence kinds (parser vs hand labels, all seed sentences)",
+        f"  agreement {_pct(kind['agreement'])}%  (n={kind['n']}); baseline '{kind['baseline']}' {_pct(kind['baseline_agreement'])}%",
+        _indent(kind["confusion"].to_string()),
+        "",
+    ]
+    speaker = report["speaker"]
+    lines += [
+        "Speakers (seed body sentences)",
+        f"  named speaker agreement {_pct(speaker['named_agreement'])}% (n={speaker['named_n']}); "
+        f"own voice attributed to no one {_pct(speaker['own_voice_agreement'])}% (n={speaker['own_voice_n']})",
+        f"  baseline '{speaker['baseline']}': {_pct(speaker['baseline_named_agreement'])}% / {_pct(speaker['baseline_own_voice_agreement'])}%",
+        "",
+    ]
+    lines.append("Stance (macro-F1 over favor and against; baseline = sign of TextBlob polarity)")
+    for (sample, target), result in report["stance"].items():
+        method, baseline = result["method"], result["baseline"]
+        per_class = "  ".join(
+            f"{label}: P {_pct(m['precision'])} R {_pct(m['recall'])} F1 {_pct(m['f1'])} (n={m['support']})"
+            for label, m in method["per_class"].items()
+        )
+        lines += [
+            f"  {sample:<18} {target:<8} macro-F1 {method['macro_f1']:.2f}  baseline {baseline['macro_f1']:.2f}  (n={result['n']})",
+            f"      {per_class}",
+        ]
+        if sample == "seed sentences":
+            lines.append(_indent(method["confusion"].to_string(), 6))
+    lines += ["", "Frames (micro-F1 over sentence-frame pairs; baseline = the frame's own name appears)"]
+    for sample, result in report["frames"].items():
+        method, baseline = result["method"], result["baseline"]
+        lines.append(
+            f"  {sample:<18} micro-F1 {method['micro_f1']:.2f} (P {method['micro_precision']:.2f}, R {method['micro_recall']:.2f})"
+            f"  baseline {baseline['micro_f1']:.2f}  (n={result['n']})"
+        )
+        if sample == "seed sentences":
+            lines.append("      " + "  ".join(f"{f} {m['f1']:.2f}" for f, m in method["per_frame"].items()))
+    if "newsmtsc" in report:
+        lines += ["", "Target sentiment on NewsMTSC dev (macro-F1 in %, three classes)"]
+        for split, result in report["newsmtsc"].items():
+            if "missing" in result:
+                lines.append(f"  {split}: not evaluated ({result['missing']})")
+            else:
+                lines.append(
+                    f"  {split}: model {result['macro_f1']:.1f}  baseline TextBlob polarity {result['baseline_textblob']['macro_f1']:.1f}  (n={result['n']})"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def _indent(text: str, spaces: int = 2) -> str:
+    return "\n".join(" " * spaces + line for line in text.splitlines())

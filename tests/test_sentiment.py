@@ -1,0 +1,25 @@
+import pytest
+
+from h20lib.sentiment import score_sentiment
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [
+        ("I am very happy with that very, very good news.", 1),
+        ("This behavior harms others and is a terrible failure.", -1),
+        ("The company filed its application on Tuesday.", 0),
+    ],
+)
+def test_sentiment_sign_and_range(sentence, sign):
+    scores = score_sentiment(sentence)
+    assert -1 <= scores["polarity"] <= 1 and 0 <= scores["subjectivity"] <= 1 and -1 <= scores["vader"] <= 1
+    for measure in ("polarity", "vader"):
+        assert (scores[measure] > 0) - (scores[measure] < 0) == sign
+
+
+def test_textblob_misreads_the_lawmakers_criticism():
+    """The reason stance is measured separately: TextBlob reads this criticism as slightly positive."""
+    sentence = ("The Trump Administration's misguided decision to allow Nvidia to resume H20 chip sales to China would not only "
+                "hand our foreign adversaries our most advanced technologies, but is also dangerously inconsistent.")
+    assert score_sentiment(sentence)["polarity"] > 0
