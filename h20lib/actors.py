@@ -65,7 +65,9 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
 def find_mentions(text: str) -> list[Mention]:
     """Register actors named in ``text``, left to right, longest alias first where aliases overlap."""
     pattern, owner = _alias_pattern()
-    return [Mention(owner[m.group()], m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    # the register spells possessives with a straight apostrophe; the replacement keeps every offset
+    normalised = text.replace("’", "'")
+    return [Mention(owner[m.group()], m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(normalised)]
 
 
 def mentioned_actors(text: str) -> tuple[str, ...]:
@@ -75,7 +77,7 @@ def mentioned_actors(text: str) -> tuple[str, ...]:
 
 def actor_id_from_name(name: str) -> str:
     """A stable snake_case id for a name the register lacks: "Colette Kress" -> "colette_kress"."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"['’]s\b", "", ascii_name)
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from h20lib.actors import actor_id_from_name, actor_type, find_mentions, register
 from h20lib.config import data_file
+from h20lib.stats import english_stopwords
 from h20lib.structure import is_asker
 
 _CUES = tomllib.loads(data_file("speech_cues.toml").read_text(encoding="utf-8"))
@@ -41,16 +42,23 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC = re.compile(r"\b(?:" + "|".join(map(re.escape, GENERIC_SPEAKERS)) + r")\b", re.IGNORECASE)
-_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?){0,2}")
+_NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
+_NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}")
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
-    r"\b(?:who|which|whom)\s+(?:\w+ly\s+)?$|\b(?:after|before|when|as|since|because|if)\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
+    r"\b(?:who|which|whom)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|as|since|because|if)\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s[^,]{1,90},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
-_ROLE_WORDS = {role.lower(): actor.id for actor in register().values() for role in actor.roles}
+_ROLE_OWNERS: dict[str, tuple[str, ...]] = {}
+for _actor in register().values():
+    for _role in _actor.roles:
+        _key = _role.lower().removeprefix("the ")
+        _ROLE_OWNERS[_key] = _ROLE_OWNERS.get(_key, ()) + (_actor.id,)
+_ROLE = re.compile(r"\bthe\s+(" + "|".join(map(re.escape, sorted(_ROLE_OWNERS, key=len, reverse=True))) + r")\b", re.IGNORECASE)
+_STOPWORDS = english_stopwords()
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
 QUOTE_SHARE = 0.5
 # A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
@@ -90,30 +98,39 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
         position = quote_end + 1
 
 
+def _is_name_word(word: str) -> bool:
+    lowered = word.lower()
+    return not (lowered in TITLE_WORDS or word in NOT_NAMES or lowered in _STOPWORDS or lowered in REFERENCES or lowered.endswith("ly"))
+
+
+def names_in(text: str, start: int = 0, end: int | None = None):
+    """(end offset, derived id) of capitalised names in ``text[start:end]`` that are not titles or common words."""
+    for match in _NAME.finditer(text, start, len(text) if end is None else end):
+        words = [w for w in match.group().split() if _is_name_word(w)]
+        if words:
+            yield match.start(), match.end(), actor_id_from_name(" ".join(words))
+
+
 def _candidates(text: str, start: int, end: int) -> list[Candidate]:
     """Possible speakers in ``text[start:end]``: register actors, other names, pronouns and role nouns."""
-    segment = text[start:end]
     found: list[Candidate] = []
     covered: list[tuple[int, int]] = []
-    for mention in find_mentions(segment):
+    for mention in find_mentions(text[start:end]):
         found.append(Candidate(start + mention.end, mention.actor))
-        covered.append((mention.start, mention.end))
-    for match in _NAME.finditer(segment):
-        if any(a < match.end() and match.start() < b for a, b in covered):
+        covered.append((start + mention.start, start + mention.end))
+    for name_start, name_end, derived in names_in(text, start, end):
+        if not any(a < name_end and name_start < b for a, b in covered):
+            found.append(Candidate(name_end, derived))
+    roles = {(m.start(), m.end()) for m in _ROLE.finditer(text, start, end)}
+    for match in _ROLE.finditer(text, start, end):
+        found.append(Candidate(match.end(), "role:" + match.group(1).lower(), is_reference=True))
+    for match in _REFERENCE.finditer(text, start, end):
+        if any(a <= match.start() and match.end() <= b for a, b in roles):
             continue
-        words = [w for w in match.group().split() if w.lower() not in TITLE_WORDS and w not in NOT_NAMES]
-        at_sentence_start = not segment[: match.start()].strip()
-        if not words or (at_sentence_start and len(words) < 2) or words[0].lower() in REFERENCES:
-            continue
-        found.append(Candidate(start + match.end(), actor_id_from_name(" ".join(words))))
-    for match in _REFERENCE.finditer(segment):
         word = match.group("pronoun") or "the " + match.group("head")
-        found.append(Candidate(start + match.end(), word.lower(), is_reference=True))
-    for match in _GENERIC.finditer(segment):
-        found.append(Candidate(start + match.end(), GENERIC_SPEAKERS[match.group().lower()]))
-    for role, owner in _ROLE_WORDS.items():
-        for match in re.finditer(r"\bthe\s+" + re.escape(role) + r"\b", segment, re.IGNORECASE):
-            found.append(Candidate(start + match.end(), "role:" + owner, is_reference=True))
+        found.append(Candidate(match.end(), word.lower(), is_reference=True))
+    for match in _GENERIC.finditer(text, start, end):
+        found.append(Candidate(match.end(), GENERIC_SPEAKERS[match.group().lower()]))
     return sorted(found, key=lambda c: c.end)
 
 
@@ -129,10 +146,11 @@ class _Context:
 
     def resolve(self, candidate: Candidate) -> str:
         if not candidate.is_reference:
-            return candidate.actor
+            return self._full_name(candidate.actor)
         if candidate.actor.startswith("role:"):
-            owner = candidate.actor[5:]
-            return owner if owner in self.seen else self._latest(("person",)) or owner
+            owners = _ROLE_OWNERS[candidate.actor[5:]]
+            seen = next((actor for actor in reversed(self.seen) if actor in owners), "")
+            return seen or (owners[0] if len(owners) == 1 else self._latest(("person",)))
         wanted = REFERENCES[candidate.actor]
         if wanted == "speaker":
             return self.speakers[-1] if self.speakers else ""
@@ -142,6 +160,12 @@ class _Context:
             "group": ("legislature", "government", "government_body", "company", "country"),
         }.get(wanted, (wanted,))
         return self._latest(types)
+
+    def _full_name(self, actor: str) -> str:
+        """A surname alone ("fairbanks") stands for the full name given earlier ("ellen_fairbanks")."""
+        if actor in register() or "_" in actor:
+            return actor
+        return next((seen for seen in reversed(self.seen) if seen.endswith("_" + actor) and seen not in register()), actor)
 
     def _latest(self, types) -> str:
         for actor in reversed(self.seen):
@@ -199,11 +223,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     for verb in _speech_verbs(text, start, end, masked):
         if _RELATIVE.search(text[start : verb.start()]):
             continue
-        if verb.group().lower() in _INVERTING:
-            speaker = _subject_after(text, verb.end(), end, context)
-            if speaker:
-                return speaker, verb.group()
         speaker = _subject_before(text, start, verb.start(), context, masked)
+        if not speaker and verb.group().lower() in _INVERTING:
+            speaker = _subject_after(text, verb.end(), end, context)
         if speaker:
             return speaker, verb.group()
     source = _ACCORDING_TO.search(text, start, end)
@@ -215,14 +237,21 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     return "", ""
 
 
-def _turn_speaker(turn: str, headline_actors: list[str]) -> str:
+def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str) -> str:
+    """The speaker of a transcript turn: the asking side is "reporter", the answer goes to the body named in
+    the transcript's title, and a named label to that person (titles stripped)."""
     if is_asker(turn):
         return "reporter"
     if turn.lower() in ("a", "answer"):
         answerers = [a for a in headline_actors if actor_type(a) in ("government_body", "person", "company")]
         return answerers[0] if answerers else ""
     mentions = find_mentions(turn)
-    return mentions[-1].actor if mentions else actor_id_from_name(turn)
+    if mentions:
+        return "reporter" if actor_type(mentions[-1].actor) == "media_outlet" else mentions[-1].actor
+    if "?" in turn_text:
+        return "reporter"
+    names = [derived for _, _, derived in names_in(turn)]
+    return names[-1] if names else actor_id_from_name(turn)
 
 
 def _quote_speaker(text: str, quote: Quote, first: dict, last: dict, next_quote_start: int, previous_quote_end: int,
@@ -247,7 +276,7 @@ def _quote_speaker(text: str, quote: Quote, first: dict, last: dict, next_quote_
     return "", ""
 
 
-def _sentence_speaker(text, row, own_quotes, headline_actors, previous, actors, context) -> tuple[str, str, bool]:
+def _sentence_speaker(text, row, own_quotes, headline_actors, previous, actors, context, turn_text) -> tuple[str, str, bool]:
     """(speaker, cue, is_quote) of one body sentence; the first rule that applies decides."""
     start, end = row["char_start"], row["char_end"]
     full = [(q, s, c) for q, s, c in own_quotes if q.words(text) >= FULL_QUOTE_WORDS]
@@ -255,7 +284,7 @@ def _sentence_speaker(text, row, own_quotes, headline_actors, previous, actors, 
     is_quote = bool(full) and quoted_chars / max(end - start, 1) >= QUOTE_SHARE
     quote_speaker = next(((s, c) for _, s, c in full if s), None)
     if row["turn"]:
-        return _turn_speaker(row["turn"], headline_actors), f"turn {row['turn']}", is_quote
+        return _turn_speaker(row["turn"], headline_actors, turn_text), f"turn {row['turn']}", is_quote
     if is_quote and quote_speaker:
         return quote_speaker[0], f"quote {quote_speaker[1]}".strip(), True
     speaker, cue = _reported_speaker(text, start, end, [(q.start, q.end) for q, _, _ in own_quotes], context)
@@ -307,11 +336,14 @@ def attribute_document(text: str, rows: list[dict]) -> tuple[list[dict], list[di
         if paragraph not in attributed_paragraphs:
             attributed_paragraphs.add(paragraph)
             quote_rows.extend(_attribute_quotes(text, by_paragraph[paragraph], pending[paragraph], quotes_by_sentence, context))
+        members = by_paragraph[paragraph]
+        turn_text = text[members[0]["char_start"] : members[-1]["char_end"]]
         speaker, cue, is_quote = _sentence_speaker(text, row, quotes_by_sentence.get(row["sentence_id"], []),
-                                                   headline_actors, previous, actors, context)
+                                                   headline_actors, previous, actors, context, turn_text)
         result.update(speaker=speaker, is_quote=is_quote, speaker_cue=cue)
         previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
         context.note(actors)
+        context.note(derived for _, _, derived in names_in(row["text"]) if "_" in derived)
         if speaker:
             context.note((speaker,))
             context.speakers.append(speaker)
@@ -331,7 +363,8 @@ def _attribute_quotes(text, members, quotes, quotes_by_sentence, context) -> lis
         local.speakers = list(context.speakers)
         speaker, cue = _quote_speaker(text, quote, first, last, next_start, previous_end, local)
         if not speaker and quote.words(text) >= FULL_QUOTE_WORDS:
-            speaker = next((s for _, s, _ in reversed(quotes_by_sentence.get(first["sentence_id"], [])) if s), "")
+            speaker = next((row["speaker"] for row in reversed(rows_out) if row["full_quote"] and row["speaker"]), "")
+            cue = "continues previous quote" if speaker else cue
         for member in members:
             if member["char_start"] < quote.end and quote.start < member["char_end"]:
                 quotes_by_sentence.setdefault(member["sentence_id"], []).append((quote, speaker, cue))

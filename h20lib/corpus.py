@@ -11,12 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from datetime import datetime
+
 import pandas as pd
 from dateutil import parser as dateparser
 
 from h20lib import config
 from h20lib.errors import InputError
-from h20lib.readers import TABLE_SUFFIXES, read_manifest, read_table, read_text_file
+from h20lib.readers import TABLE_SUFFIXES, normalise_newlines, read_manifest, read_table, read_text_file
 from h20lib.structure import BRACKET_BYLINE, DATE_LINE, WIRE_DATELINE, parse_structure
 
 COMMENT_GROUP = "reader_comments"  # reader comments never count as any outlet's voice
@@ -75,10 +77,15 @@ class Corpus:
 
 
 def _iso_date(text: str) -> str:
+    """ISO date of a full date written in any common style; "" when unreadable or lacking day, month or year."""
+    cleaned = _DATE_PREFIX.sub("", text)
     try:
-        return dateparser.parse(_DATE_PREFIX.sub("", text), dayfirst=False).date().isoformat()
+        # parsing against two different default dates reveals any part the text leaves out
+        first = dateparser.parse(cleaned, default=datetime(2000, 1, 1))
+        second = dateparser.parse(cleaned, default=datetime(2001, 2, 2))
     except (ValueError, OverflowError):
         return ""
+    return first.date().isoformat() if first.date() == second.date() else ""
 
 
 def _segment_starts(text: str, meta: DocumentMeta) -> list[tuple[int, Segment]]:
@@ -164,7 +171,7 @@ def _meta_from_entry(entry: dict, *, manifest: Path) -> DocumentMeta:
             title=entry.get("title", ""),
             outlet=entry.get("outlet", ""),
             source_group=entry.get("source_group", ""),
-            published=str(entry.get("published", "")),
+            published=_iso_date(str(entry["published"])) if entry.get("published") else "",
             url=entry.get("url", ""),
             language=entry.get("language", ""),
             source_file=entry["file"],
@@ -220,7 +227,7 @@ def _table_items(path: Path, skipped: list[str]) -> list[tuple[str, DocumentMeta
             published=_iso_date(row.published) if row.published else "", url=row.url, language=row.language,
             source_file=f"{path.name}#{number}",
         )
-        items.append((row.text.replace("\r\n", "\n"), meta))
+        items.append((normalise_newlines(row.text), meta))
     return items
 
 

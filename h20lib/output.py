@@ -37,7 +37,7 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
             _flatten(table).to_csv(temporary, index=False, lineterminator="\n")
         else:
             table.assign(**{
-                column: table[column].map(list)
+                column: table[column].map(lambda value: list(value) if isinstance(value, tuple) else value)
                 for column in table.columns
                 if table[column].map(lambda value: isinstance(value, tuple)).any()
             }).to_parquet(temporary, index=False)

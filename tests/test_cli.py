@@ -1,0 +1,169 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from h20lib import load_corpus
+from h20lib.cli import main
+from h20lib.scoring import score
+
+STORY = (
+    "Lawmakers question chip export reversal\n"
+    "2025-07-16\n"
+    "WASHINGTON (AP) — Members of Congress on Wednesday questioned the decision to let Nvidia sell H20 chips to China.\n"
+    "They said the move could weaken national security and asked the Commerce Department for a briefing.\n"
+)
+CONSOLE_SCRIPT = Path(sys.executable).parent / "h20lib"
+
+
+def _list_columns(table: pd.DataFrame) -> list[str]:
+    return [column for column in table.columns if table[column].map(lambda value: isinstance(value, tuple)).any()]
+
+
+@pytest.fixture(scope="module")
+def scored_seeds():
+    return score(load_corpus())
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    return folder
+
+
+def test_score_writes_csv_with_joined_lists(tmp_path, capsys, scored_seeds):
+    out = tmp_path / "out.csv"
+    assert main(["score", "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == f"wrote {len(scored_seeds)} sentences from 5 documents to {out}\n"
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(back.columns) == list(scored_seeds.columns)
+    assert list(back["sentence_id"]) == list(scored_seeds["sentence_id"])
+    assert list(back["text"]) == list(scored_seeds["text"])
+    list_columns = _list_columns(scored_seeds)
+    assert {"actors", "frames"} <= set(list_columns)
+    for column in list_columns:
+        assert list(back[column]) == [";".join(cell) for cell in scored_seeds[column]]
+    assert back["actors"].str.contains(";").any()
+
+
+def test_score_writes_parquet_with_lists(tmp_path, capsys, scored_seeds):
+    out = tmp_path / "out.parquet"
+    assert main(["score", "-o", str(out)]) == 0
+    assert capsys.readouterr().err.endswith(f"to {out}\n")
+    back = pd.read_parquet(out)
+    assert list(back.columns) == list(scored_seeds.columns)
+    assert list(back["sentence_id"]) == list(scored_seeds["sentence_id"])
+    for column in _list_columns(scored_seeds):
+        assert [list(cell) for cell in back[column]] == [list(cell) for cell in scored_seeds[column]]
+    pd.testing.assert_series_equal(back["vader"], scored_seeds["vader"], check_names=False)
+
+
+def _missing_txt(folder: Path) -> tuple[str, str]:
+    return "missing.txt", "no such file or folder"
+
+
+def _empty_folder(folder: Path) -> tuple[str, str]:
+    (folder / "empty").mkdir()
+    return "empty", "no .txt files and no manifest.toml"
+
+
+def _only_bad_files(folder: Path) -> tuple[str, str]:
+    (folder / "bad").mkdir()
+    (folder / "bad" / "empty.txt").write_bytes(b"")
+    return "bad", "no readable documents"
+
+
+def _spreadsheet(folder: Path) -> tuple[str, str]:
+    (folder / "corpus.xlsx").write_bytes(b"PK\x03\x04")
+    return "corpus.xlsx", "unsupported input '.xlsx'"
+
+
+def _malformed_parquet(folder: Path) -> tuple[str, str]:
+    (folder / "corpus.parquet").write_bytes(b"PAR1 broken")
+    return "corpus.parquet", "cannot read as parquet"
+
+
+def _csv_without_text(folder: Path) -> tuple[str, str]:
+    (folder / "corpus.csv").write_text("title\nChips\n", encoding="utf-8")
+    return "corpus.csv", "no 'text' column"
+
+
+@pytest.mark.parametrize(
+    "make", [_missing_txt, _empty_folder, _only_bad_files, _spreadsheet, _malformed_parquet, _csv_without_text]
+)
+def test_bad_corpus_is_one_error_line_and_no_output(tmp_path, monkeypatch, capsys, make):
+    monkeypatch.chdir(tmp_path)
+    corpus, reason = make(tmp_path)
+    assert main(["score", "--corpus", corpus, "-o", "out.csv"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert captured.err.startswith(f"h20lib: error: {tmp_path.resolve() / corpus}: ")
+    assert reason in captured.err
+    assert "Traceback" not in captured.err
+    assert not (tmp_path / "out.csv").exists()
+
+
+def test_missing_corpus_message_is_exact(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["score", "--corpus", "missing.txt", "-o", "out.csv"]) == 2
+    assert capsys.readouterr().err == f"h20lib: error: {tmp_path.resolve() / 'missing.txt'}: no such file or folder\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("out.xlsx", "output must end in .csv or .parquet"),
+        ("out", "output must end in .csv or .parquet"),
+        ("nowhere/out.csv", "does not exist"),
+    ],
+)
+def test_bad_output_is_one_error_line(tmp_path, monkeypatch, capsys, small_corpus, output, reason):
+    monkeypatch.chdir(tmp_path)
+    assert main(["score", "--corpus", str(small_corpus), "-o", output]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"h20lib: error: {output}: ")
+    assert err.count("\n") == 1
+    assert reason in err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_skipped_files_are_listed_and_the_rest_scored(tmp_path, capsys, small_corpus):
+    (small_corpus / "binary.txt").write_bytes(b"abc\x00def")
+    (small_corpus / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out.csv"
+    assert main(["score", "--corpus", str(small_corpus), "-o", str(out)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    n_sentences = len(load_corpus(small_corpus).sentences)
+    assert lines == [
+        f"skipped: {small_corpus / 'binary.txt'}: binary file, not text",
+        f"skipped: {small_corpus / 'empty.txt'}: empty file",
+        f"wrote {n_sentences} sentences from 1 documents to {out}",
+    ]
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert set(back["doc_id"]) == {"story"}
+    assert len(back) == n_sentences
+
+
+@pytest.mark.parametrize(
+    ("args", "returncode", "err_start"),
+    [
+        (["score", "-o", "out.csv"], 0, "wrote "),
+        (["score", "--corpus", "missing.txt", "-o", "out.csv"], 2, "h20lib: error: "),
+    ],
+)
+def test_console_script(tmp_path, args, returncode, err_start):
+    result = subprocess.run([str(CONSOLE_SCRIPT), *args], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == returncode
+    assert result.stderr.startswith(err_start)
+    assert result.stderr.count("\n") == 1
+    assert (tmp_path / "out.csv").exists() == (returncode == 0)
+    if returncode == 0:
+        back = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False)
+        assert len(back) == len(load_corpus().sentences)

@@ -1,0 +1,583 @@
+import json
+
+import pandas as pd
+import pytest
+
+from h20lib import InputError, load_corpus, parse_document
+from h20lib.corpus import DocumentMeta, Segment
+
+SENTENCE_COLUMNS = [
+    "doc_id", "sentence_id", "text", "kind", "lang", "source_group", "outlet", "published",
+    "char_start", "char_end", "paragraph", "turn",
+]
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "outlet", "source_group", "published", "url", "language", "source_file",
+    "encoding", "n_chars", "n_sentences", "text",
+]
+KINDS = {"headline", "body", "comment", "boilerplate", "caption", "metadata"}
+MOFCOM = "Ministry of Commerce of the People's Republic of China (MOFCOM)"
+
+WIRE_STORY = (
+    "China urges end to chip curbs\n"
+    "By Mei Lin\n"
+    "July 18, 2025\n"
+    "BEIJING, July 18 (Reuters) - China on Friday urged Washington to lift limits on chip sales.\n"
+    "The ministry said the limits hurt trade between the two countries.\n"
+)
+AP_STORY = (
+    "Lawmakers question chip export reversal\n"
+    "2025-07-16\n"
+    "WASHINGTON (AP) — Members of Congress on Wednesday questioned the decision to allow chip sales.\n"
+    "They asked the Commerce Department for a briefing.\n"
+)
+WEB_PAGE = (
+    "Chipmakers brace for another round of export rules\n"
+    "Published: 22 July 2025\n"
+    "\n"
+    "Chipmakers are preparing for new rules. Analysts expect more changes this year.\n"
+)
+NO_HEADLINE = "Nvidia said on Tuesday it would resume sales. Shares rose in midday trading.\n"
+CHINESE = "商务部新闻发言人表示，美方已批准英伟达芯片对华销售。中方希望美方停止将经贸问题政治化。\n"
+SEGMENTED = (
+    "Beijing responds to chip decision\n"
+    "The report below relays the ministry's statement in full. It was posted on Friday.\n"
+    "Ministry spokesperson answers questions\n"
+    "Question:\n"
+    "How does the ministry view this?\n"
+    "Answer:\n"
+    "The United States should roll back its unwarranted restrictions.\n"
+)
+
+
+def check_sentence_table(corpus) -> None:
+    """The sentence-table contract every loaded corpus must meet."""
+    sentences, documents = corpus.sentences, corpus.documents
+    assert list(sentences.columns) == SENTENCE_COLUMNS
+    assert list(documents.columns) == DOCUMENT_COLUMNS
+    assert sentences["sentence_id"].is_unique
+    assert documents["doc_id"].is_unique
+    assert set(sentences["kind"]) <= KINDS
+    assert set(sentences["doc_id"]) == set(documents["doc_id"])
+    texts = documents.set_index("doc_id")["text"]
+    for row in sentences.itertuples(index=False):
+        assert row.text == texts[row.doc_id][row.char_start : row.char_end]
+        assert row.sentence_id.startswith(f"{row.doc_id}-")
+    counts = sentences.groupby("doc_id").size()
+    assert documents.set_index("doc_id")["n_sentences"].to_dict() == counts.to_dict()
+    assert (documents["n_chars"] == documents["text"].str.len()).all()
+
+
+def _assert_one_line(message: str, *names: str) -> None:
+    assert "\n" not in message
+    for name in names:
+        assert name in message
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus()
+
+
+def test_seeds_meet_the_sentence_contract(seeds):
+    check_sentence_table(seeds)
+    assert seeds.skipped == []
+    assert sorted(seeds.documents["doc_id"]) == ["000", "001", "002", "003", "004"]
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "source_group", "outlet", "published", "title"),
+    [
+        ("000", "china_newsletter", "[English-language China-focused newsletter, not named in the text]", "2025-07-18",
+         "U.S. greenlighted H20 chips export on its own initiative, China says"),
+        ("001", "us_media", "[US news report, outlet not named in the text]", "2025-07-15", ""),
+        ("002", "trade_press", "[technology-business news site, not named in the text]", "2025-07-16",
+         "Nvidia resumes H20 AI chip sales to China following license approval"),
+        ("003", "trade_press", "TechCrunch", "2025-07-17",
+         "NVIDIA Resumes H20 Chip Sales Amid Rare Earth Element Trade Negotiations"),
+        ("004", "chinese_state", "Observer Net (Guancha)", "2025-07-16", ""),
+    ],
+)
+def test_seed_documents_take_the_manifest_metadata(seeds, doc_id, source_group, outlet, published, title):
+    document = seeds.documents.set_index("doc_id").loc[doc_id]
+    assert (document["source_group"], document["outlet"], document["published"], document["title"]) == (
+        source_group, outlet, published, title,
+    )
+    assert document["language"] == "en"
+    sentences = seeds.sentences[seeds.sentences["doc_id"] == doc_id]
+    assert (sentences["published"] == published).all()
+    own_voice = sentences[sentences["kind"] != "comment"]
+    assert own_voice["source_group"].iloc[0] == source_group
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "groups"),
+    [
+        ("000", {"china_newsletter", "chinese_state", "reader_comments"}),
+        ("001", {"us_media"}),
+        ("002", {"trade_press"}),
+        ("003", {"trade_press"}),
+        ("004", {"chinese_state"}),
+    ],
+)
+def test_seed_groups_per_document(seeds, doc_id, groups):
+    assert set(seeds.sentences.loc[seeds.sentences["doc_id"] == doc_id, "source_group"]) == groups
+
+
+def test_seed_mofcom_segment_runs_from_its_chinese_title_to_the_comments(seeds):
+    doc = seeds.sentences[seeds.sentences["doc_id"] == "000"].reset_index(drop=True)
+    first = doc.index[doc["text"].str.startswith("商务部新闻发言人")][0]
+    assert (doc.loc[: first - 1, "source_group"] == "china_newsletter").all()
+    after = doc.loc[first:]
+    transcript = after[after["kind"] != "comment"]
+    assert len(transcript) > 10
+    assert (transcript["source_group"] == "chinese_state").all()
+    assert (transcript["outlet"] == MOFCOM).all()
+    assert doc.loc[first, "lang"] == "zh"
+
+
+def test_seed_comments_are_reader_comments(seeds):
+    sentences = seeds.sentences
+    comments = sentences[sentences["kind"] == "comment"]
+    assert len(comments) > 0
+    assert set(comments["source_group"]) == {"reader_comments"}
+    assert set(comments["outlet"]) == {"reader comments"}
+    assert set(sentences.loc[sentences["source_group"] == "reader_comments", "kind"]) == {"comment"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (WIRE_STORY, {"title": "China urges end to chip curbs", "published": "2025-07-18", "outlet": "Reuters", "language": "en"}),
+        (AP_STORY, {"title": "Lawmakers question chip export reversal", "published": "2025-07-16", "outlet": "AP", "language": "en"}),
+        (WEB_PAGE, {"title": "Chipmakers brace for another round of export rules", "published": "2025-07-22",
+                    "outlet": "unknown", "language": "en"}),
+        (NO_HEADLINE, {"title": "", "published": "", "outlet": "unknown", "language": "en"}),
+        (CHINESE, {"title": "", "published": "", "outlet": "unknown", "language": "zh"}),
+    ],
+)
+def test_folder_without_manifest_reads_metadata_from_the_text(tmp_path, text, expected):
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    check_sentence_table(corpus)
+    document = corpus.documents.iloc[0]
+    assert {key: document[key] for key in expected} == expected
+    assert (document["doc_id"], document["source_group"], document["source_file"], document["url"]) == (
+        "story", "unknown", "story.txt", "",
+    )
+    assert corpus.source == str(tmp_path)
+
+
+def test_folder_without_manifest_takes_every_txt_file_in_name_order(tmp_path):
+    for name, text in [("b.txt", WIRE_STORY), ("a.txt", AP_STORY), ("notes.md", WEB_PAGE)]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert list(corpus.documents["doc_id"]) == ["a", "b"]
+    assert corpus.skipped == []
+
+
+def test_folder_decodes_a_gbk_file(tmp_path):
+    (tmp_path / "zh.txt").write_bytes(CHINESE.encode("gbk"))
+    corpus = load_corpus(tmp_path)
+    check_sentence_table(corpus)
+    assert corpus.documents.iloc[0]["text"] == CHINESE
+    assert corpus.documents.iloc[0]["encoding"] == "gb18030"
+    assert list(corpus.sentences["text"]) == ["商务部新闻发言人表示，美方已批准英伟达芯片对华销售。", "中方希望美方停止将经贸问题政治化。"]
+    assert set(corpus.sentences["lang"]) == {"zh"}
+
+
+MANIFEST = """
+[[documents]]
+doc_id = "w1"
+file = "wire.txt"
+title = "Manifest title wins"
+outlet = "Reuters"
+source_group = "us_media"
+published = "2025-07-19"
+url = "https://example.test/w1"
+language = "en"
+
+[[documents]]
+doc_id = "s1"
+file = "segmented.txt"
+title = ""
+outlet = "A newsletter"
+source_group = "china_newsletter"
+published = 2025-07-18
+
+[[documents.segments]]
+starts_with = "Ministry spokesperson"
+outlet = "The ministry"
+source_group = "chinese_state"
+"""
+
+
+@pytest.fixture
+def manifest_folder(tmp_path):
+    (tmp_path / "wire.txt").write_text(WIRE_STORY, encoding="utf-8")
+    (tmp_path / "segmented.txt").write_text(SEGMENTED, encoding="utf-8")
+    (tmp_path / "ignored.txt").write_text(AP_STORY, encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text(MANIFEST, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("w1", {"title": "Manifest title wins", "outlet": "Reuters", "source_group": "us_media", "published": "2025-07-19",
+                "url": "https://example.test/w1", "language": "en", "source_file": "wire.txt"}),
+        ("s1", {"title": "Beijing responds to chip decision", "outlet": "A newsletter", "source_group": "china_newsletter",
+                "published": "2025-07-18", "url": "", "language": "en", "source_file": "segmented.txt"}),
+    ],
+)
+def test_folder_with_manifest_uses_its_entries_only(manifest_folder, doc_id, expected):
+    corpus = load_corpus(manifest_folder)
+    check_sentence_table(corpus)
+    assert list(corpus.documents["doc_id"]) == ["w1", "s1"]
+    document = corpus.documents.set_index("doc_id").loc[doc_id]
+    assert {key: document[key] for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source_group", "outlet"),
+    [
+        ("Beijing responds to chip decision", "china_newsletter", "A newsletter"),
+        ("The report below relays the ministry's statement in full.", "china_newsletter", "A newsletter"),
+        ("Ministry spokesperson answers questions", "chinese_state", "The ministry"),
+        ("How does the ministry view this?", "chinese_state", "The ministry"),
+        ("The United States should roll back its unwarranted restrictions.", "chinese_state", "The ministry"),
+    ],
+)
+def test_manifest_segments_switch_the_voice(manifest_folder, text, source_group, outlet):
+    sentences = load_corpus(manifest_folder).sentences
+    row = sentences[sentences["text"] == text].iloc[0]
+    assert (row["source_group"], row["outlet"]) == (source_group, outlet)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ('"2025-07-18"', "2025-07-18"),
+        ("2025-07-18", "2025-07-18"),
+        ('""', ""),
+        pytest.param("2025-07-18T13:43:00", "2025-07-18"),
+        pytest.param('"July 18, 2025"', "2025-07-18"),
+    ],
+)
+def test_manifest_published_is_an_iso_date(tmp_path, published, expected):
+    (tmp_path / "a.txt").write_text(NO_HEADLINE, encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text(
+        f'[[documents]]\ndoc_id = "a"\nfile = "a.txt"\npublished = {published}\n', encoding="utf-8"
+    )
+    corpus = load_corpus(tmp_path)
+    assert corpus.documents.iloc[0]["published"] == expected
+    assert set(corpus.sentences["published"]) == {expected}
+
+
+def _write_table(path, rows: list[dict]) -> None:
+    if path.suffix == ".csv":
+        pd.DataFrame(rows).to_csv(path, index=False)
+    elif path.suffix == ".jsonl":
+        path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+    else:
+        pd.DataFrame(rows).to_parquet(path, index=False)
+
+
+TABLE_SUFFIXES = [".csv", ".jsonl", ".parquet"]
+
+
+@pytest.mark.parametrize("suffix", TABLE_SUFFIXES)
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            [{"text": WIRE_STORY}, {"text": CHINESE}],
+            [{"doc_id": "001", "title": "China urges end to chip curbs", "outlet": "Reuters", "source_group": "unknown",
+              "published": "2025-07-18", "url": "", "language": "en"},
+             {"doc_id": "002", "title": "", "outlet": "unknown", "source_group": "unknown", "published": "",
+              "url": "", "language": "zh"}],
+        ),
+        (
+            [{"doc_id": "x7", "text": NO_HEADLINE, "outlet": "Bloomberg", "source_group": "us_media",
+              "published": "July 15, 2025", "url": "https://example.test/x7", "title": "Given title", "language": "en"}],
+            [{"doc_id": "x7", "title": "Given title", "outlet": "Bloomberg", "source_group": "us_media",
+              "published": "2025-07-15", "url": "https://example.test/x7", "language": "en"}],
+        ),
+        (
+            [{"doc_id": "a", "text": NO_HEADLINE}, {"doc_id": "", "text": AP_STORY}],
+            [{"doc_id": "a", "title": "", "outlet": "unknown", "source_group": "unknown", "published": "", "url": "",
+              "language": "en"},
+             {"doc_id": "002", "title": "Lawmakers question chip export reversal", "outlet": "AP",
+              "source_group": "unknown", "published": "2025-07-16", "url": "", "language": "en"}],
+        ),
+    ],
+)
+def test_tables_load_with_optional_columns(tmp_path, suffix, rows, expected):
+    path = tmp_path / f"corpus{suffix}"
+    _write_table(path, rows)
+    corpus = load_corpus(path)
+    check_sentence_table(corpus)
+    assert corpus.skipped == []
+    assert corpus.documents[list(expected[0])].to_dict("records") == expected
+    assert list(corpus.documents["source_file"]) == [f"corpus{suffix}#{n}" for n in range(1, len(rows) + 1)]
+
+
+@pytest.mark.parametrize("suffix", TABLE_SUFFIXES)
+def test_table_rows_with_empty_text_or_repeated_id_are_skipped(tmp_path, suffix):
+    path = tmp_path / f"corpus{suffix}"
+    _write_table(path, [
+        {"doc_id": "a", "text": NO_HEADLINE},
+        {"doc_id": "b", "text": ""},
+        {"doc_id": "c", "text": "  \n "},
+        {"doc_id": "a", "text": WIRE_STORY},
+        {"doc_id": "d", "text": AP_STORY},
+    ])
+    corpus = load_corpus(path)
+    assert list(corpus.documents["doc_id"]) == ["a", "d"]
+    assert corpus.skipped == [
+        f"{path} row 2: empty text",
+        f"{path} row 3: empty text",
+        f"{path} row 4: doc_id 'a' repeated",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2025-07-15", "2025-07-15"),
+        ("July 15, 2025", "2025-07-15"),
+        ("15 July 2025", "2025-07-15"),
+        ("2025-07-15T23:30:00-05:00", "2025-07-15"),
+        ("Tue, 15 Jul 2025 13:43:00 GMT", "2025-07-15"),
+        ("07/08/2025", "2025-07-08"),
+        ("n/a", ""),
+        ("", ""),
+        pytest.param("July 2025", ""),
+        pytest.param("2025", ""),
+    ],
+)
+def test_table_published_is_normalised(tmp_path, published, expected):
+    path = tmp_path / "corpus.csv"
+    _write_table(path, [{"text": NO_HEADLINE, "published": published}])
+    assert load_corpus(path).documents.iloc[0]["published"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (['{"doc_id": "7", "text": "One. Two."}', '{"text": "Three. Four."}'], ["7", "002"]),
+        (['{"doc_id": 7, "text": "One. Two."}', '{"doc_id": 8, "text": "Three. Four."}'], ["7", "8"]),
+        pytest.param(['{"doc_id": 7, "text": "One. Two."}', '{"text": "Three. Four."}'], ["7", "002"]),
+    ],
+)
+def test_jsonl_doc_ids_are_kept_as_written(tmp_path, lines, expected):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert list(load_corpus(path).documents["doc_id"]) == expected
+
+
+def _missing_path(tmp_path):
+    return tmp_path / "missing", ["missing", "no such file or folder"]
+
+
+def _empty_folder(tmp_path):
+    return tmp_path, ["no .txt files and no manifest.toml"]
+
+
+def _only_empty_file(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    return tmp_path, ["empty.txt", "empty file"]
+
+
+def _only_binary_file(tmp_path):
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    return tmp_path, ["image.txt", "binary file"]
+
+
+def _manifest_names_missing_file(tmp_path):
+    (tmp_path / "manifest.toml").write_text('[[documents]]\ndoc_id = "a"\nfile = "gone.txt"\n', encoding="utf-8")
+    return tmp_path, ["manifest.toml", "gone.txt", "does not exist"]
+
+
+def _manifest_entry_without_file(tmp_path):
+    (tmp_path / "manifest.toml").write_text('[[documents]]\ndoc_id = "a"\n', encoding="utf-8")
+    return tmp_path, ["manifest.toml", "'file'"]
+
+
+def _manifest_malformed(tmp_path):
+    (tmp_path / "manifest.toml").write_text("[[documents]\n", encoding="utf-8")
+    return tmp_path, ["manifest.toml", "cannot read manifest"]
+
+
+def _csv_without_text(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text("headline,outlet\nChips,AP\n", encoding="utf-8")
+    return path, ["corpus.csv", "no 'text' column"]
+
+
+def _csv_only_empty_rows(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_text('text,outlet\n"",AP\n', encoding="utf-8")
+    return path, ["corpus.csv", "row 1: empty text"]
+
+
+def _unsupported_extension(tmp_path):
+    path = tmp_path / "corpus.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    return path, ["corpus.xlsx", "unsupported input '.xlsx'"]
+
+
+def _single_txt_file(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(WIRE_STORY, encoding="utf-8")
+    return path, ["story.txt", "unsupported input '.txt'"]
+
+
+def _malformed_parquet(tmp_path):
+    path = tmp_path / "corpus.parquet"
+    path.write_bytes(b"PAR1 truncated")
+    return path, ["corpus.parquet", "cannot read as parquet"]
+
+
+def _non_utf8_csv(tmp_path):
+    path = tmp_path / "corpus.csv"
+    path.write_bytes("text\n美国批准出口芯片\n".encode("gbk"))
+    return path, ["corpus.csv", "not UTF-8"]
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        _missing_path, _empty_folder, _only_empty_file, _only_binary_file, _manifest_names_missing_file,
+        _manifest_entry_without_file, _manifest_malformed, _csv_without_text, _csv_only_empty_rows,
+        _unsupported_extension, _single_txt_file, _malformed_parquet, _non_utf8_csv,
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file(tmp_path, make):
+    path, expected_parts = make(tmp_path)
+    with pytest.raises(InputError) as caught:
+        load_corpus(path)
+    assert str(caught.value).startswith(str(path))
+    _assert_one_line(str(caught.value), *expected_parts)
+
+
+def test_folder_keeps_good_files_and_lists_bad_ones(tmp_path):
+    (tmp_path / "good.txt").write_text(WIRE_STORY, encoding="utf-8")
+    (tmp_path / "zh.txt").write_bytes(CHINESE.encode("gbk"))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"abc\x00def")
+    (tmp_path / "folder.txt").mkdir()
+    corpus = load_corpus(tmp_path)
+    check_sentence_table(corpus)
+    assert list(corpus.documents["doc_id"]) == ["good", "zh"]
+    assert corpus.documents.set_index("doc_id").loc["zh", "text"] == CHINESE
+    assert len(corpus.skipped) == 3
+    for line, name in zip(corpus.skipped, ["binary.txt", "empty.txt", "folder.txt"]):
+        _assert_one_line(line, str(tmp_path / name))
+
+
+def test_manifest_keeps_good_entries_and_lists_bad_ones(tmp_path):
+    (tmp_path / "a.txt").write_text(WIRE_STORY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(AP_STORY, encoding="utf-8")
+    (tmp_path / "c.txt").write_text(NO_HEADLINE, encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text(
+        '[[documents]]\ndoc_id = "a"\nfile = "a.txt"\n'
+        '[[documents]]\ndoc_id = "a"\nfile = "b.txt"\n'
+        '[[documents]]\ndoc_id = "m"\nfile = "gone.txt"\n'
+        '[[documents]]\ndoc_id = "n"\n'
+        '[[documents]]\ndoc_id = "c"\nfile = "c.txt"\n'
+        '[[documents.segments]]\nstarts_with = "Not in the text"\nsource_group = "chinese_state"\n',
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    assert list(corpus.documents["doc_id"]) == ["a"]
+    manifest = str(tmp_path / "manifest.toml")
+    assert len(corpus.skipped) == 4
+    for line, parts in zip(corpus.skipped, [
+        [manifest, "'a' repeated", "b.txt"],
+        [manifest, "gone.txt"],
+        [manifest, "'n'", "'file'"],
+        ["c.txt", "segment start", "not found"],
+    ]):
+        _assert_one_line(line, *parts)
+
+
+DOCUMENTS = [
+    ("wire", WIRE_STORY),
+    ("ap", AP_STORY),
+    ("web", WEB_PAGE),
+    ("zh", CHINESE),
+    ("segmented", SEGMENTED),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "text"), DOCUMENTS)
+def test_parse_document_is_the_same_alone_or_in_a_corpus(tmp_path, doc_id, text):
+    whole = tmp_path / "whole"
+    whole.mkdir()
+    for name, body in DOCUMENTS:
+        (whole / f"{name}.txt").write_text(body, encoding="utf-8")
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+
+    document, rows = parse_document(text, DocumentMeta(doc_id=doc_id, source_file=f"{doc_id}.txt"))
+    for corpus in (load_corpus(whole), load_corpus(alone)):
+        in_corpus = corpus.sentences[corpus.sentences["doc_id"] == doc_id].to_dict("records")
+        assert in_corpus == rows
+        assert corpus.documents.set_index("doc_id").loc[doc_id].to_dict() == {
+            key: value for key, value in document.items() if key != "doc_id"
+        }
+
+
+@pytest.mark.parametrize(
+    ("text", "meta"),
+    [
+        (WIRE_STORY, DocumentMeta(doc_id="w")),
+        (SEGMENTED, DocumentMeta(doc_id="s", outlet="A newsletter", source_group="china_newsletter",
+                                 segments=(Segment("Ministry spokesperson", "The ministry", "chinese_state"),))),
+        (CHINESE, DocumentMeta(doc_id="z", published="2025-07-18", language="zh")),
+    ],
+)
+def test_parse_document_is_pure(text, meta):
+    first = parse_document(text, meta)
+    second = parse_document(text, meta)
+    assert first == second
+    document, rows = first
+    assert document["doc_id"] == meta.doc_id
+    assert [row["sentence_id"] for row in rows] == [f"{meta.doc_id}-{n:04d}" for n in range(1, len(rows) + 1)]
+    assert all(text[row["char_start"] : row["char_end"]] == row["text"] for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("newline", "suffix"),
+    [
+        ("\r\n", None),
+        ("\r", None),
+        ("\r\n", ".jsonl"),
+        ("\r\n", ".parquet"),
+        pytest.param("\r", ".jsonl"),
+        pytest.param("\r", ".parquet"),
+    ],
+)
+def test_newline_style_does_not_change_the_sentences(tmp_path, newline, suffix):
+    _, expected = parse_document(WIRE_STORY, DocumentMeta(doc_id="wire"))
+    text = WIRE_STORY.replace("\n", newline)
+    if suffix is None:
+        (tmp_path / "wire.txt").write_bytes(text.encode("utf-8"))
+        corpus = load_corpus(tmp_path)
+    else:
+        path = tmp_path / f"corpus{suffix}"
+        _write_table(path, [{"doc_id": "wire", "text": text}])
+        corpus = load_corpus(path)
+    got = corpus.sentences[["text", "kind", "char_start", "char_end"]].to_dict("records")
+    assert got == [{key: row[key] for key in ("text", "kind", "char_start", "char_end")} for row in expected]
+
+
+def test_fingerprint_follows_text_and_metadata_not_file_location(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        (folder / "wire.txt").write_text(WIRE_STORY, encoding="utf-8")
+    assert load_corpus(first).fingerprint() == load_corpus(second).fingerprint()
+    (second / "wire.txt").write_text(WIRE_STORY + "One more sentence.\n", encoding="utf-8")
+    assert load_corpus(first).fingerprint() != load_corpus(second).fingerprint()
