@@ -91,7 +91,7 @@ def test_seed_stance_against_gold(report, target):
 
 def test_written_sentences_are_reported_per_round(report):
     rounds = sorted({sample for sample, _ in report["stance"] if sample.startswith("written")})
-    assert rounds == ["written, round 1", "written, round 2", "written, round 3"]
+    assert rounds == ["written, round 1", "written, round 2", "written, round 3", "written, round 4"]
     for sample in rounds:
         for target in TARGETS:
             result = report["stance"][(sample, target)]
