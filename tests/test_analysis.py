@@ -1,0 +1,231 @@
+import pandas as pd
+import pytest
+
+from h20lib import analysis
+
+
+def _sentences(rows):
+    """A small scored sentence table; each row gives (sentence_id, group, kind, speaker, text) and optional extras."""
+    records = []
+    for row in rows:
+        sentence_id, group, kind, speaker, text, *extra = row
+        extra = extra[0] if extra else {}
+        records.append({
+            "doc_id": sentence_id.split("-")[0], "sentence_id": sentence_id, "text": text, "kind": kind,
+            "source_group": group, "outlet": f"{group} outlet", "published": "2025-07-16",
+            "char_start": 0, "char_end": len(text), "speaker": speaker,
+            "polarity": extra.get("polarity", 0.0), "vader": extra.get("vader", 0.0),
+            "stance_approval": extra.get("approval", 0.0), "stance_controls": extra.get("controls", 0.0),
+            "stance_approval_label": "none", "stance_controls_label": "none",
+            "frames": extra.get("frames", ()),
+        })
+    return pd.DataFrame(records)
+
+
+TABLE = _sentences([
+    ("a-1", "wire", "headline", "", "Chips cleared", {"polarity": 0.5, "frames": ("economic",)}),
+    ("a-2", "wire", "body", "nvidia", "Nvidia said sales resume", {"polarity": -0.5, "frames": ("economic", "security")}),
+    ("a-3", "wire", "metadata", "", "By a reporter"),
+    ("b-1", "opinion", "body", "", "A mistake", {"polarity": 1.0, "frames": ("security",)}),
+    ("b-2", "reader_comments", "comment", "", "Nice"),
+    ("b-3", "opinion", "caption", "", "A photo"),
+])
+
+
+@pytest.mark.parametrize(
+    ("groups", "group_by", "expected"),
+    [
+        (None, "source_group", [("a-1", "wire"), ("a-2", "wire"), ("b-1", "opinion")]),
+        (["opinion"], "source_group", [("b-1", "opinion")]),
+        (["nobody"], "source_group", []),
+        (None, "outlet", [("a-1", "wire outlet"), ("a-2", "wire outlet"), ("b-1", "opinion outlet")]),
+    ],
+)
+def test_select_sentences_keeps_outlet_headlines_and_body(groups, group_by, expected):
+    selected = analysis.select_sentences(TABLE, group_by=group_by, groups=groups)
+    assert list(zip(selected["sentence_id"], selected["group"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "kind", "analysed", "n_sentences"),
+    [
+        ("wire", "headline", True, 1),
+        ("wire", "metadata", False, 1),
+        ("opinion", "caption", False, 1),
+        ("reader_comments", "comment", False, 1),
+    ],
+)
+def test_corpus_overview_counts_every_kind(group, kind, analysed, n_sentences):
+    overview = analysis.corpus_overview(TABLE).set_index(["group", "kind"])
+    assert (bool(overview.loc[(group, kind), "analysed"]), overview.loc[(group, kind), "n_sentences"]) == (
+        analysed, n_sentences)
+
+
+@pytest.mark.parametrize(
+    ("measure", "group", "mean", "n_group", "enough"),
+    [
+        ("TextBlob polarity", "wire", 0.0, 2, True),
+        ("TextBlob polarity", "opinion", 1.0, 1, False),
+        ("VADER compound", "wire", 0.0, 2, True),
+    ],
+)
+def test_sentiment_by_group_means_per_group(measure, group, mean, n_group, enough):
+    data = analysis.sentiment_by_group(analysis.select_sentences(TABLE), min_sentences=2, n_resamples=50)
+    rows = data[(data["measure"] == measure) & (data["group"] == group)]
+    assert (rows["mean"].iloc[0], rows["n_group"].iloc[0], bool(rows["enough"].iloc[0])) == (mean, n_group, enough)
+    assert len(rows) == n_group
+
+
+@pytest.mark.parametrize(
+    ("frame", "group", "n_frame", "share"),
+    [("economic", "wire", 2, 1.0), ("security", "wire", 1, 0.5), ("security", "opinion", 1, 1.0),
+     ("political", "wire", 0, 0.0)],
+)
+def test_frames_by_group_shares(frame, group, n_frame, share):
+    data = analysis.frames_by_group(analysis.select_sentences(TABLE)).set_index(["frame", "group"])
+    assert (data.loc[(frame, group), "n_frame"], data.loc[(frame, group), "share"]) == (n_frame, share)
+
+
+VOICED = _sentences([
+    ("a-1", "wire", "body", "", "x"), ("a-2", "wire", "body", "nvidia", "x"), ("a-3", "wire", "body", "nvidia", "x"),
+    ("a-4", "wire", "body", "mofcom", "x"), ("b-1", "opinion", "body", "", "x"),
+    ("b-2", "opinion", "body", "jensen_huang", "x", {"approval": 0.8}),
+])
+
+
+@pytest.mark.parametrize(
+    ("top_n", "expected"),
+    [(1, ["nvidia"]), (2, ["nvidia", "jensen_huang"]), (5, ["nvidia", "jensen_huang", "mofcom"])],
+)
+def test_top_speakers_by_count_then_id(top_n, expected):
+    assert analysis.top_speakers(VOICED, top_n=top_n) == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "speaker", "n", "share"),
+    [
+        ("wire", analysis.OWN_VOICE, 1, 0.25),
+        ("wire", "nvidia", 2, 0.5),
+        ("wire", analysis.OTHER_SPEAKERS, 1, 0.25),
+        ("opinion", "nvidia", 0, 0.0),
+        ("opinion", analysis.OTHER_SPEAKERS, 1, 0.5),
+    ],
+)
+def test_voices_shares_of_each_group(group, speaker, n, share):
+    data = analysis.voices(analysis.select_sentences(VOICED), top_n=1).set_index(["group", "speaker"])
+    assert (data.loc[(group, speaker), "n"], data.loc[(group, speaker), "share"]) == (n, share)
+
+
+@pytest.mark.parametrize(
+    ("target", "speaker", "mean", "n_speaker"),
+    [("approval", "jensen_huang", 0.8, 1), ("controls", "jensen_huang", 0.0, 1), ("approval", "nvidia", 0.0, 2)],
+)
+def test_stance_by_actor_means_per_speaker(target, speaker, mean, n_speaker):
+    data = analysis.stance_by_actor(analysis.select_sentences(VOICED), top_n=2)
+    rows = data[(data["target"] == target) & (data["speaker"] == speaker)]
+    assert (rows["mean"].iloc[0], rows["n_speaker"].iloc[0]) == (mean, n_speaker)
+    assert set(data["speaker"]) == {"nvidia", "jensen_huang"}
+
+
+WORDS = _sentences([
+    ("a-1", "wire", "body", "", "export controls tighten export controls"),
+    ("a-2", "wire", "body", "", "export controls remain"),
+    ("b-1", "opinion", "body", "", "national security matters"),
+    ("b-2", "opinion", "body", "", "national security first"),
+])
+
+
+@pytest.mark.parametrize(
+    ("group", "first_term"),
+    [("wire", "export controls"), ("opinion", "national security")],
+)
+def test_distinctive_terms_ranks_group_terms_first(group, first_term):
+    data = analysis.distinctive_terms(analysis.select_sentences(WORDS), top_k=3, ngram_range=(2, 2), min_sentences=1)
+    rows = data[data["group"] == group]
+    assert rows["term"].iloc[0] == first_term
+    assert rows["rank"].tolist() == list(range(1, len(rows) + 1))
+
+
+def test_distinctive_terms_needs_two_groups():
+    one_group = analysis.select_sentences(WORDS, groups=["wire"])
+    assert analysis.distinctive_terms(one_group).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Howard Lutnick praised Nvidia.", [("howard_lutnick", "Howard Lutnick", 0, 14), ("nvidia", "Nvidia", 23, 29)]),
+        ("Nobody was named.", []),
+    ],
+)
+def test_mention_table_rows(text, expected):
+    table = analysis.mention_table(_sentences([("a-1", "wire", "body", "", text)]))
+    assert list(zip(table["actor"], table["mention"], table["start"], table["end"])) == expected
+    assert set(table["label"]) <= {"positive", "neutral", "negative"}
+    assert list(table.columns) == ["doc_id", "sentence_id", "source_group", "outlet", "actor", "mention", "start",
+                                   "end", "label"]
+
+
+@pytest.mark.parametrize(
+    ("actors", "preferred", "top_n", "expected"),
+    [
+        (["nvidia", "china", "china", "mofcom"], ("china", "nvidia"), 6, ["china", "nvidia"]),
+        (["mofcom", "cctv", "cctv", "xinhua"], ("china", "nvidia"), 2, ["cctv", "mofcom"]),
+        ([], ("china",), 3, []),
+    ],
+)
+def test_choose_actors_prefers_main_actors(actors, preferred, top_n, expected):
+    mentions = pd.DataFrame({"actor": actors}, dtype=object)
+    assert analysis.choose_actors(mentions, preferred=preferred, top_n=top_n) == expected
+
+
+def test_portrayal_counts_each_label_of_each_actor():
+    selected = analysis.select_sentences(_sentences([
+        ("a-1", "wire", "body", "", "Nvidia posted strong growth."),
+        ("a-2", "wire", "body", "", "Nvidia said little."),
+        ("b-1", "opinion", "body", "", "China responded."),
+    ]))
+    data = analysis.portrayal(selected, actors_shown=["nvidia"], min_mentions=2)
+    wire = data[data["group"] == "wire"]
+    assert wire["n"].sum() == 2 and wire["n_mentions"].iloc[0] == 2 and wire["enough"].all()
+    assert data.loc[data["group"] == "opinion", "n"].sum() == 0
+    assert sorted(wire["label"]) == ["negative", "neutral", "positive"]
+
+
+@pytest.mark.parametrize(
+    ("actor", "surface", "expected"),
+    [
+        ("howard_lutnick", "Rutenberg", True),
+        ("howard_lutnick", "Lutenick", True),
+        ("howard_lutnick", "Lutnick", False),
+        ("jensen_huang", "Huang Renxun", False),
+        ("nvidia", "Nvidia Corp.", False),
+        ("nvidia", "Yingweida", True),
+        ("trump_administration", "the White House", False),
+        ("not_in_register", "Someone", False),
+    ],
+)
+def test_is_name_variant(actor, surface, expected):
+    assert analysis.is_name_variant(actor, surface) is expected
+
+
+def test_claims_side_by_side_flags_disagreement_date_conflict_and_name_variant():
+    sentences = _sentences([
+        ("a-1", "wire", "body", "", "China accounted for $17 billion in revenue last year."),
+        ("a-2", "wire", "body", "", "The expo opens on July 16, 2023 in Beijing."),
+        ("b-1", "opinion", "body", "", "China accounted for $12 billion in revenue last year."),
+        ("b-2", "opinion", "body", "", "Secretary Rutenberg spoke."),
+    ])
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2025-07-16", "2025-07-16"]})
+    board = analysis.claims_side_by_side(analysis.select_sentences(sentences), documents)
+    flags = {(row.section, row.doc_id, row.flag) for row in board.itertuples()}
+    assert ("claim", "a", "date conflict") in flags
+    assert {("claim", "a", "disagrees"), ("claim", "b", "disagrees")} <= flags
+    assert ("name", "b", "name variant") in flags
+    assert board["item"].iloc[0].startswith("expo")  # flagged items come first, date conflicts before others
+
+
+def test_claims_side_by_side_empty_without_claims():
+    sentences = _sentences([("a-1", "wire", "body", "", "Nothing to count here.")])
+    documents = pd.DataFrame({"doc_id": ["a"], "published": ["2025-07-16"]})
+    assert analysis.claims_side_by_side(analysis.select_sentences(sentences), documents).empty

@@ -1,0 +1,93 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from h20lib import analysis, figures
+from h20lib.corpus import load_corpus
+from h20lib.scoring import score
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    corpus = load_corpus(None)
+    scored = score(corpus)
+    return corpus, scored, analysis.select_sentences(scored)
+
+
+def _tables(corpus, scored, selected):
+    return {
+        "corpus_overview": analysis.corpus_overview(scored),
+        "sentiment_by_group": analysis.sentiment_by_group(selected, n_resamples=100),
+        "frames_by_group": analysis.frames_by_group(selected),
+        "stance_by_actor": analysis.stance_by_actor(selected),
+        "voices": analysis.voices(selected),
+        "distinctive_terms": analysis.distinctive_terms(selected),
+        "portrayal": analysis.portrayal(selected),
+        "claims": analysis.claims_side_by_side(selected, corpus.documents),
+    }
+
+
+@pytest.mark.parametrize("figure_id", sorted(figures.DESCRIPTIONS))
+def test_every_figure_has_labelled_axes(seeds, figure_id):
+    data = _tables(*seeds)[figure_id]
+    fig = getattr(figures, figure_id)(data)
+    visible = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"]
+    assert visible
+    assert all(ax.get_xlabel() for ax in visible if ax.get_xticks().size)
+    assert any(ax.get_ylabel() for ax in visible) or figure_id in {"distinctive_terms", "portrayal"}
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "empty_columns"),
+    [
+        ("sentiment_by_group", ["measure", "group"]),
+        ("stance_by_actor", ["target", "speaker"]),
+        ("distinctive_terms", ["group", "rank"]),
+        ("portrayal", ["group", "actor"]),
+        ("claims", ["item", "doc_id"]),
+    ],
+)
+def test_empty_table_gives_a_note_not_an_error(figure_id, empty_columns):
+    fig = getattr(figures, figure_id)(pd.DataFrame(columns=empty_columns))
+    texts = [text.get_text() for ax in fig.axes for text in ax.texts]
+    assert texts and all(texts)
+    plt.close(fig)
+
+
+def test_too_few_group_is_marked_on_the_figure():
+    data = pd.DataFrame({
+        "measure": "TextBlob polarity", "group": ["big"] * 5 + ["small"], "sentence_id": list("abcdef"),
+        "score": [0.1, 0.2, 0.3, 0.0, -0.1, 0.5], "jitter": 0.0, "mean": [0.1] * 5 + [0.5],
+        "ci_low": 0.0, "ci_high": 0.2, "n_group": [5] * 5 + [1], "enough": [True] * 5 + [False],
+    })
+    fig = figures.sentiment_by_group(data)
+    assert "too few sentences (n=1)" in [text.get_text() for text in fig.axes[0].texts]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("us_media", "us_media"), ("china_newsletter", "china_\nnewsletter"), ("wire", "wire"),
+     ("a_very_long_group_name", "a_very_long_\ngroup_name")],
+)
+def test_break_name(name, expected):
+    assert figures._break_name(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "minimum", "expected"),
+    [
+        ("voices", None, "n = 7 sentences (a 3; b 4)."),
+        ("voices", 5, "Groups with fewer than 5 sentences are marked as too few"),
+        ("portrayal", 3, "n = 7 mentions (a 3; b 4). An actor with fewer than 3 mentions"),
+        ("sentiment_by_group", None, "tone, not stance"),
+    ],
+)
+def test_caption_states_n_and_method(figure_id, minimum, expected):
+    data = pd.DataFrame({"group": ["b", "a", "b"], "n_group": [4, 3, 4]})
+    assert expected in figures.caption(figure_id, data, minimum=minimum)

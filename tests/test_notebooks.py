@@ -1,0 +1,52 @@
+"""Every figure notebook runs unchanged under papermill, on the seeds and on a corpus with other group names."""
+import json
+
+import nbformat
+import papermill
+import pytest
+
+from h20lib import config
+from h20lib.batch import default_notebooks
+
+CUSTOM_CORPUS = config.PROJECT_ROOT / "tests" / "data" / "custom_corpus.jsonl"
+EXPECTED_FIGURES = {
+    "01_corpus.ipynb": ["corpus_overview"],
+    "02_sentiment.ipynb": ["sentiment_by_group"],
+    "03_framing.ipynb": ["frames_by_group"],
+    "04_stance_and_voices.ipynb": ["stance_by_actor", "voices"],
+    "05_language.ipynb": ["distinctive_terms", "portrayal"],
+    "06_claims.ipynb": ["claims"],
+}
+SUFFIXES = (".png", ".svg", ".csv", ".caption.txt", ".json")
+
+
+def test_every_notebook_is_listed():
+    assert sorted(path.name for path in default_notebooks()) == sorted(EXPECTED_FIGURES)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_FIGURES))
+def test_notebook_is_committed_clean_with_one_parameters_cell(name):
+    nb = nbformat.read(config.NOTEBOOKS_DIR / name, as_version=4)
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert all(not cell.outputs and cell.execution_count is None for cell in code)
+    tagged = [cell for cell in nb.cells if "parameters" in cell.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    lines = tagged[0].source.splitlines()
+    assert {line.split(":")[0] for line in lines} >= {"corpus", "output_dir", "group_by", "groups", "seed"}
+    assert all(" = " in line and "  # " in line for line in lines)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+
+
+@pytest.mark.parametrize("corpus", [None, str(CUSTOM_CORPUS)], ids=["seeds", "custom_corpus"])
+@pytest.mark.parametrize("name", sorted(EXPECTED_FIGURES))
+def test_notebook_runs_with_papermill(tmp_path, name, corpus):
+    out = tmp_path / "figures"
+    papermill.execute_notebook(
+        str(config.NOTEBOOKS_DIR / name), str(tmp_path / name),
+        parameters={"corpus": corpus, "output_dir": str(out)}, progress_bar=False, cwd=str(config.PROJECT_ROOT),
+    )
+    for figure_id in EXPECTED_FIGURES[name]:
+        for suffix in SUFFIXES:
+            assert (out / f"{figure_id}{suffix}").stat().st_size > 0
+        record = json.loads((out / f"{figure_id}.json").read_text(encoding="utf-8"))
+        assert record["notebook"] == name and "n = " in record["caption"]
