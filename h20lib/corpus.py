@@ -19,7 +19,7 @@ from dateutil import parser as dateparser
 from h20lib import config
 from h20lib.errors import InputError
 from h20lib.readers import TABLE_SUFFIXES, normalise_newlines, read_manifest, read_table, read_text_file
-from h20lib.structure import BRACKET_BYLINE, DATE_LINE, WIRE_DATELINE, parse_structure
+from h20lib.structure import DATE_LINE, parse_structure
 
 COMMENT_GROUP = "reader_comments"  # reader comments never count as any outlet's voice
 UNKNOWN = "unknown"

@@ -10,6 +10,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
@@ -219,17 +220,25 @@ def frames_by_group(data: pd.DataFrame) -> Figure:
         return _empty("no analysed sentences")
     with plotting.house_style():
         labels = list(dict.fromkeys(data["label"]))
-        groups = sorted(data["group"].unique())
-        matrix = data.pivot(index="label", columns="group", values="share").reindex(index=labels, columns=groups)
-        info = data.drop_duplicates("group").set_index("group").reindex(groups)
-        fig, ax = plt.subplots(figsize=(6.5, 1.2 + 0.5 * len(labels)))
-        image = _share_heatmap(ax, matrix * 100, info["enough"], fmt="{:.0f}%")
-        ax.set_xticklabels([_group_label(g, info.loc[g, "n_group"]) for g in groups])
+        fig, ax = _group_share_heatmap(data, row_column="label", rows=labels, height=1.2 + 0.5 * len(labels),
+                                       colorbar_label="share of sentences (%)")
         ax.set_yticklabels([_wrap(label, 42) for label in labels], fontsize=8)
-        ax.set_xlabel("group")
         ax.set_ylabel("frame (Policy Frames Codebook dimension)")
-        fig.colorbar(image, ax=ax, label="share of sentences (%)", shrink=0.8)
         return fig
+
+
+def _group_share_heatmap(data: pd.DataFrame, *, row_column: str, rows: list[str], height: float,
+                         colorbar_label: str) -> tuple[Figure, Axes]:
+    """A heatmap of ``share`` (rows by group, in percent) with group labels giving n and a colour bar."""
+    groups = sorted(data["group"].unique())
+    matrix = data.pivot(index=row_column, columns="group", values="share").reindex(index=rows, columns=groups)
+    info = data.drop_duplicates("group").set_index("group").reindex(groups)
+    fig, ax = plt.subplots(figsize=(6.5, height))
+    image = _share_heatmap(ax, matrix * 100, info["enough"], fmt="{:.0f}%")
+    ax.set_xticklabels([_group_label(g, info.loc[g, "n_group"]) for g in groups])
+    ax.set_xlabel("group")
+    fig.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
+    return fig, ax
 
 
 def stance_by_actor(data: pd.DataFrame) -> Figure:
@@ -271,20 +280,13 @@ def voices(data: pd.DataFrame) -> Figure:
         return _empty("no analysed sentences")
     with plotting.house_style():
         order = data.drop_duplicates("speaker").sort_values("order")
-        groups = sorted(data["group"].unique())
-        matrix = data.pivot(index="speaker", columns="group", values="share").reindex(
-            index=order["speaker"], columns=groups)
-        info = data.drop_duplicates("group").set_index("group").reindex(groups)
-        fig, ax = plt.subplots(figsize=(6.5, 1.4 + 0.36 * len(order)))
-        image = _share_heatmap(ax, matrix * 100, info["enough"], fmt="{:.0f}%")
-        ax.set_xticklabels([_group_label(g, info.loc[g, "n_group"]) for g in groups])
+        fig, ax = _group_share_heatmap(data, row_column="speaker", rows=list(order["speaker"]),
+                                       height=1.4 + 0.36 * len(order), colorbar_label="share of the group's sentences (%)")
         ax.set_yticklabels(order["speaker_name"].tolist())
         for row, speaker in enumerate(order["speaker"]):
             if speaker in (OWN_VOICE, OTHER_SPEAKERS):
                 ax.axhline(row + (0.5 if speaker == OWN_VOICE else -0.5), color="white", linewidth=3)
-        ax.set_xlabel("group")
         ax.set_ylabel("voice (speaker the sentence is attributed to)")
-        fig.colorbar(image, ax=ax, label="share of the group's sentences (%)", shrink=0.8)
         return fig
 
 
