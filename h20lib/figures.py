@@ -51,9 +51,10 @@ DESCRIPTIONS = {
         "sentences",
     ),
     "stance_by_actor": (
-        "Stance of the most-quoted speakers on the two targets, from weighted stance cues squashed into "
-        "[-1, 1] (0: no stance cue). Every attributed sentence is a point coloured by the group that quotes it; "
-        "black diamonds are speaker means.",
+        "Stance of the most-quoted speakers on the two targets, in [-1, 1]: explicit stance cues decide where "
+        "they are strong enough (tanh of their summed weights), elsewhere a trained model labels a stance when it is "
+        "sure (score P(favor) - P(against)); a sentence with no stance scores near 0. Every attributed sentence is a "
+        "point coloured by the group that quotes it; black diamonds are speaker means.",
         "attributed sentences",
     ),
     "voices": (

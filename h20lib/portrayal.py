@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import math
 import re
-from functools import lru_cache
 from importlib import resources
 
 from h20lib import config
+from h20lib.linear import label_scores, load_linear_model
 
 LABELS = ("negative", "neutral", "positive")
 POLARITY_LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -141,24 +141,9 @@ def featurize(sentence: str, start: int, end: int, *, window: int = 6) -> dict[s
     return feats
 
 
-@lru_cache(maxsize=1)
 def load_model() -> dict:
     """The shipped weights: {"labels", "window", "intercept", "weights": {feature: [w per label]}, ...}."""
-    with config.data_file(MODEL_FILE).open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def label_scores(feats: dict[str, float], model: dict) -> list[float]:
-    """Linear score of each label in ``model["labels"]`` order (softmax of these gives probabilities)."""
-    scores = list(model["intercept"])
-    weights = model["weights"]
-    for name, value in feats.items():
-        w = weights.get(name)
-        if w is not None:
-            scores[0] += value * w[0]
-            scores[1] += value * w[1]
-            scores[2] += value * w[2]
-    return scores
+    return load_linear_model(MODEL_FILE)
 
 
 def target_sentiment(sentence: str, start: int, end: int) -> str:

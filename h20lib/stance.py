@@ -1,8 +1,13 @@
-"""Stance toward the two codebook targets, from weighted cues that can be shown as evidence.
+"""Stance toward the two codebook targets: a linear model over features that can be shown as evidence.
 
 Targets (codebook.toml): ``approval`` (the July 2025 decision to let NVIDIA resume H20 sales to China) and
-``controls`` (US export controls on chips to China). Sentiment is not stance: a cue counts only when it
-evaluates a target; neutral reporting scores 0 and is labelled "none".
+``controls`` (US export controls on chips to China). Sentiment is not stance: the model is trained on sentences
+labelled for stance, where warm or harsh wording about anything else is "none".
+
+Features of a sentence: the named cues of stance_cues.toml (signed, reversed by a negation before them), evaluation
+words near a phrase naming a target (evaluation_lexicon.toml), whether the sentence names each target, and its
+words and word pairs with the scope of a negation marked. One multinomial logistic regression per target, trained
+by ``python -m h20lib.stance_training`` on stance_training_sentences.csv, is shipped as JSON weights.
 """
 from __future__ import annotations
 
@@ -12,12 +17,15 @@ import tomllib
 from dataclasses import dataclass
 
 from h20lib.config import data_file
+from h20lib.linear import label_scores, load_linear_model, softmax
 
 TARGETS = ("approval", "controls")
 LABELS = ("favor", "against", "none")
-# |score| at or above this is a stance; one full-weight cue (tanh(1) = 0.76) is enough, a half-weight one
-# (tanh(0.5) = 0.46) too, so weak cues still count when nothing contradicts them.
-LABEL_THRESHOLD = 0.4
+MODEL_FILE = "stance_model.json"
+EVIDENCE_SHOWN = 5  # cues or model features listed in ``stance_*_cues``: the strongest for the label
+# |tanh(summed cue weights)| at or above which explicit cues decide alone: one full-weight cue (tanh(1) = 0.76) or a
+# half-weight one (tanh(0.5) = 0.46) with nothing against it.
+CUE_THRESHOLD = 0.4
 _NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|hardly)\b(?:\s+\S+){0,3}\s*$|n[’']t\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -59,11 +67,21 @@ _VALENCE = {word: 1.0 for word in _LEXICON["words"]["positive"].split()} | {
     word: -1.0 for word in _LEXICON["words"]["negative"].split()
 }
 WINDOW_WORDS = int(_LEXICON["window_words"])
-# The fallback is weaker than an explicit cue: one evaluation word (tanh(0.6) = 0.54) is a stance, but an
-# explicit cue of the other direction outweighs it.
-FALLBACK_WEIGHT = 0.6
+NEGATORS = frozenset(_LEXICON["negation"]["words"].split())
+NEGATION_SCOPE = int(_LEXICON["negation"]["scope_words"])
+STEM_LETTERS = 6  # chosen by leave-one-source-out cross-validation on the training sentences (5 and 6 tried)
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:but|while|whereas|although)\b")
+_WORD_OR_STOP = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[,;:.!?()\"“”—]")
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A feature's value and the first stretch of the sentence that produced it."""
+
+    value: float
+    start: int
+    end: int
 
 
 def _anchored_evaluation(text: str, target: str) -> list[Evidence]:
@@ -81,12 +99,12 @@ def _anchored_evaluation(text: str, target: str) -> list[Evidence]:
             if _NEGATION.search(text, left, token.start()):
                 valence = -valence
             found.append(Evidence(target, f"evaluation_near_{target}", f"{anchor.group()} ~ {token.group()}",
-                                  token.start(), token.end(), valence * FALLBACK_WEIGHT))
+                                  token.start(), token.end(), valence))
     return found
 
 
-def stance_evidence(text: str) -> list[Evidence]:
-    """Every stance cue in ``text`` with the words it matched and its signed weight per target."""
+def cue_evidence(text: str) -> list[Evidence]:
+    """Every stance cue in ``text`` and every evaluation word near a target phrase, with its signed weight."""
     found = []
     for cue in CUES:
         for match in cue.pattern.finditer(text):
@@ -94,44 +112,173 @@ def stance_evidence(text: str) -> list[Evidence]:
             for target, weight in cue.weights.items():
                 found.append(Evidence(target, cue.name, match.group(), match.start(), match.end(), sign * weight))
     for target in TARGETS:
-        if not any(e.target == target for e in found):
-            found.extend(_anchored_evaluation(text, target))
+        found.extend(_anchored_evaluation(text, target))
     return sorted(found, key=lambda e: (e.start, e.target, e.cue))
 
 
-def stance_score(evidence: list[Evidence], *, target: str) -> float:
-    """The stance on ``target`` in [-1, 1]: tanh of the summed cue weights."""
-    return math.tanh(sum(e.weight for e in evidence if e.target == target))
+def _add(feats: dict[str, Feature], name: str, value: float, start: int, end: int) -> None:
+    old = feats.get(name)
+    feats[name] = Feature(value, start, end) if old is None else Feature(old.value + value, old.start, old.end)
 
 
-def stance_label(score: float, *, threshold: float = LABEL_THRESHOLD) -> str:
-    if score >= threshold:
-        return "favor"
-    if score <= -threshold:
-        return "against"
-    return "none"
+def _word_features(text: str, feats: dict[str, Feature]) -> None:
+    """Words, their first STEM_LETTERS letters (so "criticised", "criticism" and "criticizes" share a feature) and
+    adjacent word pairs, lower-cased. A word within NEGATION_SCOPE words after a negator, in the same clause, is
+    prefixed "not_". Numbers are one token, "<num>"."""
+    lowered = text.lower().replace("’", "'")
+    previous = None
+    scope = 0
+    for match in _WORD_OR_STOP.finditer(lowered):
+        token = match.group()
+        if not token[0].isalnum():
+            previous, scope = None, 0
+            continue
+        word = "<num>" if token[0].isdigit() else token
+        negated = ""
+        if word in NEGATORS or word.endswith("n't"):
+            scope = NEGATION_SCOPE
+        elif scope:
+            negated = "not_"
+            scope -= 1
+        names = [f"word:{negated}{word}"]
+        if len(word) > STEM_LETTERS and word != "<num>":
+            names.append(f"stem:{negated}{word[:STEM_LETTERS]}")
+        if previous is not None:
+            names.append(f"pair:{previous[0]} {negated}{word}")
+        for name in names:
+            if name not in feats:
+                start = previous[1] if name.startswith("pair:") else match.start()
+                feats[name] = Feature(1.0, start, match.end())
+        previous = (negated + word, match.start())
+
+
+def _features(text: str, evidence: list[Evidence]) -> dict[str, Feature]:
+    feats: dict[str, Feature] = {}
+    totals = dict.fromkeys(TARGETS, 0.0)
+    spans: dict[str, tuple[int, int]] = {}
+    for item in evidence:
+        direction = "+" if item.weight > 0 else "-"
+        _add(feats, f"cue:{item.cue}>{item.target}{direction}", abs(item.weight), item.start, item.end)
+        totals[item.target] += item.weight
+        spans[item.target] = (min(item.start, spans.get(item.target, (item.start,))[0]),
+                              max(item.end, spans.get(item.target, (0, item.end))[1]))
+    for target in TARGETS:
+        if totals[target]:
+            direction = "+" if totals[target] > 0 else "-"
+            feats[f"cue_total>{target}{direction}"] = Feature(abs(math.tanh(totals[target])), *spans[target])
+        anchor = _ANCHORS[target].search(text)
+        if anchor:
+            feats[f"names_target>{target}"] = Feature(1.0, anchor.start(), anchor.end())
+    _word_features(text, feats)
+    return feats
+
+
+def featurize(text: str) -> dict[str, Feature]:
+    """Named features of a sentence, all non-negative, with where each was found (offsets into ``text``). A cue's
+    feature name ends in "+" or "-": the direction of its weight in stance_cues.toml, after negation."""
+    return _features(text, cue_evidence(text))
+
+
+def feature_values(text: str) -> dict[str, float]:
+    return {name: feature.value for name, feature in featurize(text).items()}
+
+
+def cue_score(evidence: list[Evidence], *, target: str) -> float:
+    """tanh of the summed weights of the explicit stance cues (not the evaluation-word fallback) on ``target``."""
+    return math.tanh(sum(e.weight for e in evidence if e.target == target and not e.cue.startswith("evaluation_near_")))
+
+
+def cue_label(score: float) -> str:
+    """The label the explicit cues decide on their own, "none" when they are too weak to decide."""
+    return "favor" if score >= CUE_THRESHOLD else "against" if score <= -CUE_THRESHOLD else "none"
+
+
+def _target_model(target: str) -> dict:
+    return load_linear_model(MODEL_FILE)["targets"][target]
+
+
+def model_label(probabilities: dict[str, float], *, min_confidence: float) -> str:
+    """favor or against when the model gives it at least ``min_confidence``, else none."""
+    best = max(("favor", "against"), key=lambda label: probabilities[label])
+    return best if probabilities[best] >= min_confidence else "none"
+
+
+def _pushes(text: str, feats: dict[str, Feature], model: dict, target: str) -> list[Evidence]:
+    """Each known feature's push towards favor (+) or against (-): value x (favor weight - against weight)."""
+    favor, against = model["labels"].index("favor"), model["labels"].index("against")
+    found = []
+    for name, feature in feats.items():
+        w = model["weights"].get(name)
+        if w is None or not feature.value:
+            continue
+        push = feature.value * (w[favor] - w[against])
+        if push:
+            found.append(Evidence(target, name, text[feature.start:feature.end], feature.start, feature.end, round(push, 4)))
+    return sorted(found, key=lambda e: (-abs(e.weight), e.start, e.cue))
+
+
+def _decide(text: str) -> dict[str, tuple[float, str, str, list[Evidence]]]:
+    """Per target: (score, label, "cues" or "model", the evidence that decided it, strongest first)."""
+    evidence = cue_evidence(text)
+    feats = _features(text, evidence)
+    values = {name: feature.value for name, feature in feats.items()}
+    decided = {}
+    for target in TARGETS:
+        score = cue_score(evidence, target=target)
+        label = cue_label(score)
+        if label != "none":
+            decided[target] = (score, label, "cues", [e for e in evidence if e.target == target and e.weight * score > 0
+                                                        and not e.cue.startswith("evaluation_near_")])
+            continue
+        model = _target_model(target)
+        probabilities = dict(zip(model["labels"], softmax(label_scores(values, model))))
+        label = model_label(probabilities, min_confidence=model["min_confidence"])
+        pushes = _pushes(text, feats, model, target)
+        if label == "none":
+            decided[target] = (score, "none", "model", pushes)
+        else:
+            direction = 1.0 if label == "favor" else -1.0
+            decided[target] = (probabilities["favor"] - probabilities["against"], label, "model",
+                               [e for e in pushes if e.weight * direction > 0])
+    return decided
+
+
+def stance_evidence(text: str) -> list[Evidence]:
+    """For both targets, what decided the label: the explicit cues when they decide it, otherwise every feature
+    the model weighs with its push towards favor (+) or against (-), strongest first."""
+    return [item for _, _, _, evidence in _decide(text).values() for item in evidence]
 
 
 def score_stance(text: str) -> dict:
-    """Per target: score, label and the names of the cues behind it."""
-    evidence = stance_evidence(text)
+    """Per target: score in [-1, 1], label, and the cues or model features that decided the label (empty for none).
+
+    Explicit cues of stance_cues.toml decide first: tanh of their summed weights is the score, and a score of at
+    least CUE_THRESHOLD in size is a stance. Where they do not decide, the model gives favor or against only when
+    it is at least ``min_confidence`` sure (chosen in training), and the score is P(favor) - P(against).
+    """
     result = {}
-    for target in TARGETS:
-        score = stance_score(evidence, target=target)
+    for target, (score, label, method, evidence) in _decide(text).items():
+        shown = evidence[:EVIDENCE_SHOWN] if label != "none" else []
+        prefix = "model " if method == "model" else ""
         result[f"stance_{target}"] = score
-        result[f"stance_{target}_label"] = stance_label(score)
-        result[f"stance_{target}_cues"] = tuple(f"{e.cue}:{e.matched}" for e in evidence if e.target == target)
+        result[f"stance_{target}_label"] = label
+        result[f"stance_{target}_cues"] = tuple(f"{prefix}{e.cue}:{e.matched}" for e in shown)
     return result
 
 
+# The columns of a sentence that is not coded for stance (not a headline or body sentence), in score_stance's order.
+NO_STANCE = {key: value for target in TARGETS
+             for key, value in ((f"stance_{target}", 0.0), (f"stance_{target}_label", "none"), (f"stance_{target}_cues", ()))}
+
+
 def carry_reported_stance(rows: list[dict]) -> None:
-    """A sentence that continues someone's reported statement (speaker_cue "continued ...") without cues
+    """A sentence that continues someone's reported statement (speaker_cue "continued ...") and takes no stance
     of its own carries the stance of the sentence it continues. Changes ``rows`` in place, in order."""
     previous = None
     for row in rows:
         if previous is not None and row.get("speaker_cue", "").startswith("continued") and row["speaker"] == previous["speaker"]:
             for target in TARGETS:
-                if not row[f"stance_{target}_cues"] and previous[f"stance_{target}_label"] != "none":
+                if row[f"stance_{target}_label"] == "none" and previous[f"stance_{target}_label"] != "none":
                     row[f"stance_{target}"] = previous[f"stance_{target}"]
                     row[f"stance_{target}_label"] = previous[f"stance_{target}_label"]
                     row[f"stance_{target}_cues"] = ("continues_previous_statement",)

@@ -15,7 +15,8 @@ from h20lib.corpus import load_corpus
 from h20lib.frames import FRAMES, score_frames
 from h20lib.scoring import ANALYSED_KINDS, score
 from h20lib.sentiment import score_sentiment
-from h20lib.stance import LABELS, TARGETS, score_stance
+from h20lib.linear import load_linear_model
+from h20lib.stance import LABELS, MODEL_FILE, TARGETS, score_stance
 from h20lib.structure import KINDS
 
 STANCE_CLASSES = ("favor", "against")  # macro-F1 is averaged over these two, as is usual for stance
@@ -159,9 +160,30 @@ def validation_report(*, include_newsmtsc: bool = True) -> dict:
             "baseline": frame_metrics(gold_frames, [keyword_frames(t) for t in sample["text"]]),
             "n": len(sample),
         }
+    report["annotators"] = annotator_agreement(written)
+    report["stance_model"] = {key: load_linear_model(MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
+                                                                                 "cross_validated_macro_f1")}
     if include_newsmtsc:
         report["newsmtsc"] = _newsmtsc()
     return report
+
+
+def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
+    """Agreement of two annotators beyond chance (Cohen 1960)."""
+    observed = float((first.to_numpy() == second.to_numpy()).mean())
+    labels = set(first) | set(second)
+    expected = sum((first == label).mean() * (second == label).mean() for label in labels)
+    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
+
+
+def annotator_agreement(written: pd.DataFrame) -> dict:
+    """How far the second annotator of the written sentences agrees with the first, where there is one."""
+    both = written[written["second_stance_approval"] != ""].reset_index(drop=True)
+    result = {"n": len(both), "frames_micro_f1": frame_metrics(frame_sets(both["frames"]), frame_sets(both["second_frames"]))["micro_f1"]}
+    for target in TARGETS:
+        first, second = both[f"stance_{target}"], both[f"second_stance_{target}"]
+        result[target] = {"kappa": cohen_kappa(first, second), "macro_f1": stance_metrics(first, second)["macro_f1"]}
+    return result
 
 
 def _newsmtsc() -> dict:
@@ -211,6 +233,14 @@ def format_report(report: dict) -> str:
         ]
         if sample == "seed sentences":
             lines.append(_indent(method["confusion"].to_string(), 6))
+    model = report["stance_model"]
+    lines.append(f"  stance model: {model['trained_on']}; leave-one-source-out macro-F1 " + ", ".join(
+        f"{target} {scores['all']:.2f} (whole articles {scores['articles']:.2f})"
+        for target, scores in model["cross_validated_macro_f1"].items()))
+    agreement = report["annotators"]
+    lines.append(f"  two annotators of the written sentences (n={agreement['n']}): " + ", ".join(
+        f"{target} Cohen's kappa {agreement[target]['kappa']:.2f}" for target in TARGETS)
+        + f", frames micro-F1 {agreement['frames_micro_f1']:.2f}")
     lines += ["", "Frames (micro-F1 over sentence-frame pairs; baseline = the frame's own name appears)"]
     for sample, result in report["frames"].items():
         method, baseline = result["method"], result["baseline"]

@@ -1,0 +1,111 @@
+"""Train the stance model on stance_training_sentences.csv and write h20lib/data/stance_model.json.
+
+Run ``python -m h20lib.stance_training``. Needs scikit-learn (dev extra). The training sentences come from
+separate writing passes, one per kind of source (column ``source``); the passes named "articles..." are whole
+articles with every sentence labelled, so they have the share of neutral sentences real coverage has.
+
+The model speaks only where the explicit cues do not decide (h20lib.stance.score_stance). Per target, the model
+family (multinomial naive Bayes or logistic regression), its setting and ``min_confidence`` are chosen by
+leave-one-source-out cross-validation of that two-stage labelling: every sentence is labelled by a model fit on the
+other sources, so the choice is the one that carries best to a kind of writing the model has not seen. The criterion
+is the mean of macro-F1 over all sentences and over the article sentences. The shipped model is then fit on all
+training sentences. The seed sentences and gold_written_sentences.csv are never used here: they test the result.
+"""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+
+from h20lib import config
+from h20lib.stance import LABELS, MODEL_FILE, TARGETS, cue_evidence, cue_label, cue_score, feature_values, model_label
+from h20lib.training import SEED, export, fit, fit_naive_bayes, matrix, vocabulary
+from h20lib.validate import read_labels, stance_metrics
+
+TRAINING_FILE = "stance_training_sentences.csv"
+ARTICLE_SOURCES = "articles"  # prefix of the sources that are whole articles
+# (family, strength): naive Bayes smoothing alpha, or logistic regression C.
+SETTINGS = (("naive_bayes", 0.3), ("naive_bayes", 1.0), ("logistic", 1.0), ("logistic", 3.0))
+MIN_CONFIDENCES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+MIN_COUNT = 1
+PRUNE_BELOW = 0.001
+
+
+def _fit(x, labels: list[str], *, family: str, strength: float):
+    if family == "naive_bayes":
+        return fit_naive_bayes(x, labels, alpha=strength)
+    return fit(x, labels, c=strength, class_weight=None)
+
+
+def _cross_validated_probabilities(features: list[dict[str, float]], labels: pd.Series, sources: pd.Series, *,
+                                   family: str, strength: float) -> list[dict[str, float]]:
+    """Each sentence's label probabilities from a model fit on the other sources' sentences."""
+    probabilities: list[dict[str, float]] = [{} for _ in features]
+    for source in sorted(sources.unique()):
+        held_out = (sources == source).to_numpy()
+        train_features = [f for f, out in zip(features, held_out) if not out]
+        columns = vocabulary(train_features, min_count=MIN_COUNT)
+        fitted = _fit(matrix(train_features, columns), list(labels[~held_out]), family=family, strength=strength)
+        rows = np.flatnonzero(held_out)
+        predicted = fitted.predict_proba(matrix([features[i] for i in rows], columns))
+        for i, p in zip(rows, predicted):
+            probabilities[i] = dict(zip(fitted.classes_, p))
+    return probabilities
+
+
+def _criterion(gold: pd.Series, predicted: pd.Series, articles: pd.Series) -> tuple[float, float, float]:
+    overall = stance_metrics(gold, predicted)["macro_f1"]
+    in_articles = stance_metrics(gold[articles].reset_index(drop=True), predicted[articles].reset_index(drop=True))["macro_f1"]
+    return (overall + in_articles) / 2, overall, in_articles
+
+
+def main() -> None:
+    sentences = read_labels(TRAINING_FILE)
+    features = [feature_values(text) for text in sentences["text"]]
+    evidence = [cue_evidence(text) for text in sentences["text"]]
+    articles = sentences["source"].str.startswith(ARTICLE_SOURCES)
+    document = {
+        "source": "A linear model per target (multinomial naive Bayes or logistic regression) over "
+                  "h20lib.stance.featurize features, fit by h20lib.stance_training (scikit-learn); used where the "
+                  "explicit cues do not decide.",
+        "trained_on": f"{TRAINING_FILE}: {len(sentences)} sentences from {sentences['source'].nunique()} sources "
+                      f"({int(articles.sum())} in whole articles)",
+        "hyperparameters": {},
+        "cross_validated_macro_f1": {},
+        "targets": {},
+    }
+    for target in TARGETS:
+        gold = sentences[f"stance_{target}"]
+        by_cues = pd.Series([cue_label(cue_score(e, target=target)) for e in evidence])
+        best = None
+        for family, strength in SETTINGS:
+            probabilities = _cross_validated_probabilities(features, gold, sentences["source"], family=family, strength=strength)
+            for min_confidence in MIN_CONFIDENCES:
+                predicted = pd.Series([
+                    cue if cue != "none" else model_label(p, min_confidence=min_confidence)
+                    for cue, p in zip(by_cues, probabilities)
+                ])
+                criterion, overall, in_articles = _criterion(gold, predicted, articles)
+                print(f"{target:<8} {family:<11} {strength:<4} min_confidence={min_confidence:<4} "
+                      f"macro-F1 all {overall:.3f}, articles {in_articles:.3f}")
+                if best is None or criterion > best[0] + 1e-9:
+                    best = (criterion, overall, in_articles, family, strength, min_confidence)
+        _, overall, in_articles, family, strength, min_confidence = best
+        columns = vocabulary(features, min_count=MIN_COUNT)
+        fitted = _fit(matrix(features, columns), list(gold), family=family, strength=strength)
+        document["targets"][target] = {**export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
+                                       "min_confidence": min_confidence}
+        document["hyperparameters"][target] = {"family": family, "strength": strength, "min_count": MIN_COUNT,
+                                               "min_confidence": min_confidence, "prune_below": PRUNE_BELOW, "seed": SEED}
+        document["cross_validated_macro_f1"][target] = {"all": round(overall, 4), "articles": round(in_articles, 4)}
+        print(f"{target}: chosen {family} {strength}, min_confidence {min_confidence}; "
+              f"{len(document['targets'][target]['weights'])} features; leave-one-source-out macro-F1 "
+              f"{overall:.3f} (all), {in_articles:.3f} (articles)")
+    path = config.data_file(MODEL_FILE)
+    path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"-> {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+import math
+
+import pytest
+
+from h20lib.linear import label_scores, load_linear_model, softmax
+
+MODEL = {"labels": ["a", "b", "c"], "intercept": [0.5, 0.0, -0.5], "weights": {"x": [1.0, -1.0, 0.0], "y": [0.0, 2.0, 0.0]}}
+
+
+@pytest.mark.parametrize(
+    ("feats", "expected"),
+    [
+        ({}, [0.5, 0.0, -0.5]),  # no known feature: the intercept alone
+        ({"unknown": 3.0}, [0.5, 0.0, -0.5]),  # unknown features are ignored
+        ({"x": 1.0}, [1.5, -1.0, -0.5]),
+        ({"x": 2.0, "y": 0.5}, [2.5, -1.0, -0.5]),
+    ],
+)
+def test_label_scores(feats, expected):
+    assert label_scores(feats, MODEL) == pytest.approx(expected)
+
+
+def test_softmax_is_a_distribution_and_keeps_the_order():
+    probabilities = softmax([1000.0, 999.0, 995.0])  # large scores must not overflow
+    assert math.isclose(sum(probabilities), 1.0)
+    assert probabilities[0] > probabilities[1] > probabilities[2] > 0
+
+
+@pytest.mark.parametrize("name", ["stance_model.json", "portrayal_model.json"])
+def test_shipped_models_are_well_formed(name):
+    model = load_linear_model(name)
+    parts = model["targets"].values() if "targets" in model else [model]
+    for part in parts:
+        width = len(part["labels"])
+        assert len(part["intercept"]) == width
+        assert all(len(w) == width for w in part["weights"].values())
