@@ -6,8 +6,10 @@ labelled for stance, where warm or harsh wording about anything else is "none".
 
 Features of a sentence: the named cues of stance_cues.toml (signed, reversed by a negation before them), evaluation
 words near a phrase naming a target (evaluation_lexicon.toml), whether the sentence names each target, and its
-words and word pairs with the scope of a negation marked. One multinomial logistic regression per target, trained
-by ``python -m h20lib.stance_training`` on stance_training_sentences.csv, is shipped as JSON weights.
+words and word pairs with the scope of a negation marked. Explicit cues decide a label when they are strong enough;
+elsewhere a linear model per target (naive Bayes or logistic regression, whichever cross-validates better), trained
+by ``python -m h20lib.stance_training`` on stance_training_sentences.csv and shipped as JSON weights, labels a
+stance only when it is sure.
 """
 from __future__ import annotations
 
@@ -183,9 +185,14 @@ def feature_values(text: str) -> dict[str, float]:
     return {name: feature.value for name, feature in featurize(text).items()}
 
 
+def _explicit(item: Evidence, target: str) -> bool:
+    """A cue of stance_cues.toml on ``target``, not an evaluation word near a target phrase."""
+    return item.target == target and not item.cue.startswith("evaluation_near_")
+
+
 def cue_score(evidence: list[Evidence], *, target: str) -> float:
-    """tanh of the summed weights of the explicit stance cues (not the evaluation-word fallback) on ``target``."""
-    return math.tanh(sum(e.weight for e in evidence if e.target == target and not e.cue.startswith("evaluation_near_")))
+    """tanh of the summed weights of the explicit stance cues on ``target``."""
+    return math.tanh(sum(e.weight for e in evidence if _explicit(e, target)))
 
 
 def cue_label(score: float) -> str:
@@ -227,8 +234,7 @@ def _decide(text: str) -> dict[str, tuple[float, str, str, list[Evidence]]]:
         score = cue_score(evidence, target=target)
         label = cue_label(score)
         if label != "none":
-            decided[target] = (score, label, "cues", [e for e in evidence if e.target == target and e.weight * score > 0
-                                                        and not e.cue.startswith("evaluation_near_")])
+            decided[target] = (score, label, "cues", [e for e in evidence if _explicit(e, target) and e.weight * score > 0])
             continue
         model = _target_model(target)
         probabilities = dict(zip(model["labels"], softmax(label_scores(values, model))))
