@@ -9,12 +9,11 @@ import pandas as pd
 
 from h20lib.attribution import attribute_document
 from h20lib.corpus import Corpus
-from h20lib.frames import score_frames
+from h20lib.frames import NO_FRAMES, score_frames
 from h20lib.sentiment import score_sentiment
 from h20lib.stance import NO_STANCE, carry_reported_stance, score_stance
 
 ANALYSED_KINDS = ("headline", "body")  # stance and frames are coded on these kinds only (codebook.toml)
-_NO_FRAMES = score_frames("")
 QUOTE_COLUMNS = ("doc_id", "sentence_id", "speaker", "cue", "text", "char_start", "char_end", "full_quote")
 
 
@@ -29,7 +28,7 @@ def score_document(text: str, rows: list[dict]) -> tuple[list[dict], list[dict]]
             **attribution,
             **score_sentiment(row["text"]),
             **(score_stance(row["text"]) if analysed else NO_STANCE),
-            **(score_frames(row["text"]) if analysed else _NO_FRAMES),
+            **(score_frames(row["text"]) if analysed else NO_FRAMES),
         })
     carry_reported_stance([row for row in scored if row["kind"] in ANALYSED_KINDS])
     return scored, quotes

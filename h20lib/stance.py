@@ -8,7 +8,7 @@ Features of a sentence: the named cues of stance_cues.toml (signed, reversed by 
 words near a phrase naming a target (evaluation_lexicon.toml), whether the sentence names each target, and its
 words and word pairs with the scope of a negation marked. Explicit cues decide a label when they are strong enough;
 elsewhere a linear model per target (naive Bayes or logistic regression, whichever cross-validates better), trained
-by ``python -m h20lib.stance_training`` on stance_training_sentences.csv and shipped as JSON weights, labels a
+by ``python -m h20lib.stance_training`` on training_sentences.csv and shipped as JSON weights, labels a
 stance only when it is sure.
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ import tomllib
 from dataclasses import dataclass
 
 from h20lib.config import data_file
+from h20lib.features import Feature, add_word_features
 from h20lib.linear import label_scores, load_linear_model, softmax
 
 TARGETS = ("approval", "controls")
@@ -74,16 +75,6 @@ NEGATION_SCOPE = int(_LEXICON["negation"]["scope_words"])
 STEM_LETTERS = 6  # 5 and 6 tried by leave-one-source-out cross-validation on an early 800-sentence training set
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:but|while|whereas|although)\b")
-_WORD_OR_STOP = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[,;:.!?()\"“”—]")
-
-
-@dataclass(frozen=True)
-class Feature:
-    """A feature's value and the first stretch of the sentence that produced it."""
-
-    value: float
-    start: int
-    end: int
 
 
 def _anchored_evaluation(text: str, target: str) -> list[Evidence]:
@@ -123,37 +114,6 @@ def _add(feats: dict[str, Feature], name: str, value: float, start: int, end: in
     feats[name] = Feature(value, start, end) if old is None else Feature(old.value + value, old.start, old.end)
 
 
-def _word_features(text: str, feats: dict[str, Feature]) -> None:
-    """Words, their first STEM_LETTERS letters (so "criticised", "criticism" and "criticizes" share a feature) and
-    adjacent word pairs, lower-cased. A word within NEGATION_SCOPE words after a negator, in the same clause, is
-    prefixed "not_". Numbers are one token, "<num>"."""
-    lowered = text.lower().replace("’", "'")
-    previous = None
-    scope = 0
-    for match in _WORD_OR_STOP.finditer(lowered):
-        token = match.group()
-        if not token[0].isalnum():
-            previous, scope = None, 0
-            continue
-        word = "<num>" if token[0].isdigit() else token
-        negated = ""
-        if word in NEGATORS or word.endswith("n't"):
-            scope = NEGATION_SCOPE
-        elif scope:
-            negated = "not_"
-            scope -= 1
-        names = [f"word:{negated}{word}"]
-        if len(word) > STEM_LETTERS and word != "<num>":
-            names.append(f"stem:{negated}{word[:STEM_LETTERS]}")
-        if previous is not None:
-            names.append(f"pair:{previous[0]} {negated}{word}")
-        for name in names:
-            if name not in feats:
-                start = previous[1] if name.startswith("pair:") else match.start()
-                feats[name] = Feature(1.0, start, match.end())
-        previous = (negated + word, match.start())
-
-
 def _features(text: str, evidence: list[Evidence]) -> dict[str, Feature]:
     feats: dict[str, Feature] = {}
     totals = dict.fromkeys(TARGETS, 0.0)
@@ -171,7 +131,7 @@ def _features(text: str, evidence: list[Evidence]) -> dict[str, Feature]:
         anchor = _ANCHORS[target].search(text)
         if anchor:
             feats[f"names_target>{target}"] = Feature(1.0, anchor.start(), anchor.end())
-    _word_features(text, feats)
+    add_word_features(text, feats, stem_letters=STEM_LETTERS, negators=NEGATORS, negation_scope=NEGATION_SCOPE)
     return feats
 
 

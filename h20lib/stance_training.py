@@ -1,4 +1,4 @@
-"""Train the stance model on stance_training_sentences.csv and write h20lib/data/stance_model.json.
+"""Train the stance model on training_sentences.csv and write h20lib/data/stance_model.json.
 
 Run ``python -m h20lib.stance_training``. Needs scikit-learn (dev extra). The training sentences come from
 separate writing passes, one per kind of source (column ``source``); the passes named "articles..." are whole
@@ -15,43 +15,20 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import pandas as pd
 
 from h20lib import config
 from h20lib.stance import LABELS, MODEL_FILE, TARGETS, cue_evidence, cue_label, cue_score, feature_values, model_label
-from h20lib.training import SEED, export, fit, fit_naive_bayes, matrix, vocabulary
+from h20lib.training import SEED, cross_validated_probabilities, export, fit_family, matrix, source_folds, vocabulary
 from h20lib.validate import read_labels, stance_metrics
 
-TRAINING_FILE = "stance_training_sentences.csv"
+TRAINING_FILE = "training_sentences.csv"
 ARTICLE_SOURCES = "articles"  # prefix of the sources that are whole articles
 # (family, strength): naive Bayes smoothing alpha, or logistic regression C.
 SETTINGS = (("naive_bayes", 0.3), ("naive_bayes", 1.0), ("logistic", 1.0), ("logistic", 3.0))
 MIN_CONFIDENCES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 MIN_COUNT = 1
 PRUNE_BELOW = 0.001
-
-
-def _fit(x, labels: list[str], *, family: str, strength: float):
-    if family == "naive_bayes":
-        return fit_naive_bayes(x, labels, alpha=strength)
-    return fit(x, labels, c=strength, class_weight=None)
-
-
-def _cross_validated_probabilities(features: list[dict[str, float]], labels: pd.Series, sources: pd.Series, *,
-                                   family: str, strength: float) -> list[dict[str, float]]:
-    """Each sentence's label probabilities from a model fit on the other sources' sentences."""
-    probabilities: list[dict[str, float]] = [{} for _ in features]
-    for source in sorted(sources.unique()):
-        held_out = (sources == source).to_numpy()
-        train_features = [f for f, out in zip(features, held_out) if not out]
-        columns = vocabulary(train_features, min_count=MIN_COUNT)
-        fitted = _fit(matrix(train_features, columns), list(labels[~held_out]), family=family, strength=strength)
-        rows = np.flatnonzero(held_out)
-        predicted = fitted.predict_proba(matrix([features[i] for i in rows], columns))
-        for i, p in zip(rows, predicted):
-            probabilities[i] = dict(zip(fitted.classes_, p))
-    return probabilities
 
 
 def _criterion(gold: pd.Series, predicted: pd.Series, articles: pd.Series) -> tuple[float, float, float]:
@@ -65,6 +42,7 @@ def main() -> None:
     features = [feature_values(text) for text in sentences["text"]]
     evidence = [cue_evidence(text) for text in sentences["text"]]
     articles = sentences["source"].str.startswith(ARTICLE_SOURCES)
+    folds = source_folds(features, list(sentences["source"]), min_count=MIN_COUNT)
     document = {
         "source": "A linear model per target (multinomial naive Bayes or logistic regression) over "
                   "h20lib.stance.featurize features, fit by h20lib.stance_training (scikit-learn); used where the "
@@ -80,7 +58,7 @@ def main() -> None:
         by_cues = pd.Series([cue_label(cue_score(e, target=target)) for e in evidence])
         best = None
         for family, strength in SETTINGS:
-            probabilities = _cross_validated_probabilities(features, gold, sentences["source"], family=family, strength=strength)
+            probabilities = cross_validated_probabilities(folds, list(gold), family=family, strength=strength)
             for min_confidence in MIN_CONFIDENCES:
                 predicted = pd.Series([
                     cue if cue != "none" else model_label(p, min_confidence=min_confidence)
@@ -93,7 +71,7 @@ def main() -> None:
                     best = (criterion, overall, in_articles, family, strength, min_confidence)
         _, overall, in_articles, family, strength, min_confidence = best
         columns = vocabulary(features, min_count=MIN_COUNT)
-        fitted = _fit(matrix(features, columns), list(gold), family=family, strength=strength)
+        fitted = fit_family(matrix(features, columns), list(gold), family=family, strength=strength)
         document["targets"][target] = {**export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
                                        "min_confidence": min_confidence}
         document["hyperparameters"][target] = {"family": family, "strength": strength, "min_count": MIN_COUNT,

@@ -13,9 +13,10 @@ import pandas as pd
 from h20lib.config import data_file
 from h20lib.corpus import load_corpus
 from h20lib.frames import FRAMES, score_frames
+from h20lib.frames import MODEL_FILE as FRAMES_MODEL_FILE
+from h20lib.linear import load_linear_model
 from h20lib.scoring import ANALYSED_KINDS, score
 from h20lib.sentiment import score_sentiment
-from h20lib.linear import load_linear_model
 from h20lib.stance import LABELS, MODEL_FILE, TARGETS, score_stance
 from h20lib.structure import KINDS
 
@@ -163,6 +164,8 @@ def validation_report(*, include_newsmtsc: bool = True) -> dict:
     report["annotators"] = annotator_agreement(written)
     report["stance_model"] = {key: load_linear_model(MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
                                                                                  "cross_validated_macro_f1")}
+    report["frames_model"] = {key: load_linear_model(FRAMES_MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
+                                                                                        "cross_validated_micro_f1")}
     if include_newsmtsc:
         report["newsmtsc"] = _newsmtsc()
     return report
@@ -177,13 +180,16 @@ def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
 
 
 def annotator_agreement(written: pd.DataFrame) -> dict:
-    """How far the second annotator of the written sentences agrees with the first, where there is one."""
-    both = written[written["second_stance_approval"] != ""].reset_index(drop=True)
-    result = {"n": len(both), "frames_micro_f1": frame_metrics(frame_sets(both["frames"]), frame_sets(both["second_frames"]))["micro_f1"]}
-    for target in TARGETS:
-        first, second = both[f"stance_{target}"], both[f"second_stance_{target}"]
-        result[target] = {"kappa": cohen_kappa(first, second), "macro_f1": stance_metrics(first, second)["macro_f1"]}
-    return result
+    """Per round with a second annotator: how far the second annotator of the written sentences agrees with the first."""
+    rounds = {}
+    for round_name, both in written[written["second_stance_approval"] != ""].groupby("round", sort=True):
+        both = both.reset_index(drop=True)
+        result = {"n": len(both), "frames_micro_f1": frame_metrics(frame_sets(both["frames"]), frame_sets(both["second_frames"]))["micro_f1"]}
+        for target in TARGETS:
+            first, second = both[f"stance_{target}"], both[f"second_stance_{target}"]
+            result[target] = {"kappa": cohen_kappa(first, second), "macro_f1": stance_metrics(first, second)["macro_f1"]}
+        rounds[f"written, round {round_name}"] = result
+    return rounds
 
 
 def _newsmtsc() -> dict:
@@ -237,10 +243,10 @@ def format_report(report: dict) -> str:
     lines.append(f"  stance model: {model['trained_on']}; leave-one-source-out macro-F1 " + ", ".join(
         f"{target} {scores['all']:.2f} (whole articles {scores['articles']:.2f})"
         for target, scores in model["cross_validated_macro_f1"].items()))
-    agreement = report["annotators"]
-    lines.append(f"  two annotators of the written sentences (n={agreement['n']}): " + ", ".join(
-        f"{target} Cohen's kappa {agreement[target]['kappa']:.2f}" for target in TARGETS)
-        + f", frames micro-F1 {agreement['frames_micro_f1']:.2f}")
+    for sample, agreement in report["annotators"].items():
+        lines.append(f"  two annotators, {sample} (n={agreement['n']}): " + ", ".join(
+            f"{target} Cohen's kappa {agreement[target]['kappa']:.2f}" for target in TARGETS)
+            + f", frames micro-F1 {agreement['frames_micro_f1']:.2f}")
     lines += ["", "Frames (micro-F1 over sentence-frame pairs; baseline = the frame's own name appears)"]
     for sample, result in report["frames"].items():
         method, baseline = result["method"], result["baseline"]
@@ -248,8 +254,12 @@ def format_report(report: dict) -> str:
             f"  {sample:<18} micro-F1 {method['micro_f1']:.2f} (P {method['micro_precision']:.2f}, R {method['micro_recall']:.2f})"
             f"  baseline {baseline['micro_f1']:.2f}  (n={result['n']})"
         )
-        if sample == "seed sentences":
+        if sample == "seed sentences" or sample == max(report["frames"]):
             lines.append("      " + "  ".join(f"{f} {m['f1']:.2f}" for f, m in method["per_frame"].items()))
+    frames_model = report["frames_model"]["cross_validated_micro_f1"]
+    lines.append(f"  frame models: {report['frames_model']['trained_on']}; leave-one-source-out micro-F1 "
+                 f"{frames_model['all']:.2f} (whole articles {frames_model['articles']:.2f}); "
+                 f"cue patterns alone {frames_model['cues_only_all']:.2f} ({frames_model['cues_only_articles']:.2f})")
     if "newsmtsc" in report:
         lines += ["", "Target sentiment on NewsMTSC dev (macro-F1 in %, three classes)"]
         for split, result in report["newsmtsc"].items():

@@ -26,10 +26,10 @@ def test_softmax_is_a_distribution_and_keeps_the_order():
     assert probabilities[0] > probabilities[1] > probabilities[2] > 0
 
 
-@pytest.mark.parametrize("name", ["stance_model.json", "portrayal_model.json"])
+@pytest.mark.parametrize("name", ["stance_model.json", "frames_model.json", "portrayal_model.json"])
 def test_shipped_models_are_well_formed(name):
     model = load_linear_model(name)
-    parts = model["targets"].values() if "targets" in model else [model]
+    parts = model["targets"].values() if "targets" in model else model["frames"].values() if "frames" in model else [model]
     for part in parts:
         width = len(part["labels"])
         assert len(part["intercept"]) == width

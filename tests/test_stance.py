@@ -103,23 +103,6 @@ def test_model_label_needs_min_confidence(probabilities, label):
     assert model_label(probabilities, min_confidence=0.9) == label
 
 
-@pytest.mark.parametrize(
-    ("sentence", "present", "absent"),
-    [
-        ("Lawmakers did not oppose the decision.", {"word:not_oppose", "word:not_the", "word:did"}, {"word:oppose"}),
-        ("They never said the curbs failed, but the ban hurts.", {"word:not_said", "word:not_curbs", "word:hurts"}, {"word:not_hurts"}),
-        ("Lawmakers opposed the decision.", {"word:opposed", "stem:oppose", "pair:lawmakers opposed"}, {"word:not_opposed"}),
-        ("Sales fell 15% in 2025.", {"word:<num>", "word:sales"}, {"word:15", "word:2025"}),
-        ("Nvidia’s licence", {"word:nvidia's"}, {"word:nvidia’s"}),
-    ],
-)
-def test_word_features_mark_negation_scope(sentence, present, absent):
-    feats = featurize(sentence)
-    assert present <= set(feats) and not absent & set(feats)
-    for feature in feats.values():
-        assert feature.value > 0 and 0 <= feature.start < feature.end <= len(sentence)
-
-
 def test_uncoded_sentences_have_the_scored_columns():
     assert list(NO_STANCE) == list(score_stance("The ban stays."))
 
@@ -154,7 +137,7 @@ def test_seed_stance_against_gold(report, target):
 
 def test_written_sentences_are_reported_per_round(report):
     rounds = sorted({sample for sample, _ in report["stance"] if sample.startswith("written")})
-    assert rounds == [f"written, round {n}" for n in range(1, 6)]
+    assert rounds == [f"written, round {n}" for n in range(1, 7)]
     for sample in rounds:
         for target in TARGETS:
             result = report["stance"][(sample, target)]
@@ -175,11 +158,12 @@ def test_stance_on_new_wording_round_5(report, target):
     assert result["method"]["macro_f1"] > result["baseline"]["macro_f1"]
 
 
-def test_second_annotator_agreement_is_reported(report):
-    agreement = report["annotators"]
-    assert agreement["n"] == 200
-    for target in TARGETS:
-        assert -1.0 <= agreement[target]["kappa"] <= 1.0
+def test_second_annotator_agreement_is_reported_per_round(report):
+    assert list(report["annotators"]) == ["written, round 5", "written, round 6"]
+    for agreement in report["annotators"].values():
+        assert agreement["n"] == 200 and 0.0 <= agreement["frames_micro_f1"] <= 1.0
+        for target in TARGETS:
+            assert -1.0 <= agreement[target]["kappa"] <= 1.0
 
 
 def test_every_stance_label_has_evidence(report):

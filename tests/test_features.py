@@ -1,0 +1,42 @@
+import pytest
+
+from h20lib.features import add_word_features
+
+NEGATORS = frozenset({"not", "never", "no"})
+
+
+def features(sentence: str, **options) -> dict:
+    feats = {}
+    add_word_features(sentence, feats, stem_letters=6, **options)
+    for feature in feats.values():
+        assert feature.value == 1.0 and 0 <= feature.start < feature.end <= len(sentence)
+    return feats
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present", "absent"),
+    [
+        ("Lawmakers did not oppose the decision.", {"word:not_oppose", "word:not_the", "word:did"}, {"word:oppose"}),
+        ("They never said the curbs failed, but the ban hurts.", {"word:not_said", "word:not_curbs", "word:hurts"}, {"word:not_hurts"}),
+        ("It isn't fair.", {"word:isn't", "word:not_fair"}, {"word:fair"}),
+        ("Lawmakers opposed the decision.", {"word:opposed", "stem:oppose", "pair:lawmakers opposed"}, {"word:not_opposed"}),
+        ("Sales fell 15% in 2025.", {"word:<num>", "word:sales", "pair:in <num>"}, {"word:15", "word:2025", "stem:<num>"}),
+        ("Nvidia’s licence", {"word:nvidia's"}, {"word:nvidia’s"}),
+        ("Tariffs rose. Exports fell.", {"pair:tariffs rose", "pair:exports fell"}, {"pair:rose exports"}),
+    ],
+)
+def test_words_stems_pairs_and_negation_scope(sentence, present, absent):
+    feats = features(sentence, negators=NEGATORS, negation_scope=3)
+    assert present <= set(feats) and not absent & set(feats)
+
+
+@pytest.mark.parametrize("sentence", ["Lawmakers did not oppose the decision.", "It isn't fair."])
+def test_without_negators_no_word_is_marked(sentence):
+    assert not any("not_" in name for name in features(sentence))
+
+
+def test_each_feature_points_at_its_first_occurrence():
+    sentence = "Chip sales and chip sales."
+    feats = features(sentence)
+    assert sentence[feats["word:chip"].start:feats["word:chip"].end] == "Chip"
+    assert sentence[feats["pair:chip sales"].start:feats["pair:chip sales"].end] == "Chip sales"
