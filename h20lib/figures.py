@@ -45,9 +45,9 @@ DESCRIPTIONS = {
         "sentences",
     ),
     "frames_by_group": (
-        "Share of each group's sentences that invoke each issue frame, found by cue patterns (codebook.toml); a "
-        "sentence can invoke several frames. Frames refine dimensions of the Policy Frames Codebook "
-        "(Boydstun et al. 2014).",
+        "Share of each group's sentences that invoke each issue frame (codebook.toml): per frame, cue patterns and "
+        "a trained model (frames_model.json) decide, with the rule chosen by cross-validation; a sentence can invoke "
+        "several frames. Frames refine dimensions of the Policy Frames Codebook (Boydstun et al. 2014).",
         "sentences",
     ),
     "stance_by_actor": (

@@ -32,6 +32,7 @@ from h20lib.validate import validation_report
         ("Cambricon's newest accelerator nearly matches the H20 on inference benchmarks.", {"tech_competition"}),
         ("The two delegations agreed to meet again in Stockholm next month.", {"diplomacy"}),
         ("Gross margins widened to 61% as data-centre orders surged.", {"economic"}),
+        ("The company said licences would be granted.", {"regulation"}),
         ("The senators want the Commerce Department to revoke the permits before shipments begin.", {"political", "regulation"}),
         # no issue content: no frame
         ("The weather in Beijing was mild on Thursday.", set()),
@@ -48,7 +49,7 @@ def test_frames(sentence, expected):
     ("sentence", "expected"),
     [
         # a company speaking reads as economic
-        ("The company said licences would be granted.", {"regulation"}),
+        ("The company declined to comment.", set()),
         # smuggling told without the words of the security cues or the training sentences
         ("Customs agents in Singapore seized crates of accelerators bound for a shell company.", {"security"}),
     ],
@@ -145,3 +146,12 @@ def test_frames_against_gold(report):
         print(f"\nframes, {sample}: micro-F1 {result['method']['micro_f1']:.2f} (baseline {result['baseline']['micro_f1']:.2f}, n={result['n']})")
         assert result["method"]["micro_f1"] > result["baseline"]["micro_f1"]
     assert report["frames"]["seed sentences"]["method"]["micro_f1"] >= 0.7
+
+
+@pytest.mark.parametrize("sample", ["written, round 5", "written, round 6", "written, round 7"])
+def test_frames_on_new_wording(report, sample):
+    """Rounds 5 to 7 were written apart from the method; round 7 was scored once after the frame models were final."""
+    result = report["frames"][sample]["method"]
+    print(f"\n{sample}: frames micro-F1 {result['micro_f1']:.2f} (P {result['micro_precision']:.2f}, R {result['micro_recall']:.2f})")
+    assert report["frames"][sample]["n"] == 200
+    assert result["micro_f1"] >= 0.7
