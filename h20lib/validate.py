@@ -12,8 +12,7 @@ import pandas as pd
 
 from h20lib.config import data_file
 from h20lib.corpus import load_corpus
-from h20lib.frames import FRAMES, score_frames
-from h20lib.frames import MODEL_FILE as FRAMES_MODEL_FILE
+from h20lib.frames import FRAMES, MODEL_FILE as FRAMES_MODEL_FILE, score_frames
 from h20lib.linear import load_linear_model
 from h20lib.scoring import ANALYSED_KINDS, score
 from h20lib.sentiment import score_sentiment
@@ -254,7 +253,7 @@ def format_report(report: dict) -> str:
             f"  {sample:<18} micro-F1 {method['micro_f1']:.2f} (P {method['micro_precision']:.2f}, R {method['micro_recall']:.2f})"
             f"  baseline {baseline['micro_f1']:.2f}  (n={result['n']})"
         )
-        if sample == "seed sentences" or sample == max(report["frames"]):
+        if sample in ("seed sentences", list(report["frames"])[-1]):  # the seeds and the latest round
             lines.append("      " + "  ".join(f"{f} {m['f1']:.2f}" for f, m in method["per_frame"].items()))
     frames_model = report["frames_model"]["cross_validated_micro_f1"]
     lines.append(f"  frame models: {report['frames_model']['trained_on']}; leave-one-source-out micro-F1 "
