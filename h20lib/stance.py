@@ -7,9 +7,9 @@ labelled for stance, where warm or harsh wording about anything else is "none".
 Features of a sentence: the named cues of stance_cues.toml (signed, reversed by a negation before them), evaluation
 words near a phrase naming a target (evaluation_lexicon.toml), whether the sentence names each target, and its
 words and word pairs with the scope of a negation marked. Explicit cues decide a label when they are strong enough;
-elsewhere a linear model per target (naive Bayes or logistic regression, whichever cross-validates better), trained
-by ``python -m h20lib.stance_training`` on training_sentences.csv and shipped as JSON weights, labels a
-stance only when it is sure.
+elsewhere a linear model per target (naive Bayes, logistic regression or a blend of the two, whichever
+cross-validates best), trained by ``python -m h20lib.stance_training`` on training_sentences.csv and shipped as JSON
+weights, labels a stance only when it is sure.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ separate writing passes, one per kind of source (column ``source``); the passes 
 articles with every sentence labelled, so they have the share of neutral sentences real coverage has.
 
 The model speaks only where the explicit cues do not decide (h20lib.stance.score_stance). Per target, the model
-family (multinomial naive Bayes or logistic regression), its setting and ``min_confidence`` are chosen by
+family (multinomial naive Bayes, logistic regression, or the two blended), its setting and ``min_confidence`` are chosen by
 leave-one-source-out cross-validation of that two-stage labelling: every sentence is labelled by a model fit on the
 other sources, so the choice is the one that carries best to a kind of writing the model has not seen. The criterion
 is the mean of macro-F1 over all sentences and over the article sentences. The shipped model is then fit on all
@@ -24,8 +24,9 @@ from h20lib.validate import read_labels, stance_metrics
 
 TRAINING_FILE = "training_sentences.csv"
 ARTICLE_SOURCES = "articles"  # prefix of the sources that are whole articles
-# (family, strength): naive Bayes smoothing alpha, or logistic regression C.
-SETTINGS = (("naive_bayes", 0.3), ("naive_bayes", 1.0), ("logistic", 1.0), ("logistic", 3.0))
+# (family, strength): naive Bayes smoothing alpha, or the C of logistic regression, alone or blended with naive Bayes.
+SETTINGS = (("naive_bayes", 0.3), ("naive_bayes", 1.0), ("logistic", 1.0), ("logistic", 3.0), ("logistic", 10.0),
+            ("blend", 3.0), ("blend", 10.0))
 MIN_CONFIDENCES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 MIN_COUNT = 1
 PRUNE_BELOW = 0.001
@@ -44,7 +45,8 @@ def main() -> None:
     articles = sentences["source"].str.startswith(ARTICLE_SOURCES)
     folds = source_folds(features, list(sentences["source"]), min_count=MIN_COUNT)
     document = {
-        "source": "A linear model per target (multinomial naive Bayes or logistic regression) over "
+        "source": "A linear model per target (multinomial naive Bayes, logistic regression, or the geometric blend of "
+                  "the two) over "
                   "h20lib.stance.featurize features, fit by h20lib.stance_training (scikit-learn); used where the "
                   "explicit cues do not decide.",
         "trained_on": f"{TRAINING_FILE}: {len(sentences)} sentences from {sentences['source'].nunique()} sources "

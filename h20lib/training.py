@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -10,6 +11,7 @@ from sklearn.naive_bayes import MultinomialNB
 
 SEED = 0
 DECIMALS = 4
+BLEND_ALPHA = 0.3  # naive Bayes smoothing inside a blend: the alpha the stance and frame searches chose for it alone
 
 
 def vocabulary(feature_dicts: list[dict[str, float]], *, min_count: int) -> dict[str, int]:
@@ -38,12 +40,36 @@ def fit_naive_bayes(x: csr_matrix, y: list[str], *, alpha: float) -> Multinomial
     return MultinomialNB(alpha=alpha).fit(x, y)
 
 
-def fit_family(x: csr_matrix, y: list[str], *, family: str, strength: float) -> LogisticRegression | MultinomialNB:
-    """``family`` "naive_bayes" with smoothing alpha ``strength``, or "logistic" with C ``strength``."""
+@dataclass(frozen=True)
+class GeometricBlend:
+    """Naive Bayes and logistic regression fit to the same data, combined as the normalised geometric mean of their
+    label probabilities. It is still one linear model: its label scores are the mean of the two models' scores."""
+
+    naive_bayes: MultinomialNB
+    logistic: LogisticRegression
+
+    @property
+    def classes_(self) -> np.ndarray:
+        return self.naive_bayes.classes_
+
+    def predict_proba(self, x: csr_matrix) -> np.ndarray:
+        scores = (self.naive_bayes.predict_joint_log_proba(x) + self.logistic.predict_log_proba(x)) / 2
+        exps = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return exps / exps.sum(axis=1, keepdims=True)
+
+
+Fitted = LogisticRegression | MultinomialNB | GeometricBlend
+
+
+def fit_family(x: csr_matrix, y: list[str], *, family: str, strength: float) -> Fitted:
+    """``family`` "naive_bayes" with smoothing alpha ``strength``, "logistic" with C ``strength``, or "blend" of
+    naive Bayes (alpha BLEND_ALPHA) and logistic regression with C ``strength``."""
     if family == "naive_bayes":
         return fit_naive_bayes(x, y, alpha=strength)
     if family == "logistic":
         return fit(x, y, c=strength, class_weight=None)
+    if family == "blend":
+        return GeometricBlend(fit_naive_bayes(x, y, alpha=BLEND_ALPHA), fit(x, y, c=strength, class_weight=None))
     raise ValueError(f"unknown model family {family!r}")
 
 
@@ -72,17 +98,23 @@ def cross_validated_probabilities(folds: list[tuple[np.ndarray, csr_matrix, csr_
     return probabilities
 
 
-def export(fitted: LogisticRegression | MultinomialNB, columns: dict[str, int], *, labels: tuple[str, ...],
-           prune_below: float) -> dict:
+def _linear_parts(fitted: Fitted) -> tuple[np.ndarray, np.ndarray]:
+    """(coefficients, intercepts), one row per class in ``fitted.classes_`` order, whose softmax is the model's."""
+    if isinstance(fitted, GeometricBlend):
+        (nb_coef, nb_intercept), (lr_coef, lr_intercept) = _linear_parts(fitted.naive_bayes), _linear_parts(fitted.logistic)
+        return (nb_coef + lr_coef) / 2, (nb_intercept + lr_intercept) / 2
+    if isinstance(fitted, MultinomialNB):
+        return fitted.feature_log_prob_, fitted.class_log_prior_
+    if len(fitted.classes_) == 2:  # one score s for the second class: the same softmax as scores (0, s)
+        return np.vstack([np.zeros_like(fitted.coef_), fitted.coef_]), np.append(0.0, fitted.intercept_)
+    return fitted.coef_, fitted.intercept_
+
+
+def export(fitted: Fitted, columns: dict[str, int], *, labels: tuple[str, ...], prune_below: float) -> dict:
     """Plain weights in ``labels`` order, centred per feature (the softmax is unchanged), without features whose
     every label weight is below ``prune_below``."""
     order = [list(fitted.classes_).index(label) for label in labels]
-    if isinstance(fitted, MultinomialNB):
-        coef, intercept = fitted.feature_log_prob_, fitted.class_log_prior_
-    elif len(fitted.classes_) == 2:  # one score s for the second class: the same softmax as scores (0, s)
-        coef, intercept = np.vstack([np.zeros_like(fitted.coef_), fitted.coef_]), np.append(0.0, fitted.intercept_)
-    else:
-        coef, intercept = fitted.coef_, fitted.intercept_
+    coef, intercept = _linear_parts(fitted)
     coef, intercept = coef[order], intercept[order]
     coef = coef - coef.mean(axis=0, keepdims=True)
     intercept = intercept - intercept.mean()

@@ -38,6 +38,7 @@ from h20lib.validate import validation_report
         ("The weather in Beijing was mild on Thursday.", set()),
         ("Answer:", set()),
         ("Posted 16 July, 2025", set()),
+        ("The company declined to comment.", set()),
         ("", set()),
     ],
 )
@@ -48,14 +49,11 @@ def test_frames(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # a company speaking reads as economic
-        ("The company declined to comment.", set()),
         # smuggling told without the words of the security cues or the training sentences
         ("Customs agents in Singapore seized crates of accelerators bound for a shell company.", {"security"}),
     ],
 )
-@pytest.mark.xfail(strict=True, reason="known errors: the frame models weigh common words such as 'company' and "
-                                       "know only the wording of their training sentences")
+@pytest.mark.xfail(strict=True, reason="known error: the frame models know only the wording of their training sentences")
 def test_known_frame_errors(sentence, expected):
     assert set(score_frames(sentence)["frames"]) == expected
 

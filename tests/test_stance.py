@@ -4,6 +4,7 @@ from h20lib.stance import (
     NO_STANCE,
     TARGETS,
     carry_reported_stance,
+    cue_evidence,
     cue_label,
     featurize,
     model_label,
@@ -32,6 +33,7 @@ from h20lib.validate import validation_report, written_comparison
         ("Huang said the U.S. chip ban was a failure.", "none", "against"),
         ("The restrictions have cost the company $15 billion in sales.", "none", "against"),
         ("China firmly opposes the politicisation and weaponisation of trade.", "none", "against"),
+        ("The ministry called the restrictions unwarranted and discriminatory.", "none", "against"),
         ("It is crucial that the U.S. maintain its lead and keep advanced AI out of the hands of the CCP.", "none", "favor"),
         # neutral reporting stays "none" on both targets
         ("Shares of Nvidia rose more than 4% in midday trading Tuesday.", "none", "none"),
@@ -50,19 +52,40 @@ def test_stance_labels(sentence, approval, controls):
         assert bool(scores[f"stance_{target}_cues"]) or scores[f"stance_{target}_label"] == "none"
 
 
-@pytest.mark.xfail(strict=True, reason="known model errors: it reads a stance on one target into the other, "
-                                       "taking topical words such as 'ministry' as evidence")
+@pytest.mark.xfail(strict=True, reason="known model errors: it reads a stance on one target into the other")
 @pytest.mark.parametrize(
     ("sentence", "approval", "controls"),
     [
         ("Beijing urged Washington to drop its unreasonable restrictions.", "none", "against"),
         ("It was the right call in banning sales of the most powerful processors.", "none", "favor"),
-        ("The ministry called the restrictions unwarranted and discriminatory.", "none", "against"),
     ],
 )
 def test_known_stance_errors(sentence, approval, controls):
     scores = score_stance(sentence)
     assert (scores["stance_approval_label"], scores["stance_controls_label"]) == (approval, controls)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verdict on the decision after a phrase saying what it was about
+        ("Frankly, the administration's reversal on chip exports is a grave mistake.", {("negative_verdict_on_decision", -1.0)}),
+        # the sales themselves as the subject of a verdict
+        ("Shipping those accelerators to Beijing would be a terrible idea, the senator said.",
+         {("selling_to_china_is_a_mistake", -1.0)}),
+        ("Not letting them sell the chips to China was the real mistake.", {("selling_to_china_is_a_mistake", 1.0)}),
+        # a denied giveaway defends the decision
+        ("The approval is neither a concession nor a giveaway, a spokesman said.", {("decision_called_a_giveaway", 1.0)}),
+        ("Critics called the move a giveaway to Beijing.", {("decision_called_a_giveaway", -1.0)}),
+        # no verdict: no cue
+        ("The reversal on the licence requirement was announced on Friday.", set()),
+        ("Exporting chips to China was a lucrative business for years.", set()),
+        ("Selling the older parts to Chinese customers is a routine matter for distributors.", set()),
+    ],
+)
+def test_explicit_approval_cues(sentence, expected):
+    found = {(e.cue, e.weight) for e in cue_evidence(sentence) if e.target == "approval" and not e.cue.startswith("evaluation_near_")}
+    assert found == expected
 
 
 def test_negation_reverses_a_negatable_cue():

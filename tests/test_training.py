@@ -5,6 +5,7 @@ from sklearn.naive_bayes import MultinomialNB
 
 from h20lib.linear import label_scores, softmax
 from h20lib.training import (
+    GeometricBlend,
     cross_validated_probabilities,
     export,
     fit,
@@ -27,7 +28,11 @@ def test_vocabulary_keeps_features_seen_often_enough(min_count, expected):
     assert vocabulary(FEATURES, min_count=min_count) == expected
 
 
-FITTERS = [lambda x, y: fit(x, y, c=1.0, class_weight=None), lambda x, y: fit_naive_bayes(x, y, alpha=1.0)]
+FITTERS = [
+    lambda x, y: fit(x, y, c=1.0, class_weight=None),
+    lambda x, y: fit_naive_bayes(x, y, alpha=1.0),
+    lambda x, y: fit_family(x, y, family="blend", strength=1.0),
+]
 BINARY = ["invoked" if label == "favor" else "absent" for label in LABELS]
 
 
@@ -45,7 +50,9 @@ def test_exported_weights_give_the_fitted_probabilities(fitter, labels, order):
     assert np.allclose([sum(w) for w in model["weights"].values()], 0.0, atol=1e-3)  # centred per feature
 
 
-@pytest.mark.parametrize(("family", "expected"), [("naive_bayes", MultinomialNB), ("logistic", LogisticRegression)])
+@pytest.mark.parametrize(
+    ("family", "expected"), [("naive_bayes", MultinomialNB), ("logistic", LogisticRegression), ("blend", GeometricBlend)]
+)
 def test_fit_family(family, expected):
     x = matrix(FEATURES, vocabulary(FEATURES, min_count=1))
     assert isinstance(fit_family(x, LABELS, family=family, strength=1.0), expected)
@@ -74,3 +81,11 @@ def test_cross_validated_probabilities_come_from_the_other_sources():
         assert set(p) == {"favor", "against", "none"} and sum(p.values()) == pytest.approx(1.0)
     # every source holds every kind of example, so a model fit on the other two still reads "good" as favor
     assert max(probabilities[0], key=probabilities[0].get) == "favor"
+
+
+@pytest.mark.parametrize("labels", [LABELS, BINARY])
+def test_a_blend_is_the_normalised_geometric_mean_of_its_two_models(labels):
+    x = matrix(FEATURES, vocabulary(FEATURES, min_count=1))
+    blend = fit_family(x, labels, family="blend", strength=1.0)
+    geometric = np.sqrt(blend.naive_bayes.predict_proba(x) * blend.logistic.predict_proba(x))
+    assert blend.predict_proba(x) == pytest.approx(geometric / geometric.sum(axis=1, keepdims=True))
