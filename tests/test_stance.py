@@ -160,7 +160,7 @@ def test_seed_stance_against_gold(report, target):
 
 def test_written_sentences_are_reported_per_round(report):
     rounds = sorted({sample for sample, _ in report["stance"] if sample.startswith("written")})
-    assert rounds == [f"written, round {n}" for n in range(1, 8)]
+    assert rounds == [f"written, round {n}" for n in range(1, 9)]
     for sample in rounds:
         for target in TARGETS:
             result = report["stance"][(sample, target)]
@@ -183,18 +183,28 @@ def test_stance_on_new_wording_round_5(report, target):
 
 @pytest.mark.parametrize("target", TARGETS)
 def test_stance_on_passages_round_7(report, target):
-    """Round 7 was written apart from the method, half of it as passages of whole texts, and scored once after the
-    retrained models were final. It measured approval 0.798 and controls 0.762: below the bar of 0.8 on both, so this
-    guards the measured level rather than the bar."""
+    """Round 7 (half passages of whole texts) was scored once at 0.798 / 0.762; its errors then guided more training
+    sentences and two cue revisions, so it now checks that the revised method keeps the bar there."""
     result = report["stance"][("written, round 7", target)]
     print(f"\nround 7 {target}: macro-F1 {result['method']['macro_f1']:.2f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})")
     assert result["n"] == 200
-    assert result["method"]["macro_f1"] >= 0.75
+    assert result["method"]["macro_f1"] >= 0.8
+
+
+@pytest.mark.parametrize(("target", "measured_floor"), [("approval", 0.8), ("controls", 0.7)])
+def test_stance_on_passages_round_8(report, target, measured_floor):
+    """Round 8 was written apart from the method, half of it as passages of whole texts, kept unseen and scored once
+    after the models were final. It measured approval 0.83 and controls 0.71: controls is below the bar of 0.8, so
+    for controls this guards the measured level rather than the bar."""
+    result = report["stance"][("written, round 8", target)]
+    print(f"\nround 8 {target}: macro-F1 {result['method']['macro_f1']:.2f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})")
+    assert result["n"] == 200
+    assert result["method"]["macro_f1"] >= measured_floor
     assert result["method"]["macro_f1"] > result["baseline"]["macro_f1"] + 0.4
 
 
 def test_second_annotator_agreement_is_reported_per_round(report):
-    assert list(report["annotators"]) == ["written, round 5", "written, round 6", "written, round 7"]
+    assert list(report["annotators"]) == [f"written, round {n}" for n in (5, 6, 7, 8)]
     for agreement in report["annotators"].values():
         assert agreement["n"] == 200 and 0.0 <= agreement["frames_micro_f1"] <= 1.0
         for target in TARGETS:
