@@ -5,11 +5,11 @@ separate writing passes, one per kind of source (column ``source``); the passes 
 articles with every sentence labelled, so they have the share of neutral sentences real coverage has.
 
 The model speaks only where the explicit cues do not decide (h20lib.stance.score_stance). Per target, the model
-family (multinomial naive Bayes, logistic regression, or the two blended), its setting and ``min_confidence`` are chosen by
-leave-one-source-out cross-validation of that two-stage labelling: every sentence is labelled by a model fit on the
-other sources, so the choice is the one that carries best to a kind of writing the model has not seen. The criterion
-is the mean of macro-F1 over all sentences and over the article sentences. The shipped model is then fit on all
-training sentences. The seed sentences and gold_written_sentences.csv are never used here: they test the result.
+family (multinomial naive Bayes, logistic regression, or the two blended), its setting and ``min_confidence`` are
+chosen by leave-one-source-out cross-validation of that two-stage labelling: every sentence is labelled by a model
+fit on the other sources, so the choice is the one that carries best to a kind of writing the model has not seen. The
+criterion is the mean of macro-F1 over all sentences and over the article sentences. The shipped model is then fit on
+all training sentences. The seed sentences and gold_written_sentences.csv are never used here: they test the result.
 """
 from __future__ import annotations
 
@@ -45,10 +45,9 @@ def main() -> None:
     articles = sentences["source"].str.startswith(ARTICLE_SOURCES)
     folds = source_folds(features, list(sentences["source"]), min_count=MIN_COUNT)
     document = {
-        "source": "A linear model per target (multinomial naive Bayes, logistic regression, or the geometric blend of "
-                  "the two) over "
-                  "h20lib.stance.featurize features, fit by h20lib.stance_training (scikit-learn); used where the "
-                  "explicit cues do not decide.",
+        "source": "A linear model per target (multinomial naive Bayes, logistic regression, or the geometric blend "
+                  "of the two) over h20lib.stance.featurize features, fit by h20lib.stance_training (scikit-learn); "
+                  "used where the explicit cues do not decide.",
         "trained_on": f"{TRAINING_FILE}: {len(sentences)} sentences from {sentences['source'].nunique()} sources "
                       f"({int(articles.sum())} in whole articles)",
         "hyperparameters": {},

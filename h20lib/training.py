@@ -11,7 +11,7 @@ from sklearn.naive_bayes import MultinomialNB
 
 SEED = 0
 DECIMALS = 4
-BLEND_ALPHA = 0.3  # naive Bayes smoothing inside a blend: the alpha the stance and frame searches chose for it alone
+BLEND_ALPHA = 0.3  # naive Bayes smoothing inside a blend: the alpha the stance search chose for naive Bayes alone
 
 
 def vocabulary(feature_dicts: list[dict[str, float]], *, min_count: int) -> dict[str, int]:
