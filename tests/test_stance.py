@@ -88,6 +88,41 @@ def test_explicit_approval_cues(sentence, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # controls said not to work, put in several ways
+        ("These export controls just don't work the way Washington hoped.", {("controls_did_not_work", -1.0)}),
+        ("Three years of restrictions, and I have not seen any evidence that they set back Huawei.",
+         {("controls_did_not_work", -1.0)}),
+        ("I don't think banning a cut-down chip was ever going to stop China's AI labs.", {("controls_did_not_work", -1.0)}),
+        # controls said to help Chinese rivals
+        ("Restricting sales only pushes Chinese customers toward domestic rivals.", {("restrictions_help_chinese_rivals", -1.0)}),
+        ("The curbs have only accelerated China's own chip industry.", {("restrictions_help_chinese_rivals", -1.0)}),
+        # calls to undo controls or to sell more than the decision allowed
+        ("The US side should correspondingly cancel a series of restrictive measures against China.",
+         {("calls_to_loosen_controls", -1.0)}),
+        ("The group hoped the licences were the first of many steps to restore US access to the Chinese market.",
+         {("calls_to_loosen_controls", -1.0)}),
+        ("The chief executive urged Washington to let the company sell more advanced products there.",
+         {("wants_more_capable_sales", -1.0)}),
+        ("The senator does not want to let chipmakers sell more powerful processors to China.",
+         {("wants_more_capable_sales", 1.0)}),
+        # no evaluation of controls: no cue
+        ("China will continue to firmly safeguard the legitimate rights and interests of its enterprises.", set()),
+        ("The chipmaker regained access to the Chinese market in July.", set()),
+        ("There is evidence that the ban slowed Chinese model development.", set()),
+        ("The rules work by requiring a licence for each shipment.", set()),
+        ("Lawmakers asked whether the administration would let the company sell more advanced chips.", set()),
+        ("The department will revoke licences if diversion is found.", set()),
+        ("The ban took effect in April and was expected to stop shipments to three customers.", set()),
+    ],
+)
+def test_explicit_controls_cues(sentence, expected):
+    found = {(e.cue, e.weight) for e in cue_evidence(sentence) if e.target == "controls" and not e.cue.startswith("evaluation_near_")}
+    assert found == expected
+
+
 def test_negation_reverses_a_negatable_cue():
     assert score_stance("Lawmakers endorse the decision.")["stance_approval_label"] == "favor"
     assert score_stance("Lawmakers do not endorse the decision.")["stance_approval_label"] == "against"
