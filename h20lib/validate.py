@@ -19,6 +19,10 @@ from h20lib.sentiment import score_sentiment
 from h20lib.stance import LABELS, MODEL_FILE, TARGETS, score_stance
 from h20lib.structure import KINDS
 
+# Rounds of gold_written_sentences.csv written apart from the method, kept unseen and scored once with the final
+# models; pooled, they are the held-out estimate (see the file's header).
+HELD_OUT_ROUNDS = ("9", "10")
+HELD_OUT_SAMPLE = f"written, held-out rounds {' and '.join(HELD_OUT_ROUNDS)}"
 STANCE_CLASSES = ("favor", "against")  # macro-F1 is averaged over these two, as is usual for stance
 # Words a naive reader might search for to find each frame: the baseline for frame detection.
 FRAME_KEYWORDS = {
@@ -142,7 +146,11 @@ def validation_report(*, include_newsmtsc: bool = True) -> dict:
         "frames": {},
     }
     written = written_comparison()
-    samples = {"seed sentences": analysed, **{f"written, round {r}": written[written["round"] == r] for r in sorted(written["round"].unique())}}
+    samples = {
+        "seed sentences": analysed,
+        **{f"written, round {r}": written[written["round"] == r] for r in sorted(written["round"].unique(), key=int)},
+        HELD_OUT_SAMPLE: written[written["round"].isin(HELD_OUT_ROUNDS)],
+    }
     for sample_name, sample in samples.items():
         gold_prefix, pred_prefix = ("gold_", "") if sample is analysed else ("", "pred_")
         for target in TARGETS:
@@ -181,8 +189,9 @@ def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
 def annotator_agreement(written: pd.DataFrame) -> dict:
     """Per round with a second annotator: how far the second annotator of the written sentences agrees with the first."""
     rounds = {}
-    for round_name, both in written[written["second_stance_approval"] != ""].groupby("round", sort=True):
-        both = both.reset_index(drop=True)
+    annotated = written[written["second_stance_approval"] != ""]
+    for round_name in sorted(annotated["round"].unique(), key=int):
+        both = annotated[annotated["round"] == round_name].reset_index(drop=True)
         result = {"n": len(both), "frames_micro_f1": frame_metrics(frame_sets(both["frames"]), frame_sets(both["second_frames"]))["micro_f1"]}
         for target in TARGETS:
             first, second = both[f"stance_{target}"], both[f"second_stance_{target}"]
@@ -236,7 +245,7 @@ def format_report(report: dict) -> str:
             f"  {sample:<18} {target:<8} macro-F1 {method['macro_f1']:.2f}  baseline {baseline['macro_f1']:.2f}  (n={result['n']})",
             f"      {per_class}",
         ]
-        if sample == "seed sentences":
+        if sample in ("seed sentences", HELD_OUT_SAMPLE):
             lines.append(_indent(method["confusion"].to_string(), 6))
     model = report["stance_model"]
     lines.append(f"  stance model: {model['trained_on']}; leave-one-source-out macro-F1 " + ", ".join(
@@ -253,7 +262,7 @@ def format_report(report: dict) -> str:
             f"  {sample:<18} micro-F1 {method['micro_f1']:.2f} (P {method['micro_precision']:.2f}, R {method['micro_recall']:.2f})"
             f"  baseline {baseline['micro_f1']:.2f}  (n={result['n']})"
         )
-        if sample in ("seed sentences", list(report["frames"])[-1]):  # the seeds and the latest round
+        if sample in ("seed sentences", HELD_OUT_SAMPLE):
             lines.append("      " + "  ".join(f"{f} {m['f1']:.2f}" for f, m in method["per_frame"].items()))
     frames_model = report["frames_model"]["cross_validated_micro_f1"]
     lines.append(f"  frame models: {report['frames_model']['trained_on']}; leave-one-source-out micro-F1 "

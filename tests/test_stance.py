@@ -11,7 +11,7 @@ from h20lib.stance import (
     score_stance,
     stance_evidence,
 )
-from h20lib.validate import validation_report, written_comparison
+from h20lib.validate import HELD_OUT_ROUNDS, HELD_OUT_SAMPLE, validation_report, written_comparison
 
 
 @pytest.mark.parametrize(
@@ -193,10 +193,12 @@ def test_seed_stance_against_gold(report, target):
     assert result["method"]["macro_f1"] > result["baseline"]["macro_f1"]
 
 
-def test_written_sentences_are_reported_per_round(report):
-    rounds = sorted({sample for sample, _ in report["stance"] if sample.startswith("written")})
-    assert rounds == [f"written, round {n}" for n in range(1, 9)]
-    for sample in rounds:
+def test_written_sentences_are_reported_per_round_and_pooled(report):
+    samples = [sample for sample, target in report["stance"] if sample.startswith("written") and target == "approval"]
+    assert samples == [f"written, round {n}" for n in range(1, 11)] + [HELD_OUT_SAMPLE]
+    assert report["stance"][(HELD_OUT_SAMPLE, "approval")]["n"] == sum(
+        report["stance"][(f"written, round {n}", "approval")]["n"] for n in HELD_OUT_ROUNDS)
+    for sample in samples:
         for target in TARGETS:
             result = report["stance"][(sample, target)]
             print(f"\n{sample} {target}: macro-F1 {result['method']['macro_f1']:.2f} (baseline {result['baseline']['macro_f1']:.2f}, n={result['n']})")
@@ -226,20 +228,40 @@ def test_stance_on_passages_round_7(report, target):
     assert result["method"]["macro_f1"] >= 0.8
 
 
-@pytest.mark.parametrize(("target", "measured_floor"), [("approval", 0.8), ("controls", 0.7)])
-def test_stance_on_passages_round_8(report, target, measured_floor):
-    """Round 8 was written apart from the method, half of it as passages of whole texts, kept unseen and scored once
-    after the models were final. It measured approval 0.83 and controls 0.71: controls is below the bar of 0.8, so
-    for controls this guards the measured level rather than the bar."""
+@pytest.mark.parametrize("target", TARGETS)
+def test_stance_on_passages_round_8(report, target):
+    """Round 8 was scored once at approval 0.83 and controls 0.71; its controls errors then guided new cues and more
+    training sentences, so it now checks that the revised method keeps the bar there."""
     result = report["stance"][("written, round 8", target)]
     print(f"\nround 8 {target}: macro-F1 {result['method']['macro_f1']:.2f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})")
     assert result["n"] == 200
+    assert result["method"]["macro_f1"] >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("sample", "target", "measured_floor"),
+    [
+        ("written, round 9", "approval", 0.8),
+        ("written, round 9", "controls", 0.79),
+        ("written, round 10", "approval", 0.7),
+        ("written, round 10", "controls", 0.75),
+        (HELD_OUT_SAMPLE, "approval", 0.75),
+        (HELD_OUT_SAMPLE, "controls", 0.75),
+    ],
+)
+def test_stance_on_held_out_rounds(report, sample, target, measured_floor):
+    """Rounds 9 and 10 were written apart from the method, 60% as passages of whole texts, kept unseen and scored once
+    after the models were final: approval 0.81 and 0.72, controls 0.799 and 0.75, pooled 0.76 and 0.78. That is below
+    the bar of 0.8, so these guard the measured levels rather than the bar."""
+    result = report["stance"][(sample, target)]
+    print(f"\n{sample} {target}: macro-F1 {result['method']['macro_f1']:.3f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})")
+    assert result["n"] == 200 * (2 if sample == HELD_OUT_SAMPLE else 1)
     assert result["method"]["macro_f1"] >= measured_floor
     assert result["method"]["macro_f1"] > result["baseline"]["macro_f1"] + 0.4
 
 
 def test_second_annotator_agreement_is_reported_per_round(report):
-    assert list(report["annotators"]) == [f"written, round {n}" for n in (5, 6, 7, 8)]
+    assert list(report["annotators"]) == [f"written, round {n}" for n in range(5, 11)]
     for agreement in report["annotators"].values():
         assert agreement["n"] == 200 and 0.0 <= agreement["frames_micro_f1"] <= 1.0
         for target in TARGETS:
