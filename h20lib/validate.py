@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+import numpy as np
 import pandas as pd
 
 from h20lib.config import data_file
@@ -16,12 +17,13 @@ from h20lib.frames import FRAMES, MODEL_FILE as FRAMES_MODEL_FILE, score_frames
 from h20lib.linear import load_linear_model
 from h20lib.scoring import ANALYSED_KINDS, score
 from h20lib.sentiment import score_sentiment
+from h20lib.stats import bootstrap_ci
 from h20lib.stance import LABELS, MODEL_FILE, TARGETS, score_stance
 from h20lib.structure import KINDS
 
 # Rounds of gold_written_sentences.csv written apart from the method, kept unseen and scored once with the final
 # models; pooled, they are the held-out estimate (see the file's header).
-HELD_OUT_ROUNDS = ("9", "10")
+HELD_OUT_ROUNDS = ("11", "12")
 HELD_OUT_SAMPLE = f"written, held-out rounds {' and '.join(HELD_OUT_ROUNDS)}"
 STANCE_CLASSES = ("favor", "against")  # macro-F1 is averaged over these two, as is usual for stance
 # Words a naive reader might search for to find each frame: the baseline for frame detection.
@@ -58,6 +60,22 @@ def stance_metrics(gold: pd.Series, predicted: pd.Series) -> dict:
             rownames=["gold"], colnames=["predicted"], dropna=False,
         ),
     }
+
+
+def macro_f1_interval(gold: pd.Series, predicted: pd.Series, *, level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap interval of the stance macro-F1, resampling sentences (stats.bootstrap_ci)."""
+    gold_array, predicted_array = gold.to_numpy(), predicted.to_numpy()
+
+    def macro_f1(rows: np.ndarray) -> float:
+        g, p = gold_array[rows.astype(int)], predicted_array[rows.astype(int)]
+        scores = []
+        for label in STANCE_CLASSES:
+            tp, claimed, actual = np.sum((g == label) & (p == label)), np.sum(p == label), np.sum(g == label)
+            scores.append(2 * tp / (claimed + actual) if claimed + actual else 0.0)
+        return float(np.mean(scores))
+
+    _, low, high = bootstrap_ci(np.arange(len(gold_array)), stat=macro_f1, level=level)
+    return low, high
 
 
 def polarity_sign(polarity: float) -> str:
@@ -162,6 +180,8 @@ def validation_report(*, include_newsmtsc: bool = True) -> dict:
                 "baseline": stance_metrics(gold, polarity),
                 "n": len(sample),
             }
+            if sample_name == HELD_OUT_SAMPLE:
+                report["stance"][(sample_name, target)]["interval"] = macro_f1_interval(gold, predicted)
         gold_frames = frame_sets(sample[f"{gold_prefix}frames"])
         report["frames"][sample_name] = {
             "method": frame_metrics(gold_frames, frame_sets(sample[f"{pred_prefix}frames"])),
@@ -245,6 +265,8 @@ def format_report(report: dict) -> str:
             f"  {sample:<18} {target:<8} macro-F1 {method['macro_f1']:.2f}  baseline {baseline['macro_f1']:.2f}  (n={result['n']})",
             f"      {per_class}",
         ]
+        if "interval" in result:
+            lines.append("      95% bootstrap interval of macro-F1 (sentences resampled): {:.2f} to {:.2f}".format(*result["interval"]))
         if sample in ("seed sentences", HELD_OUT_SAMPLE):
             lines.append(_indent(method["confusion"].to_string(), 6))
     model = report["stance_model"]
