@@ -39,7 +39,7 @@ def read_labels(name: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO("".join(l for l in lines if not l.startswith("#"))), dtype=str, keep_default_na=False)
 
 
-def prf(gold: pd.Series, predicted: pd.Series, label: str) -> dict[str, float]:
+def prf(gold: pd.Series | np.ndarray, predicted: pd.Series | np.ndarray, label: str) -> dict[str, float]:
     """Precision, recall and F1 of ``label`` (0 where undefined), with the gold count as support."""
     tp = int(((gold == label) & (predicted == label)).sum())
     fp = int(((gold != label) & (predicted == label)).sum())
@@ -67,12 +67,8 @@ def macro_f1_interval(gold: pd.Series, predicted: pd.Series, *, level: float = 0
     gold_array, predicted_array = gold.to_numpy(), predicted.to_numpy()
 
     def macro_f1(rows: np.ndarray) -> float:
-        g, p = gold_array[rows.astype(int)], predicted_array[rows.astype(int)]
-        scores = []
-        for label in STANCE_CLASSES:
-            tp, claimed, actual = np.sum((g == label) & (p == label)), np.sum(p == label), np.sum(g == label)
-            scores.append(2 * tp / (claimed + actual) if claimed + actual else 0.0)
-        return float(np.mean(scores))
+        rows = rows.astype(int)
+        return float(np.mean([prf(gold_array[rows], predicted_array[rows], label)["f1"] for label in STANCE_CLASSES]))
 
     _, low, high = bootstrap_ci(np.arange(len(gold_array)), stat=macro_f1, level=level)
     return low, high
