@@ -1,10 +1,56 @@
-"""h20lib: how US media, Chinese state media and trade press framed the July 2025 H20 export decision."""
-from h20lib.corpus import Corpus, load_corpus, parse_document
-from h20lib.errors import InputError
-from h20lib.explain import explain
-from h20lib.portrayal import target_sentiment
-from h20lib.scoring import quotes, score
+"""h20lib: how US media, Chinese state media and trade press framed the July 2025 H20 export decision.
 
-__version__ = "0.1.0"
-__all__ = ["Corpus", "InputError", "explain", "load_corpus", "parse_document", "quotes", "score", "target_sentiment", "__version__"]
+The public API is importable from here; each name is imported on first use, so ``import h20lib`` stays fast
+(pandas, TextBlob and the models load only when a function needs them).
 
+Stages, one subpackage each: ``parse`` (raw files to a sentence table), ``measures`` (speakers, sentiment,
+stance, frames, portrayal, claims), ``report`` (statistics, figures, batch runs), ``train`` (fitting the
+shipped models; the only place scikit-learn is used).
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
+
+try:
+    __version__ = version("h20lib")
+except PackageNotFoundError:  # run from a checkout that is not installed
+    __version__ = "unknown"
+
+if TYPE_CHECKING:
+    from h20lib.errors import InputError
+    from h20lib.explain import explain
+    from h20lib.measures.portrayal import target_sentiment
+    from h20lib.measures.scoring import quotes, score
+    from h20lib.parse.corpus import Corpus, load_corpus, parse_document
+    from h20lib import validate
+
+_PUBLIC = {
+    "Corpus": ("h20lib.parse.corpus", "Corpus"),
+    "InputError": ("h20lib.errors", "InputError"),
+    "explain": ("h20lib.explain", "explain"),
+    "load_corpus": ("h20lib.parse.corpus", "load_corpus"),
+    "parse_document": ("h20lib.parse.corpus", "parse_document"),
+    "quotes": ("h20lib.measures.scoring", "quotes"),
+    "score": ("h20lib.measures.scoring", "score"),
+    "target_sentiment": ("h20lib.measures.portrayal", "target_sentiment"),
+}
+_SUBMODULES = frozenset({"validate"})  # ``h20lib.validate.validation_report()``, ``format_report``
+__all__ = [*sorted(_PUBLIC | dict.fromkeys(_SUBMODULES)), "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"h20lib.{name}")
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'h20lib' has no attribute {name!r}")
+    module, attribute = _PUBLIC[name]
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_PUBLIC) | _SUBMODULES)

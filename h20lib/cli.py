@@ -10,9 +10,9 @@ from h20lib.errors import InputError
 
 
 def _score(args: argparse.Namespace) -> int:
-    from h20lib.corpus import load_corpus
-    from h20lib.output import write_table
-    from h20lib.scoring import score
+    from h20lib.parse.corpus import load_corpus
+    from h20lib.report.output import write_table
+    from h20lib.measures.scoring import score
 
     corpus = load_corpus(args.corpus)
     for reason in corpus.skipped:
@@ -24,8 +24,8 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from h20lib.batch import run_notebooks
-    from h20lib.corpus import load_corpus
+    from h20lib.report.batch import run_notebooks
+    from h20lib.parse.corpus import load_corpus
 
     if args.corpus is not None:
         load_corpus(args.corpus)  # fail fast, with a one-line error, before starting any kernel

@@ -1,21 +1,27 @@
-"""Where things live. Every path the package or a notebook uses is built here."""
+"""Where things live. Every path the package or a notebook uses is built here.
+
+Inside the installed package: ``data/lexicons`` (hand-written cue lists, registers, the codebook: what the
+rules read) and ``data/models`` (trained weights as JSON), the only data read at score time. Beside it, in the
+project checkout: ``seeds/`` (the seed corpus), ``labels/`` (hand labels: training sentences for the models,
+gold labels for ``h20lib validate``), ``notebooks/`` and ``figures/``.
+"""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
-DATA_DIR = PACKAGE_DIR / "data"
+LEXICONS_DIR = PACKAGE_DIR / "data" / "lexicons"
+MODELS_DIR = PACKAGE_DIR / "data" / "models"
+LABELS_DIR = PROJECT_ROOT / "labels"
+TRAINING_SENTENCES = LABELS_DIR / "training" / "training_sentences.csv"
+GOLD_SEED_SENTENCES = LABELS_DIR / "gold" / "seed_sentences.csv"
+GOLD_WRITTEN_SENTENCES = LABELS_DIR / "gold" / "written_sentences.csv"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
-SEED_MANIFEST = SEEDS_DIR / "manifest.csv"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 NEWSMTSC_DIR = PROJECT_ROOT.parent / "shared" / "data" / "newsmtsc"
-
-
-def data_file(name: str) -> Path:
-    """A file shipped inside the package (lexicons, cue lists, registers, models)."""
-    return DATA_DIR / name
 
 
 def resolve(path: str | Path | None, *, default: Path) -> Path:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from h20lib.frames import frame_evidence
-from h20lib.stance import score_stance, stance_evidence
+from h20lib.measures.frames import frame_evidence
+from h20lib.measures.stance import score_stance, stance_evidence
 
 EXPLANATION_COLUMNS = ("measure", "label", "cue", "matched", "start", "end", "weight")
 

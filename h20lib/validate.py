@@ -1,31 +1,28 @@
 """Agreement of every measure with human labels, each beside a naive baseline (``h20lib validate``).
 
-Gold labels: ``gold_seed_sentences.csv`` (every seed sentence: kind, speaker, stance on both targets, frames)
-and ``gold_written_sentences.csv`` (sentences written in other words, for stance and frames). Target sentiment
+Gold labels (``labels/gold`` of the project): ``seed_sentences.csv`` (every seed sentence: kind, speaker, stance on
+both targets, frames) and ``written_sentences.csv`` (sentences written in other words, for stance and frames). Target sentiment
 is checked on the NewsMTSC dev splits when they are present beside the project.
 """
 from __future__ import annotations
 
-import io
-
-import numpy as np
 import pandas as pd
 
-from h20lib.config import data_file
-from h20lib.corpus import load_corpus
-from h20lib.frames import FRAMES, MODEL_FILE as FRAMES_MODEL_FILE, score_frames
-from h20lib.linear import load_linear_model
-from h20lib.scoring import ANALYSED_KINDS, score
-from h20lib.sentiment import score_sentiment
-from h20lib.stats import bootstrap_ci
-from h20lib.stance import LABELS, MODEL_FILE, TARGETS, score_stance
-from h20lib.structure import KINDS
+from h20lib import config, resources
+from h20lib.measures.frames import MODEL_FILE as FRAMES_MODEL_FILE
+from h20lib.measures.frames import score_frames
+from h20lib.measures.scoring import ANALYSED_KINDS, score
+from h20lib.measures.sentiment import score_sentiment
+from h20lib.measures.stance import MODEL_FILE, TARGETS, score_stance
+from h20lib.parse.corpus import load_corpus
+from h20lib.parse.readers import read_labels
+from h20lib.parse.structure import KINDS
+from h20lib.report.agreement import cohen_kappa, frame_metrics, frame_sets, macro_f1_interval, stance_metrics
 
-# Rounds of gold_written_sentences.csv written apart from the method, kept unseen and scored once with the final
+# Rounds of labels/gold/written_sentences.csv written apart from the method, kept unseen and scored once with the final
 # models; pooled, they are the held-out estimate (see the file's header).
 HELD_OUT_ROUNDS = ("11", "12")
 HELD_OUT_SAMPLE = f"written, held-out rounds {' and '.join(HELD_OUT_ROUNDS)}"
-STANCE_CLASSES = ("favor", "against")  # macro-F1 is averaged over these two, as is usual for stance
 # Words a naive reader might search for to find each frame: the baseline for frame detection.
 FRAME_KEYWORDS = {
     "economic": "econom", "security": "security", "trade_deal": "trade", "tech_competition": "technolog",
@@ -33,74 +30,9 @@ FRAME_KEYWORDS = {
 }
 
 
-def read_labels(name: str) -> pd.DataFrame:
-    """A gold-label CSV shipped in h20lib/data, without its leading '#' comment lines."""
-    lines = data_file(name).read_text(encoding="utf-8").splitlines(keepends=True)
-    return pd.read_csv(io.StringIO("".join(l for l in lines if not l.startswith("#"))), dtype=str, keep_default_na=False)
-
-
-def prf(gold: pd.Series | np.ndarray, predicted: pd.Series | np.ndarray, label: str) -> dict[str, float]:
-    """Precision, recall and F1 of ``label`` (0 where undefined), with the gold count as support."""
-    tp = int(((gold == label) & (predicted == label)).sum())
-    fp = int(((gold != label) & (predicted == label)).sum())
-    fn = int(((gold == label) & (predicted != label)).sum())
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "support": tp + fn}
-
-
-def stance_metrics(gold: pd.Series, predicted: pd.Series) -> dict:
-    per_class = {label: prf(gold, predicted, label) for label in STANCE_CLASSES}
-    return {
-        "macro_f1": sum(m["f1"] for m in per_class.values()) / len(per_class),
-        "per_class": per_class,
-        "confusion": pd.crosstab(
-            pd.Categorical(gold, categories=LABELS), pd.Categorical(predicted, categories=LABELS),
-            rownames=["gold"], colnames=["predicted"], dropna=False,
-        ),
-    }
-
-
-def macro_f1_interval(gold: pd.Series, predicted: pd.Series, *, level: float = 0.95) -> tuple[float, float]:
-    """Percentile bootstrap interval of the stance macro-F1, resampling sentences (stats.bootstrap_ci)."""
-    gold_array, predicted_array = gold.to_numpy(), predicted.to_numpy()
-
-    def macro_f1(rows: np.ndarray) -> float:
-        rows = rows.astype(int)
-        return float(np.mean([prf(gold_array[rows], predicted_array[rows], label)["f1"] for label in STANCE_CLASSES]))
-
-    _, low, high = bootstrap_ci(np.arange(len(gold_array)), stat=macro_f1, level=level)
-    return low, high
-
-
 def polarity_sign(polarity: float) -> str:
     """The naive baseline: read TextBlob polarity's sign as stance."""
     return "favor" if polarity > 0 else "against" if polarity < 0 else "none"
-
-
-def frame_sets(values) -> list[set[str]]:
-    return [set(v) if isinstance(v, tuple) else set(filter(None, str(v).split(";"))) for v in values]
-
-
-def frame_metrics(gold: list[set[str]], predicted: list[set[str]]) -> dict:
-    """Micro precision, recall and F1 over (sentence, frame) pairs, and F1 per frame."""
-    tp = sum(len(g & p) for g, p in zip(gold, predicted))
-    fp = sum(len(p - g) for g, p in zip(gold, predicted))
-    fn = sum(len(g - p) for g, p in zip(gold, predicted))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    per_frame = {}
-    for frame in FRAMES:
-        g = pd.Series(["y" if frame in s else "n" for s in gold])
-        p = pd.Series(["y" if frame in s else "n" for s in predicted])
-        per_frame[frame] = prf(g, p, "y")
-    return {
-        "micro_precision": precision,
-        "micro_recall": recall,
-        "micro_f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
-        "per_frame": per_frame,
-    }
 
 
 def keyword_frames(text: str) -> set[str]:
@@ -111,10 +43,10 @@ def keyword_frames(text: str) -> set[str]:
 def seed_comparison() -> pd.DataFrame:
     """The scored seed sentences joined to their gold labels (columns ``gold_*``)."""
     scored = score(load_corpus())
-    gold = read_labels("gold_seed_sentences.csv").add_prefix("gold_")
+    gold = read_labels(config.GOLD_SEED_SENTENCES).add_prefix("gold_")
     joined = scored.merge(gold, left_on="sentence_id", right_on="gold_sentence_id", how="inner", validate="one_to_one")
     if len(joined) != len(scored) or (joined["text"] != joined["gold_text"]).any():
-        raise AssertionError("gold_seed_sentences.csv no longer matches the parsed seed sentences")
+        raise AssertionError("labels/gold/seed_sentences.csv no longer matches the parsed seed sentences")
     return joined
 
 
@@ -135,7 +67,7 @@ def speaker_metrics(joined: pd.DataFrame) -> dict:
 
 
 def written_comparison() -> pd.DataFrame:
-    written = read_labels("gold_written_sentences.csv")
+    written = read_labels(config.GOLD_WRITTEN_SENTENCES)
     rows = [{**score_stance(t), **score_frames(t), **score_sentiment(t)} for t in written["text"]]
     return pd.concat([written, pd.DataFrame(rows).add_prefix("pred_")], axis=1)
 
@@ -185,21 +117,13 @@ def validation_report(*, include_newsmtsc: bool = True) -> dict:
             "n": len(sample),
         }
     report["annotators"] = annotator_agreement(written)
-    report["stance_model"] = {key: load_linear_model(MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
+    report["stance_model"] = {key: resources.model(MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
                                                                                  "cross_validated_macro_f1")}
-    report["frames_model"] = {key: load_linear_model(FRAMES_MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
+    report["frames_model"] = {key: resources.model(FRAMES_MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
                                                                                         "cross_validated_micro_f1")}
     if include_newsmtsc:
         report["newsmtsc"] = _newsmtsc()
     return report
-
-
-def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
-    """Agreement of two annotators beyond chance (Cohen 1960)."""
-    observed = float((first.to_numpy() == second.to_numpy()).mean())
-    labels = set(first) | set(second)
-    expected = sum((first == label).mean() * (second == label).mean() for label in labels)
-    return (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
 def annotator_agreement(written: pd.DataFrame) -> dict:
@@ -217,7 +141,7 @@ def annotator_agreement(written: pd.DataFrame) -> dict:
 
 
 def _newsmtsc() -> dict:
-    from h20lib.portrayal import evaluate_newsmtsc
+    from h20lib.measures.portrayal import evaluate_newsmtsc
 
     results = {}
     for split in ("rw-dev", "mt-dev"):

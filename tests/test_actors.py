@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from h20lib.actors import actor_id_from_name, actor_type, display_name, find_mentions, mentioned_actors, register
+from h20lib.measures.actors import actor_id_from_name, actor_type, display_name, find_mentions, mentioned_actors, register
 
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from h20lib import analysis
+from h20lib.report import analysis
 
 
 def _sentences(rows):

@@ -6,10 +6,11 @@ import pandas as pd
 import pytest
 
 import h20lib
-from h20lib.attribution import attribute_document, find_quotes
-from h20lib.corpus import DocumentMeta, parse_document
-from h20lib.scoring import quotes, score
-from h20lib.validate import read_labels
+from h20lib import config
+from h20lib.measures.attribution import attribute_document, find_quotes
+from h20lib.parse.corpus import DocumentMeta, parse_document
+from h20lib.measures.scoring import quotes, score
+from h20lib.parse.readers import read_labels
 
 UNSEEN = Path(__file__).parent / "data" / "unseen_speakers"
 # The four articles in tests/data/unseen_speakers first scored 31/40 = 0.775; the nine misses showed general gaps
@@ -266,7 +267,7 @@ def test_quote_offsets_point_at_quoted_text(source):
 
 def test_seed_speakers_agree_with_gold():
     scored = score(h20lib.load_corpus())
-    gold = read_labels("gold_seed_sentences.csv")[["sentence_id", "kind", "speaker"]].add_prefix("gold_")
+    gold = read_labels(config.GOLD_SEED_SENTENCES)[["sentence_id", "kind", "speaker"]].add_prefix("gold_")
     joined = scored.merge(gold, left_on="sentence_id", right_on="gold_sentence_id", validate="one_to_one")
     assert len(joined) == len(scored)
     body = joined[joined["gold_kind"] == "body"]

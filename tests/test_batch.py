@@ -8,14 +8,17 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 from papermill.exceptions import PapermillExecutionError
 
-from h20lib import batch, config
+from h20lib import config
+from h20lib.parse.corpus import corpus_fingerprint
+from h20lib.report import batch
 
 FIGURE_CELL = """\
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
-from h20lib import config, plotting
+from h20lib import config
+from h20lib.report import plotting
 
 out = config.resolve(output_dir, default=config.FIGURES_DIR)
 print("writing to", out)
@@ -186,12 +189,12 @@ def test_path_fingerprint_depends_on_content_not_location(tmp_path):
         (tmp_path / name / "sub").mkdir(parents=True)
         (tmp_path / name / "one.txt").write_text("Nvidia H20")
         (tmp_path / name / "sub" / "two.txt").write_text("export licence")
-    assert batch.path_fingerprint(str(tmp_path / "a")) == batch.path_fingerprint(str(tmp_path / "b"))
+    assert corpus_fingerprint(str(tmp_path / "a")) == corpus_fingerprint(str(tmp_path / "b"))
     (tmp_path / "b" / "sub" / "two.txt").write_text("export licences")
-    assert batch.path_fingerprint(str(tmp_path / "a")) != batch.path_fingerprint(str(tmp_path / "b"))
-    assert batch.path_fingerprint(str(tmp_path / "a" / "one.txt")).startswith("sha256:")
+    assert corpus_fingerprint(str(tmp_path / "a")) != corpus_fingerprint(str(tmp_path / "b"))
+    assert corpus_fingerprint(str(tmp_path / "a" / "one.txt")).startswith("sha256:")
     with pytest.raises(FileNotFoundError):
-        batch.path_fingerprint(str(tmp_path / "missing"))
+        corpus_fingerprint(str(tmp_path / "missing"))
 
 
 def test_default_notebooks_are_the_numbered_notebooks_in_order(tmp_path, monkeypatch):

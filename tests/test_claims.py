@@ -1,10 +1,10 @@
 import pandas as pd
 import pytest
 
-from h20lib.claims import (
+from h20lib.measures.claims import (
     CLAIM_KINDS,
-    FLAG_CUES,
-    TOPIC_CUES,
+    flag_cues,
+    topic_cues,
     claims_table,
     compare_claims,
     date_conflicts,
@@ -253,6 +253,6 @@ def test_claims_table_skips_comments():
 
 
 def test_cue_table_kinds():
-    assert {kind for _, kind, _ in TOPIC_CUES} <= set(CLAIM_KINDS)
-    assert set(FLAG_CUES) == {"approximate", "past_tense", "current_tense"}
-    assert len({topic for topic, _, _ in TOPIC_CUES}) == len(TOPIC_CUES)
+    assert {kind for _, kind, _ in topic_cues()} <= set(CLAIM_KINDS)
+    assert set(flag_cues()) == {"approximate", "past_tense", "current_tense"}
+    assert len({topic for topic, _, _ in topic_cues()}) == len(topic_cues())

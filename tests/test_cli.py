@@ -7,7 +7,7 @@ import pytest
 
 from h20lib import load_corpus
 from h20lib.cli import main
-from h20lib.scoring import score
+from h20lib.measures.scoring import score
 
 STORY = (
     "Lawmakers question chip export reversal\n"

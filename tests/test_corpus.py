@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from h20lib import InputError, load_corpus, parse_document
-from h20lib.corpus import DocumentMeta, Segment
+from h20lib.parse.corpus import DocumentMeta, Segment
 
 SENTENCE_COLUMNS = [
     "doc_id", "sentence_id", "text", "kind", "lang", "source_group", "outlet", "published",
@@ -573,11 +573,11 @@ def test_newline_style_does_not_change_the_sentences(tmp_path, newline, suffix):
     assert got == [{key: row[key] for key in ("text", "kind", "char_start", "char_end")} for row in expected]
 
 
-def test_fingerprint_follows_text_and_metadata_not_file_location(tmp_path):
+def test_fingerprint_follows_the_files_not_their_location(tmp_path):
     first, second = tmp_path / "first", tmp_path / "second"
     for folder in (first, second):
         folder.mkdir()
         (folder / "wire.txt").write_text(WIRE_STORY, encoding="utf-8")
-    assert load_corpus(first).fingerprint() == load_corpus(second).fingerprint()
+    assert load_corpus(first).fingerprint == load_corpus(second).fingerprint
     (second / "wire.txt").write_text(WIRE_STORY + "One more sentence.\n", encoding="utf-8")
-    assert load_corpus(first).fingerprint() != load_corpus(second).fingerprint()
+    assert load_corpus(first).fingerprint != load_corpus(second).fingerprint

@@ -1,8 +1,8 @@
 import pytest
 
 from h20lib.explain import EXPLANATION_COLUMNS, explain
-from h20lib.frames import score_frames
-from h20lib.stance import score_stance
+from h20lib.measures.frames import score_frames
+from h20lib.measures.stance import score_stance
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from h20lib.features import add_word_features
+from h20lib.measures.features import add_word_features
 
 NEGATORS = frozenset({"not", "never", "no"})
 

@@ -6,9 +6,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from h20lib import analysis, figures
-from h20lib.corpus import load_corpus
-from h20lib.scoring import score
+from h20lib.report import analysis, figures
+from h20lib.parse.corpus import load_corpus
+from h20lib.measures.scoring import score
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,10 @@ import math
 
 import pytest
 
-from h20lib.frames import (
-    FRAME_DIMENSIONS,
-    FRAMES,
+from h20lib import resources
+from h20lib.measures.frames import (
+    frame_dimensions,
+    frame_names,
     MODEL_FILE,
     NO_FRAMES,
     cue_matches,
@@ -14,7 +15,7 @@ from h20lib.frames import (
     model_probabilities,
     score_frames,
 )
-from h20lib.linear import label_scores, load_linear_model, softmax
+from h20lib.measures.linear import label_scores, softmax
 from h20lib.validate import HELD_OUT_SAMPLE, validation_report
 
 
@@ -60,9 +61,9 @@ def test_known_frame_errors(sentence, expected):
 
 
 def test_every_frame_has_a_policy_frames_dimension():
-    assert set(FRAME_DIMENSIONS) == set(FRAMES) and len(FRAMES) == 8
-    assert FRAME_DIMENSIONS["economic"] == "Economic"
-    assert FRAME_DIMENSIONS["sovereignty"] == "Fairness and equality"
+    assert set(frame_dimensions()) == set(frame_names()) and len(frame_names()) == 8
+    assert frame_dimensions()["economic"] == "Economic"
+    assert frame_dimensions()["sovereignty"] == "Fairness and equality"
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_an_unknown_rule_is_an_error():
 def test_model_probabilities_are_each_frame_models_softmax(sentence):
     values = feature_values(sentence)
     probabilities = model_probabilities(values)
-    for frame, model in load_linear_model(MODEL_FILE)["frames"].items():
+    for frame, model in resources.model(MODEL_FILE)["frames"].items():
         expected = softmax(label_scores(values, model))[model["labels"].index("invoked")]
         assert math.isclose(probabilities[frame], expected, abs_tol=1e-9)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from h20lib.language import detect_language
+from h20lib.parse.language import detect_language
 
 
 @pytest.mark.parametrize(

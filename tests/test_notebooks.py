@@ -6,7 +6,7 @@ import papermill
 import pytest
 
 from h20lib import config
-from h20lib.batch import default_notebooks
+from h20lib.report.batch import default_notebooks
 
 CUSTOM_CORPUS = config.PROJECT_ROOT / "tests" / "data" / "custom_corpus.jsonl"
 EXPECTED_FIGURES = {

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from h20lib.errors import InputError
-from h20lib.output import write_table
+from h20lib.report.output import write_table
 
 
 def _leftovers(folder) -> list[str]:

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from h20lib import plotting
+from h20lib.report import plotting
 
 DATA = pd.DataFrame(
     {

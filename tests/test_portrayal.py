@@ -3,7 +3,8 @@ import time
 
 import pytest
 
-from h20lib import config, portrayal
+from h20lib import config
+from h20lib.measures import portrayal
 
 CONTRASTIVE = "Protesters condemned Governor Hart, but the union praised Mayor Lin for her generous support."
 RIVALS = "Brightway Energy thrived while its rival, Dunmore Oil, collapsed under mounting debts."
@@ -113,7 +114,7 @@ def test_speed_thousand_predictions():
 
 
 def test_model_file_is_documented_and_small():
-    path = config.data_file(portrayal.MODEL_FILE)
+    path = config.MODELS_DIR / portrayal.MODEL_FILE
     model = json.loads(path.read_text(encoding="utf-8"))
     assert {"source", "trained_on", "dev_scores", "hyperparameters"} <= set(model)
     assert model["labels"] == list(portrayal.LABELS)

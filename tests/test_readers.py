@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from h20lib.errors import InputError
-from h20lib.readers import decode_text, read_manifest, read_table, read_text_file
+from h20lib.parse.readers import decode_text, read_manifest, read_table, read_text_file
 
 OPTIONAL_COLUMNS = ("doc_id", "title", "outlet", "source_group", "published", "url", "language")
 

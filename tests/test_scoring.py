@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from h20lib import load_corpus, score
-from h20lib.scoring import check_scores, score_document
+from h20lib.measures.scoring import check_scores, score_document
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from h20lib.segment import split_sentences
+from h20lib.parse.segment import split_sentences
 
 
 def sentences(text: str) -> list[str]:

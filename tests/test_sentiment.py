@@ -1,6 +1,6 @@
 import pytest
 
-from h20lib.sentiment import score_sentiment
+from h20lib.measures.sentiment import score_sentiment
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from h20lib.stance import (
+from h20lib.measures.stance import (
     NO_STANCE,
     TARGETS,
     carry_reported_stance,

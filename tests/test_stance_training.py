@@ -1,6 +1,6 @@
 import pytest
 
-from h20lib.stance_training import choose_setting
+from h20lib.train.stance import choose_setting
 
 ROWS = [
     # (criterion, family, strength, min_confidence)

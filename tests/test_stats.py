@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from h20lib import stats
+from h20lib.report import stats
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,10 @@
 import pytest
 
+from h20lib import config
 from h20lib import load_corpus
 from h20lib.config import PROJECT_ROOT
-from h20lib.structure import KINDS, is_asker, parse_structure
-from h20lib.validate import read_labels
+from h20lib.parse.structure import KINDS, is_asker, parse_structure
+from h20lib.parse.readers import read_labels
 
 UNSEEN_LAYOUTS = PROJECT_ROOT / "tests" / "data" / "unseen"
 
@@ -117,7 +118,7 @@ def test_is_asker(label, expected):
 
 def test_seed_kinds_agree_with_hand_labels():
     parsed = load_corpus().sentences
-    gold = read_labels("gold_seed_sentences.csv")
+    gold = read_labels(config.GOLD_SEED_SENTENCES)
     joined = parsed.merge(gold, on="sentence_id", suffixes=("", "_gold"))
     assert len(joined) == len(parsed) == len(gold)
     agreement = (joined["kind"] == joined["kind_gold"]).mean()

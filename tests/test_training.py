@@ -3,8 +3,8 @@ import pytest
 from sklearn.linear_model import LogisticRegression
 from sklearn.naive_bayes import MultinomialNB
 
-from h20lib.linear import label_scores, softmax
-from h20lib.training import (
+from h20lib.measures.linear import label_scores, softmax
+from h20lib.train.common import (
     GeometricBlend,
     cross_validated_probabilities,
     export,

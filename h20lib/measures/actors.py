@@ -1,0 +1,94 @@
+"""The actor register and actor mentions in text."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from h20lib import resources
+
+PERSON_TYPES = frozenset({"person", "legislator"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    type: str
+    affiliation: str
+    country: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+
+    @property
+    def is_person(self) -> bool:
+        return self.type in PERSON_TYPES
+
+
+@dataclass(frozen=True)
+class Mention:
+    actor: str
+    start: int
+    end: int
+    surface: str
+
+
+@cache
+def register() -> dict[str, Actor]:
+    """The actor register from h20lib/data/lexicons/actors.toml, by id."""
+    entries = resources.lexicon("actors.toml")["actor"]
+    actors = {}
+    for entry in entries:
+        actor = Actor(
+            id=entry["id"], name=entry["name"], type=entry["type"], affiliation=entry["affiliation"],
+            country=entry["country"], aliases=tuple(entry["aliases"]), roles=tuple(entry.get("roles", ())),
+        )
+        if actor.id in actors:
+            raise ValueError(f"actors.toml: id {actor.id!r} appears twice")
+        actors[actor.id] = actor
+    return actors
+
+
+@cache
+def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    owner = {}
+    for actor in register().values():
+        for alias in actor.aliases:
+            owner.setdefault(alias, actor.id)
+    alternatives = sorted(owner, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
+    return pattern, owner
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Register actors named in ``text``, left to right, longest alias first where aliases overlap."""
+    pattern, owner = _alias_pattern()
+    # the register spells possessives with a straight apostrophe; the replacement keeps every offset
+    normalised = text.replace("’", "'")
+    return [Mention(owner[m.group()], m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(normalised)]
+
+
+def mentioned_actors(text: str) -> tuple[str, ...]:
+    """Distinct actor ids named in ``text``, in order of first mention."""
+    return tuple(dict.fromkeys(mention.actor for mention in find_mentions(text)))
+
+
+def actor_id_from_name(name: str) -> str:
+    """A stable snake_case id for a name the register lacks: "Colette Kress" -> "colette_kress"."""
+    ascii_name = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+    ascii_name = re.sub(r"['’]s\b", "", ascii_name)
+    return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
+
+
+def actor_type(actor_id: str) -> str:
+    """The register type of ``actor_id``; names outside the register count as persons when they have two words."""
+    actor = register().get(actor_id)
+    if actor:
+        return actor.type
+    return "person" if actor_id.count("_") in (1, 2) else "organisation"
+
+
+def display_name(actor_id: str) -> str:
+    actor = register().get(actor_id)
+    return actor.name if actor else actor_id.replace("_", " ").title()

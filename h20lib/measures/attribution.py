@@ -1,0 +1,456 @@
+"""Who says what: direct quotations, reported speech, transcript turns and their speakers.
+
+``attribute_document(text, rows)`` is a pure function of one document's raw text and its sentence rows
+(as made by ``h20lib.parse.corpus.parse_document``). It returns, per sentence, the actors mentioned, the speaker
+(an actor id, or "" where the outlet speaks in its own voice), whether the sentence is a direct quotation
+and the cue that decided the speaker; and a row per quotation.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from h20lib import resources
+from h20lib.measures.actors import Mention, actor_id_from_name, actor_type, find_mentions, register
+from h20lib.parse.structure import is_asker
+from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
+
+# A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
+_NOT_A_SPEECH_VERB = re.compile(
+    r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no)[\s-]+|\bneither\b.*)$", re.IGNORECASE
+)
+# Verbs that put the speaker after them: "..., said Rep. Jane Doe".
+_INVERTING = frozenset({"said", "says", "added", "wrote", "asked", "stated", "noted", "warned"})
+_NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
+_NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}")
+# A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
+_RELATIVE = re.compile(
+    r"\b(?:who|which|whom)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|as|since|because|if)\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+_QUOTE_PAIRS = {"“": "”", '"': '"'}
+_CLAUSE_BREAK = re.compile(r"[;:]\s")
+_APPOSITIVE = re.compile(r"(?:['’]s)?,\s[^,]{1,90},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
+FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
+QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
+# A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
+MAX_WORDS_SUBJECT_TO_VERB = 4
+SPEAKER_KINDS = ("body",)  # headlines are the outlet's own voice
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The speech cues of speech_cues.toml and the role nouns of the actor register, compiled."""
+
+    speech: re.Pattern[str]  # a speech verb or phrase
+    continuing_verbs: frozenset[str]
+    not_names: frozenset[str]
+    according_to: re.Pattern[str]
+    references: dict[str, str]  # pronoun or role noun -> the kind of actor it stands for
+    generic_speakers: dict[str, str]
+    title_words: frozenset[str]
+    reference: re.Pattern[str]  # "he", "it", or "the <up to three modifiers> company": the head noun decides the type
+    generic: re.Pattern[str]
+    role_owners: dict[str, tuple[str, ...]]  # "chief executive of nvidia" -> the register ids that hold the role
+    role: re.Pattern[str]
+    stopwords: frozenset[str]
+
+
+@cache
+def _rules() -> _Rules:
+    cues = resources.lexicon("speech_cues.toml")
+    speech_verbs = frozenset(cues["speech_verbs"].split())
+    references = dict(cues["references"])
+    generic_speakers = dict(cues["generic_speakers"])
+    pronouns = sorted(word for word in references if " " not in word)
+    role_heads = sorted(word.split()[-1] for word in references if word.startswith("the "))
+    role_owners: dict[str, tuple[str, ...]] = {}
+    for actor in register().values():
+        for role in actor.roles:
+            key = role.lower().removeprefix("the ")
+            role_owners[key] = role_owners.get(key, ()) + (actor.id,)
+    return _Rules(
+        speech=re.compile(
+            r"\b(?:" + "|".join(cues["speech_phrases"]) + r"|"
+            + "|".join(sorted(speech_verbs, key=len, reverse=True)) + r")\b"
+        ),
+        continuing_verbs=frozenset(cues["continuing_verbs"].split()),
+        not_names=frozenset(cues["not_names"].split()),
+        according_to=re.compile(cues["according_to"], re.IGNORECASE),
+        references=references,
+        generic_speakers=generic_speakers,
+        title_words=frozenset(cues["titles"]["words"].split()),
+        reference=re.compile(
+            r"\b(?:(?P<pronoun>" + "|".join(pronouns) + r")|the\s+(?:[\w’'-]+\s+){0,3}?(?P<head>"
+            + "|".join(map(re.escape, role_heads)) + r"))\b",
+            re.IGNORECASE,
+        ),
+        generic=re.compile(r"\b(?:" + "|".join(map(re.escape, generic_speakers)) + r")\b", re.IGNORECASE),
+        role_owners=role_owners,
+        role=re.compile(
+            r"\bthe\s+(" + "|".join(map(re.escape, sorted(role_owners, key=len, reverse=True))) + r")\b", re.IGNORECASE
+        ),
+        stopwords=resources.word_list("stopwords_en.txt"),
+    )
+
+
+class DocumentMentions:
+    """The register actors named in one document, found in one pass over its text, looked up by stretch."""
+
+    def __init__(self, text: str) -> None:
+        self.mentions = find_mentions(text)
+        self._starts = [mention.start for mention in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions lying wholly inside ``text[start:end]``, left to right."""
+        first = bisect.bisect_left(self._starts, start)
+        return [m for m in self.mentions[first : bisect.bisect_left(self._starts, end)] if m.end <= end]
+
+    def actors(self, start: int, end: int) -> tuple[str, ...]:
+        """Distinct actor ids named inside ``text[start:end]``, in order of first mention."""
+        return tuple(dict.fromkeys(mention.actor for mention in self.within(start, end)))
+FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
+QUOTE_SHARE = 0.5
+# A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
+MAX_WORDS_SUBJECT_TO_VERB = 4  # a sentence at least this much inside quotation marks is a direct quote
+SPEAKER_KINDS = ("body",)  # headlines are the outlet's own voice
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offsets of the quoted words, without the quotation marks
+    end: int
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    end: int
+    actor: str  # an actor id, or a reference word still to resolve
+    is_reference: bool = False
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotations in ``text[start:end]`` (one paragraph): curly or straight double quotes; an unclosed one
+    runs to the paragraph's end, as news style leaves a quote open when it continues in the next paragraph."""
+    quotes, position = [], start
+    opening = re.compile(r'[“"]')
+    while True:
+        found = opening.search(text, position, end)
+        if not found:
+            return quotes
+        closing = text.find(_QUOTE_PAIRS[found.group()], found.end(), end)
+        quote_end = end if closing < 0 else closing
+        if quote_end > found.end():
+            quotes.append(Quote(found.end(), quote_end))
+        position = quote_end + 1
+
+
+def _is_name_word(word: str) -> bool:
+    lowered, rules = word.lower(), _rules()
+    return not (
+        lowered in rules.title_words
+        or word in rules.not_names
+        or lowered in rules.stopwords
+        or lowered in rules.references
+        or lowered.endswith("ly")
+    )
+
+
+def names_in(text: str, start: int = 0, end: int | None = None):
+    """(end offset, derived id) of capitalised names in ``text[start:end]`` that are not titles or common words."""
+    for match in _NAME.finditer(text, start, len(text) if end is None else end):
+        words = [w for w in match.group().split() if _is_name_word(w)]
+        if words:
+            yield match.start(), match.end(), actor_id_from_name(" ".join(words))
+
+
+def _candidates(text: str, start: int, end: int, context: _Context) -> list[Candidate]:
+    """Possible speakers in ``text[start:end]``: register actors, other names, pronouns and role nouns."""
+    found: list[Candidate] = []
+    covered: list[tuple[int, int]] = []
+    rules = _rules()
+    for mention in context.mentions.within(start, end):
+        found.append(Candidate(mention.end, mention.actor))
+        covered.append((mention.start, mention.end))
+    for name_start, name_end, derived in names_in(text, start, end):
+        if not any(a < name_end and name_start < b for a, b in covered):
+            found.append(Candidate(name_end, derived))
+    roles = {(m.start(), m.end()) for m in rules.role.finditer(text, start, end)}
+    for match in rules.role.finditer(text, start, end):
+        found.append(Candidate(match.end(), "role:" + match.group(1).lower(), is_reference=True))
+    for match in rules.reference.finditer(text, start, end):
+        if any(a <= match.start() and match.end() <= b for a, b in roles):
+            continue
+        word = match.group("pronoun") or "the " + match.group("head")
+        found.append(Candidate(match.end(), word.lower(), is_reference=True))
+    for match in rules.generic.finditer(text, start, end):
+        found.append(Candidate(match.end(), rules.generic_speakers[match.group().lower()]))
+    return sorted(found, key=lambda c: c.end)
+
+
+class _Context:
+    """Actors in order of salience within one document, for resolving "he", "the company", "the report"."""
+
+    def __init__(self, mentions: DocumentMentions) -> None:
+        self.mentions = mentions
+        self.seen: list[str] = []
+        self.speakers: list[str] = []
+
+    def note(self, actors) -> None:
+        self.seen.extend(actors)
+
+    def resolve(self, candidate: Candidate) -> str:
+        if not candidate.is_reference:
+            return self._full_name(candidate.actor)
+        if candidate.actor.startswith("role:"):
+            owners = _rules().role_owners[candidate.actor[5:]]
+            seen = next((actor for actor in reversed(self.seen) if actor in owners), "")
+            return seen or (owners[0] if len(owners) == 1 else self._latest(("person",)))
+        wanted = _rules().references[candidate.actor]
+        if wanted == "speaker":
+            return self.speakers[-1] if self.speakers else ""
+        types = {
+            "person": ("person", "legislator"),
+            "organisation": ("company", "government_body", "government", "media_outlet", "organisation"),
+            "group": ("legislature", "government", "government_body", "company", "country"),
+        }.get(wanted, (wanted,))
+        return self._latest(types)
+
+    def _full_name(self, actor: str) -> str:
+        """A surname alone ("fairbanks") stands for the full name given earlier ("ellen_fairbanks")."""
+        if actor in register() or "_" in actor:
+            return actor
+        return next((seen for seen in reversed(self.seen) if seen.endswith("_" + actor) and seen not in register()), actor)
+
+    def _latest(self, types) -> str:
+        for actor in reversed(self.seen):
+            if actor_type(actor) in types:
+                return actor
+        return ""
+
+
+def _subject_before(text: str, start: int, verb_start: int, context: _Context, masked=()) -> str:
+    """The speaker of a verb: the nearest candidate before it in its clause, looking past an appositive
+    ("Lin Jian, spokesperson for the Foreign Ministry, stated")."""
+    clause_start = start
+    for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
+        clause_start = match.end()
+    candidates = [
+        c for c in _candidates(text, clause_start, verb_start, context)
+        if c.end <= verb_start and not any(a < c.end <= b for a, b in masked)
+    ]
+    if not candidates:
+        return ""
+    appositive = _APPOSITIVE.search(text, clause_start, verb_start)
+    if appositive:
+        before = [c for c in candidates if c.end <= appositive.start()]
+        if before:
+            return context.resolve(before[-1])
+    if len(text[candidates[-1].end : verb_start].split()) > MAX_WORDS_SUBJECT_TO_VERB:
+        return ""
+    return context.resolve(candidates[-1])
+
+
+def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> str:
+    """The speaker named right after an inverting verb: "said Rep. Jane Doe, the ..."."""
+    window_end = min(limit, verb_end + 60)
+    following = text[verb_end:window_end]
+    if not re.match(r"\s+(?:the\s+)?[A-Z]|\s+(?:chief|spokes|minister|secretary|senator|representative)", following):
+        return ""
+    stop = re.search(r"[,;]|\.\s*$|\s(?:in|on|at|during|that)\s", following)
+    candidates = _candidates(text, verb_end, verb_end + (stop.start() if stop else len(following)), context)
+    people = [c for c in candidates if not c.is_reference and actor_type(c.actor) in ("person", "legislator")]
+    chosen = people[-1] if people else (candidates[0] if candidates else None)
+    return context.resolve(chosen) if chosen else ""
+
+
+def _speech_verbs(text: str, start: int, end: int, masked):
+    for match in _rules().speech.finditer(text, start, end):
+        if any(a <= match.start() < b for a, b in masked):
+            continue
+        if _NOT_A_SPEECH_VERB.search(text, start, match.start()):
+            continue
+        yield match
+
+
+def _reported_speaker(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
+    """(speaker, cue) of a sentence's main speech verb, or ("", "") when it has none."""
+    for verb in _speech_verbs(text, start, end, masked):
+        if _RELATIVE.search(text[start : verb.start()]):
+            continue
+        speaker = _subject_before(text, start, verb.start(), context, masked)
+        if not speaker and verb.group().lower() in _INVERTING:
+            speaker = _subject_after(text, verb.end(), end, context)
+        if speaker:
+            return speaker, verb.group()
+    source = _rules().according_to.search(text, start, end)
+    if source:
+        stop = re.search(r"[,;.]", text[source.end() : end])
+        window_end = source.end() + (stop.start() if stop else end - source.end())
+        candidates = _candidates(text, source.end(), window_end, context)
+        if candidates:
+            return context.resolve(candidates[0]), source.group().strip()
+    return "", ""
+
+
+@lru_cache(maxsize=1024)
+def _label_mentions(label: str) -> list[Mention]:
+    """The register actors a transcript turn label names (labels repeat, so each is scanned once)."""
+    return find_mentions(label)
+
+
+def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str) -> str:
+    """The speaker of a transcript turn: the asking side is "reporter", the answer goes to the body named in
+    the transcript's title, and a named label to that person (titles stripped)."""
+    if is_asker(turn):
+        return "reporter"
+    if turn.lower() in ("a", "answer"):
+        answerers = [a for a in headline_actors if actor_type(a) in ("government_body", "person", "company")]
+        return answerers[0] if answerers else ""
+    mentions = _label_mentions(turn)
+    if mentions:
+        return "reporter" if actor_type(mentions[-1].actor) == "media_outlet" else mentions[-1].actor
+    if "?" in turn_text:
+        return "reporter"
+    names = [derived for _, _, derived in names_in(turn)]
+    return names[-1] if names else actor_id_from_name(turn)
+
+
+def _quote_speaker(text: str, quote: Quote, first: dict, last: dict, next_quote_start: int, previous_quote_end: int,
+                   context: _Context) -> tuple[str, str]:
+    after_start, after_end = quote.end + 1, min(last["char_end"], next_quote_start)
+    for verb in _speech_verbs(text, after_start, after_end, []):
+        if verb.group().lower() in _INVERTING:
+            speaker = _subject_after(text, verb.end(), after_end, context)
+            if speaker:
+                return speaker, verb.group()
+        speaker = _subject_before(text, after_start, verb.start(), context)
+        if speaker:
+            return speaker, verb.group()
+        break
+    before_start = max(first["char_start"], previous_quote_end)
+    for verb in _speech_verbs(text, first["char_start"], quote.start, []):
+        speaker = _subject_before(text, first["char_start"], verb.start(), context)
+        if speaker:
+            return speaker, verb.group()
+    if before_start < quote.start and text[before_start : quote.start].rstrip().endswith(":"):
+        return (context.speakers[-1], ":") if context.speakers else ("", "")
+    return "", ""
+
+
+def _sentence_speaker(text, row, own_quotes, headline_actors, previous, actors, context, turn_text) -> tuple[str, str, bool]:
+    """(speaker, cue, is_quote) of one body sentence; the first rule that applies decides."""
+    start, end = row["char_start"], row["char_end"]
+    full = [(q, s, c) for q, s, c in own_quotes if q.words(text) >= FULL_QUOTE_WORDS]
+    quoted_chars = sum(min(q.end, end) - max(q.start, start) for q, _, _ in full)
+    is_quote = bool(full) and quoted_chars / max(end - start, 1) >= QUOTE_SHARE
+    quote_speaker = next(((s, c) for _, s, c in full if s), None)
+    if row["turn"]:
+        return _turn_speaker(row["turn"], headline_actors, turn_text), f"turn {row['turn']}", is_quote
+    if is_quote and quote_speaker:
+        return quote_speaker[0], f"quote {quote_speaker[1]}".strip(), True
+    speaker, cue = _reported_speaker(text, start, end, [(q.start, q.end) for q, _, _ in own_quotes], context)
+    if speaker:
+        return speaker, cue, is_quote
+    if quote_speaker:
+        return quote_speaker[0], f"quote {quote_speaker[1]}".strip(), is_quote
+    continuing = _rules().continuing_verbs
+    if (
+        previous
+        and previous.get("paragraph") == row["paragraph"]
+        and previous.get("speaker")
+        and previous["cue"] in continuing | {f"continued {verb}" for verb in continuing}
+        and set(actors) <= set(previous["actors"]) | {previous["speaker"]}
+    ):
+        verb = previous["cue"].removeprefix("continued ")
+        return previous["speaker"], f"continued {verb}", False
+    return "", "", is_quote
+
+
+def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[AttributionColumns], list[QuoteRow]]:
+    """Per-sentence ``actors, speaker, is_quote, speaker_cue`` and a list of quotation rows for one document."""
+    context = _Context(DocumentMentions(text))
+    by_paragraph: dict[int, list[dict]] = {}
+    for row in rows:
+        if row["kind"] in SPEAKER_KINDS:
+            by_paragraph.setdefault(row["paragraph"], []).append(row)
+    quotes_by_sentence: dict[str, list[tuple[Quote, str, str]]] = {}
+    quote_rows: list[QuoteRow] = []
+    pending: dict[int, list[Quote]] = {
+        paragraph: find_quotes(text, members[0]["char_start"], members[-1]["char_end"])
+        for paragraph, members in by_paragraph.items()
+    }
+    results: list[AttributionColumns] = []
+    headline_actors: list[str] = []
+    attributed_paragraphs: set[int] = set()
+    previous: dict | None = None  # the previous body sentence and how it was attributed
+    for row in rows:
+        actors = context.mentions.actors(row["char_start"], row["char_end"])
+        result: AttributionColumns = {"actors": actors, "speaker": "", "is_quote": False, "speaker_cue": ""}
+        results.append(result)
+        if row["kind"] == "headline":
+            if previous is not None and previous["kind"] != "headline":
+                headline_actors = []
+            headline_actors.extend(actors)
+        if row["kind"] not in SPEAKER_KINDS:
+            previous = {"kind": row["kind"]}
+            continue
+        paragraph = row["paragraph"]
+        if paragraph not in attributed_paragraphs:
+            attributed_paragraphs.add(paragraph)
+            quote_rows.extend(_attribute_quotes(text, by_paragraph[paragraph], pending[paragraph], quotes_by_sentence, context))
+        members = by_paragraph[paragraph]
+        turn_text = text[members[0]["char_start"] : members[-1]["char_end"]]
+        speaker, cue, is_quote = _sentence_speaker(text, row, quotes_by_sentence.get(row["sentence_id"], []),
+                                                   headline_actors, previous, actors, context, turn_text)
+        result.update(speaker=speaker, is_quote=is_quote, speaker_cue=cue)
+        previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
+        context.note(actors)
+        context.note(derived for _, _, derived in names_in(row["text"]) if "_" in derived)
+        if speaker:
+            context.note((speaker,))
+            context.speakers.append(speaker)
+    return results, quote_rows
+
+
+def _attribute_quotes(text, members, quotes, quotes_by_sentence, context) -> list[QuoteRow]:
+    rows_out: list[QuoteRow] = []
+    previous_end = members[0]["char_start"]
+    for index, quote in enumerate(quotes):
+        first = next(m for m in members if m["char_start"] <= quote.start < m["char_end"] + 1)
+        last = next((m for m in members if m["char_start"] <= quote.end <= m["char_end"]), members[-1])
+        next_start = quotes[index + 1].start - 1 if index + 1 < len(quotes) else last["char_end"]
+        # the quote's own sentence may name people the context has not seen yet
+        local = _Context(context.mentions)
+        local.seen = context.seen + [
+            mention.actor
+            for member in members
+            if member["char_start"] < quote.start
+            for mention in context.mentions.within(member["char_start"], member["char_end"])
+        ]
+        local.speakers = list(context.speakers)
+        speaker, cue = _quote_speaker(text, quote, first, last, next_start, previous_end, local)
+        if not speaker and quote.words(text) >= FULL_QUOTE_WORDS:
+            speaker = next((row["speaker"] for row in reversed(rows_out) if row["full_quote"] and row["speaker"]), "")
+            cue = "continues previous quote" if speaker else cue
+        for member in members:
+            if member["char_start"] < quote.end and quote.start < member["char_end"]:
+                quotes_by_sentence.setdefault(member["sentence_id"], []).append((quote, speaker, cue))
+        rows_out.append({
+            "doc_id": first["doc_id"],
+            "sentence_id": first["sentence_id"],
+            "speaker": speaker,
+            "cue": cue,
+            "text": text[quote.start : quote.end],
+            "char_start": quote.start,
+            "char_end": quote.end,
+            "full_quote": quote.words(text) >= FULL_QUOTE_WORDS,
+        })
+        previous_end = quote.end + 1
+    return rows_out

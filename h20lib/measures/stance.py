@@ -1,0 +1,273 @@
+"""Stance toward the two codebook targets: a linear model over features that can be shown as evidence.
+
+Targets (codebook.toml): ``approval`` (the July 2025 decision to let NVIDIA resume H20 sales to China) and
+``controls`` (US export controls on chips to China). Sentiment is not stance: the model is trained on sentences
+labelled for stance, where warm or harsh wording about anything else is "none".
+
+Features of a sentence: the named cues of stance_cues.toml (signed, reversed by a negation before them), evaluation
+words near a phrase naming a target (evaluation_lexicon.toml), whether the sentence names each target, and its
+words and word pairs with the scope of a negation marked. Explicit cues decide a label when they are strong enough;
+elsewhere a linear model per target (naive Bayes, logistic regression or a blend of the two, whichever
+cross-validates best), trained by ``python -m h20lib.train.stance`` on training_sentences.csv and shipped as JSON
+weights, labels a stance only when it is sure.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from h20lib import resources
+from h20lib.measures.features import Feature, add_word_features
+from h20lib.measures.linear import label_scores, softmax
+
+TARGETS = ("approval", "controls")
+LABELS = ("favor", "against", "none")
+MODEL_FILE = "stance_model.json"
+EVIDENCE_SHOWN = 5  # cues or model features listed in ``stance_*_cues``: the strongest for the label
+# |tanh(summed cue weights)| at or above which explicit cues decide alone: one full-weight cue (tanh(1) = 0.76) or a
+# half-weight one (tanh(0.5) = 0.46) with nothing against it.
+CUE_THRESHOLD = 0.4
+_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|hardly)\b(?:\s+\S+){0,3}\s*$|n[’']t\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    pattern: re.Pattern[str]
+    weights: dict[str, float]
+    negatable: bool
+
+
+@dataclass(frozen=True)
+class Evidence:
+    target: str
+    cue: str
+    matched: str
+    start: int
+    end: int
+    weight: float
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    """The stance cues of stance_cues.toml, anchors filled in, compiled."""
+    data = resources.lexicon("stance_cues.toml")
+    anchors = data["anchors"]
+    cues = []
+    for entry in data["cue"]:
+        pattern = entry["pattern"]
+        for name, value in anchors.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        weights = {target: float(entry[target]) for target in TARGETS if entry.get(target)}
+        cues.append(Cue(entry["name"], re.compile(pattern, re.IGNORECASE), weights, bool(entry.get("negatable"))))
+    return tuple(cues)
+
+
+
+
+@dataclass(frozen=True)
+class _Evaluation:
+    """evaluation_lexicon.toml: phrases naming each target, evaluation words, and negation."""
+
+    anchors: dict[str, re.Pattern[str]]
+    valence: dict[str, float]
+    window_words: int
+    negators: frozenset[str]
+    negation_scope: int
+
+
+@cache
+def _evaluation() -> _Evaluation:
+    lexicon = resources.lexicon("evaluation_lexicon.toml")
+    return _Evaluation(
+        anchors={target: re.compile(pattern, re.IGNORECASE) for target, pattern in lexicon["anchors"].items()},
+        valence={word: 1.0 for word in lexicon["words"]["positive"].split()}
+        | {word: -1.0 for word in lexicon["words"]["negative"].split()},
+        window_words=int(lexicon["window_words"]),
+        negators=frozenset(lexicon["negation"]["words"].split()),
+        negation_scope=int(lexicon["negation"]["scope_words"]),
+    )
+
+STEM_LETTERS = 6  # 5 and 6 tried by leave-one-source-out cross-validation on an early 800-sentence training set
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:but|while|whereas|although)\b")
+
+
+def _anchored_evaluation(text: str, target: str) -> list[Evidence]:
+    """Evaluation words within a few words of a phrase naming ``target``, in the same clause."""
+    found = []
+    evaluation = _evaluation()
+    for anchor in evaluation.anchors[target].finditer(text):
+        left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, anchor.start())), default=0)
+        right = next((m.start() for m in _CLAUSE_END.finditer(text, anchor.end())), len(text))
+        before = list(_TOKEN.finditer(text, left, anchor.start()))[-evaluation.window_words :]
+        after = list(_TOKEN.finditer(text, anchor.end(), right))[: evaluation.window_words]
+        for token in before + after:
+            valence = evaluation.valence.get(token.group().lower())
+            if valence is None:
+                continue
+            if _NEGATION.search(text, left, token.start()):
+                valence = -valence
+            found.append(Evidence(target, f"evaluation_near_{target}", f"{anchor.group()} ~ {token.group()}",
+                                  token.start(), token.end(), valence))
+    return found
+
+
+def cue_evidence(text: str) -> list[Evidence]:
+    """Every stance cue in ``text`` and every evaluation word near a target phrase, with its signed weight."""
+    found = []
+    for cue in cues():
+        for match in cue.pattern.finditer(text):
+            sign = -1.0 if cue.negatable and _NEGATION.search(text, 0, match.start()) else 1.0
+            for target, weight in cue.weights.items():
+                found.append(Evidence(target, cue.name, match.group(), match.start(), match.end(), sign * weight))
+    for target in TARGETS:
+        found.extend(_anchored_evaluation(text, target))
+    return sorted(found, key=lambda e: (e.start, e.target, e.cue))
+
+
+def _add(feats: dict[str, Feature], name: str, value: float, start: int, end: int) -> None:
+    old = feats.get(name)
+    feats[name] = Feature(value, start, end) if old is None else Feature(old.value + value, old.start, old.end)
+
+
+def _features(text: str, evidence: list[Evidence]) -> dict[str, Feature]:
+    feats: dict[str, Feature] = {}
+    totals = dict.fromkeys(TARGETS, 0.0)
+    spans: dict[str, tuple[int, int]] = {}
+    for item in evidence:
+        direction = "+" if item.weight > 0 else "-"
+        _add(feats, f"cue:{item.cue}>{item.target}{direction}", abs(item.weight), item.start, item.end)
+        totals[item.target] += item.weight
+        start, end = spans.get(item.target, (item.start, item.end))
+        spans[item.target] = (min(start, item.start), max(end, item.end))
+    for target in TARGETS:
+        if totals[target]:
+            direction = "+" if totals[target] > 0 else "-"
+            feats[f"cue_total>{target}{direction}"] = Feature(abs(math.tanh(totals[target])), *spans[target])
+        anchor = _evaluation().anchors[target].search(text)
+        if anchor:
+            feats[f"names_target>{target}"] = Feature(1.0, anchor.start(), anchor.end())
+    evaluation = _evaluation()
+    add_word_features(
+        text, feats, stem_letters=STEM_LETTERS, negators=evaluation.negators, negation_scope=evaluation.negation_scope
+    )
+    return feats
+
+
+def featurize(text: str) -> dict[str, Feature]:
+    """Named features of a sentence, all non-negative, with where each was found (offsets into ``text``). A cue's
+    feature name ends in "+" or "-": the direction of its weight in stance_cues.toml, after negation."""
+    return _features(text, cue_evidence(text))
+
+
+def feature_values(text: str) -> dict[str, float]:
+    return {name: feature.value for name, feature in featurize(text).items()}
+
+
+def _explicit(item: Evidence, target: str) -> bool:
+    """A cue of stance_cues.toml on ``target``, not an evaluation word near a target phrase."""
+    return item.target == target and not item.cue.startswith("evaluation_near_")
+
+
+def cue_score(evidence: list[Evidence], *, target: str) -> float:
+    """tanh of the summed weights of the explicit stance cues on ``target``."""
+    return math.tanh(sum(e.weight for e in evidence if _explicit(e, target)))
+
+
+def cue_label(score: float) -> str:
+    """The label the explicit cues decide on their own, "none" when they are too weak to decide."""
+    return "favor" if score >= CUE_THRESHOLD else "against" if score <= -CUE_THRESHOLD else "none"
+
+
+def _target_model(target: str) -> dict:
+    return resources.model(MODEL_FILE)["targets"][target]
+
+
+def model_label(probabilities: dict[str, float], *, min_confidence: float) -> str:
+    """favor or against when the model gives it at least ``min_confidence``, else none."""
+    best = max(("favor", "against"), key=lambda label: probabilities[label])
+    return best if probabilities[best] >= min_confidence else "none"
+
+
+def _pushes(text: str, feats: dict[str, Feature], model: dict, target: str) -> list[Evidence]:
+    """Each known feature's push towards favor (+) or against (-): value x (favor weight - against weight)."""
+    favor, against = model["labels"].index("favor"), model["labels"].index("against")
+    found = []
+    for name, feature in feats.items():
+        w = model["weights"].get(name)
+        if w is None or not feature.value:
+            continue
+        push = feature.value * (w[favor] - w[against])
+        if push:
+            found.append(Evidence(target, name, text[feature.start:feature.end], feature.start, feature.end, round(push, 4)))
+    return sorted(found, key=lambda e: (-abs(e.weight), e.start, e.cue))
+
+
+def _decide(text: str) -> dict[str, tuple[float, str, str, list[Evidence]]]:
+    """Per target: (score, label, "cues" or "model", the evidence that decided it, strongest first)."""
+    evidence = cue_evidence(text)
+    feats = _features(text, evidence)
+    values = {name: feature.value for name, feature in feats.items()}
+    decided = {}
+    for target in TARGETS:
+        score = cue_score(evidence, target=target)
+        label = cue_label(score)
+        if label != "none":
+            decided[target] = (score, label, "cues", [e for e in evidence if _explicit(e, target) and e.weight * score > 0])
+            continue
+        model = _target_model(target)
+        probabilities = dict(zip(model["labels"], softmax(label_scores(values, model))))
+        label = model_label(probabilities, min_confidence=model["min_confidence"])
+        pushes = _pushes(text, feats, model, target)
+        if label == "none":
+            decided[target] = (score, "none", "model", pushes)
+        else:
+            direction = 1.0 if label == "favor" else -1.0
+            decided[target] = (probabilities["favor"] - probabilities["against"], label, "model",
+                               [e for e in pushes if e.weight * direction > 0])
+    return decided
+
+
+def stance_evidence(text: str) -> list[Evidence]:
+    """For both targets, what decided the label: the explicit cues when they decide it, otherwise every feature
+    the model weighs with its push towards favor (+) or against (-), strongest first."""
+    return [item for _, _, _, evidence in _decide(text).values() for item in evidence]
+
+
+def score_stance(text: str) -> dict:
+    """Per target: score in [-1, 1], label, and the cues or model features that decided the label (empty for none).
+
+    Explicit cues of stance_cues.toml decide first: tanh of their summed weights is the score, and a score of at
+    least CUE_THRESHOLD in size is a stance. Where they do not decide, the model gives favor or against only when
+    it is at least ``min_confidence`` sure (chosen in training), and the score is P(favor) - P(against).
+    """
+    result = {}
+    for target, (score, label, method, evidence) in _decide(text).items():
+        shown = evidence[:EVIDENCE_SHOWN] if label != "none" else []
+        prefix = "model " if method == "model" else ""
+        result[f"stance_{target}"] = score
+        result[f"stance_{target}_label"] = label
+        result[f"stance_{target}_cues"] = tuple(f"{prefix}{e.cue}:{e.matched}" for e in shown)
+    return result
+
+
+# The columns of a sentence that is not coded for stance (not a headline or body sentence), in score_stance's order.
+NO_STANCE = {key: value for target in TARGETS
+             for key, value in ((f"stance_{target}", 0.0), (f"stance_{target}_label", "none"), (f"stance_{target}_cues", ()))}
+
+
+def carry_reported_stance(rows: list[dict]) -> None:
+    """A sentence that continues someone's reported statement (speaker_cue "continued ...") and takes no stance
+    of its own carries the stance of the sentence it continues. Changes ``rows`` in place, in order."""
+    previous = None
+    for row in rows:
+        if previous is not None and row.get("speaker_cue", "").startswith("continued") and row["speaker"] == previous["speaker"]:
+            for target in TARGETS:
+                if row[f"stance_{target}_label"] == "none" and previous[f"stance_{target}_label"] != "none":
+                    row[f"stance_{target}"] = previous[f"stance_{target}"]
+                    row[f"stance_{target}_label"] = previous[f"stance_{target}_label"]
+                    row[f"stance_{target}_cues"] = ("continues_previous_statement",)
+        previous = row if row.get("kind") == "body" else previous

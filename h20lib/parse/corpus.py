@@ -1,0 +1,278 @@
+"""A tidy corpus: one row per document and one row per sentence, from seeds, folders or tables.
+
+``parse_document`` is a pure function of (text, metadata), so it can be mapped over partitions of a
+large corpus; ``load_corpus`` reads files, applies it and collects what it had to skip.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from datetime import datetime
+
+import pandas as pd
+from dateutil import parser as dateparser
+
+from h20lib import config
+from h20lib.errors import InputError
+from h20lib.rows import DocumentRow, SentenceRow, columns
+from h20lib.parse.readers import TABLE_SUFFIXES, normalise_newlines, read_manifest, read_table, read_text_file
+from h20lib.parse.structure import is_date_line, parse_structure
+
+COMMENT_GROUP = "reader_comments"  # reader comments never count as any outlet's voice
+UNKNOWN = "unknown"
+MANIFEST_NAME = "manifest.toml"
+SENTENCE_COLUMNS = columns(SentenceRow)
+DOCUMENT_COLUMNS = columns(DocumentRow)
+_AGENCY = re.compile(r"\(([A-Z][A-Za-z.&\s]{1,30})\)\s*(?:--|—|–|-)")
+_DATE_PREFIX = re.compile(r"^\s*(?:published|updated|posted)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a document, from the first line starting with ``starts_with``, in another voice."""
+
+    starts_with: str
+    outlet: str
+    source_group: str
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    doc_id: str
+    title: str = ""
+    outlet: str = ""
+    source_group: str = ""
+    published: str = ""
+    url: str = ""
+    language: str = ""
+    source_file: str = ""
+    encoding: str = "utf-8"
+    segments: tuple[Segment, ...] = ()
+
+
+@dataclass
+class Corpus:
+    documents: pd.DataFrame
+    sentences: pd.DataFrame
+    source: str
+    skipped: list[str] = field(default_factory=list)
+    fingerprint: str = ""  # corpus_fingerprint of the source, taken when it was loaded
+
+
+def _iso_date(text: str) -> str:
+    """ISO date of a full date written in any common style; "" when unreadable or lacking day, month or year."""
+    cleaned = _DATE_PREFIX.sub("", text)
+    try:
+        # parsing against two different default dates reveals any part the text leaves out
+        first = dateparser.parse(cleaned, default=datetime(2000, 1, 1))
+        second = dateparser.parse(cleaned, default=datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        return ""
+    return first.date().isoformat() if first.date() == second.date() else ""
+
+
+def _segment_starts(text: str, meta: DocumentMeta) -> list[tuple[int, Segment]]:
+    starts = []
+    for segment in meta.segments:
+        found = re.search(r"(?m)^[ \t]*" + re.escape(segment.starts_with), text)
+        if not found:
+            raise InputError(meta.source_file or meta.doc_id, f"segment start {segment.starts_with[:40]!r} not found in the text")
+        starts.append((found.end() - len(segment.starts_with), segment))
+    return sorted(starts, key=lambda item: item[0])
+
+
+def parse_document(text: str, meta: DocumentMeta) -> tuple[DocumentRow, list[SentenceRow]]:
+    """One document row and its sentence rows. Metadata missing from ``meta`` is read from the text."""
+    parts = parse_structure(text)
+    segment_starts = _segment_starts(text, meta)
+    rows: list[SentenceRow] = []
+    for number, part in enumerate(parts, start=1):
+        outlet, group = meta.outlet or UNKNOWN, meta.source_group or UNKNOWN
+        for start, segment in segment_starts:
+            if part.start >= start:
+                outlet, group = segment.outlet, segment.source_group
+        if part.kind == "comment":
+            outlet, group = "reader comments", COMMENT_GROUP
+        rows.append({
+            "doc_id": meta.doc_id,
+            "sentence_id": f"{meta.doc_id}-{number:04d}",
+            "text": text[part.start : part.end],
+            "kind": part.kind,
+            "lang": part.lang,
+            "source_group": group,
+            "outlet": outlet,
+            "published": "",
+            "char_start": part.start,
+            "char_end": part.end,
+            "paragraph": part.paragraph,
+            "turn": part.turn,
+        })
+    meta = _complete_meta(text, meta, rows)
+    for row in rows:
+        row["published"] = meta.published
+    document: DocumentRow = {
+        "doc_id": meta.doc_id,
+        "title": meta.title,
+        "outlet": meta.outlet or UNKNOWN,
+        "source_group": meta.source_group or UNKNOWN,
+        "published": meta.published,
+        "url": meta.url,
+        "language": meta.language,
+        "source_file": meta.source_file,
+        "encoding": meta.encoding,
+        "n_chars": len(text),
+        "n_sentences": len(rows),
+        "text": text,
+    }
+    return document, rows
+
+
+def _complete_meta(text: str, meta: DocumentMeta, rows: list[SentenceRow]) -> DocumentMeta:
+    title = meta.title or next((row["text"] for row in rows if row["kind"] == "headline"), "")
+    published = meta.published
+    if not published:
+        date_rows = (row["text"] for row in rows if row["kind"] == "metadata" and is_date_line(row["text"]))
+        published = next(filter(None, map(_iso_date, date_rows)), "")
+    outlet = meta.outlet
+    if not outlet:
+        agency = _AGENCY.search(text[:300])
+        outlet = agency.group(1).strip() if agency else ""
+    language = meta.language
+    if not language:
+        body_langs = Counter(row["lang"] for row in rows if row["kind"] in ("headline", "body"))
+        language = body_langs.most_common(1)[0][0] if body_langs else ""
+    return replace(meta, title=title, published=published, outlet=outlet, language=language)
+
+
+def _meta_from_entry(entry: dict, *, manifest: Path) -> DocumentMeta:
+    try:
+        segments = tuple(
+            Segment(s["starts_with"], s.get("outlet", ""), s["source_group"]) for s in entry.get("segments", [])
+        )
+        return DocumentMeta(
+            doc_id=str(entry["doc_id"]),
+            title=entry.get("title", ""),
+            outlet=entry.get("outlet", ""),
+            source_group=entry.get("source_group", ""),
+            published=_iso_date(str(entry["published"])) if entry.get("published") else "",
+            url=entry.get("url", ""),
+            language=entry.get("language", ""),
+            source_file=entry["file"],
+            segments=segments,
+        )
+    except KeyError as missing:
+        raise InputError(manifest, f"entry {entry.get('doc_id', '?')!r} lacks the field {missing.args[0]!r}") from None
+
+
+def _folder_items(folder: Path, skipped: list[str]) -> list[tuple[Path, DocumentMeta]]:
+    """(file, metadata) for each document of a folder: the manifest's entries, or every .txt file."""
+    manifest = folder / MANIFEST_NAME
+    if not manifest.exists():
+        files = sorted(folder.glob("*.txt"))
+        if not files:
+            raise InputError(folder, "no .txt files and no manifest.toml")
+        return [(path, DocumentMeta(doc_id=path.stem, source_file=path.name)) for path in files]
+    items, seen = [], set()
+    for entry in read_manifest(manifest):
+        try:
+            meta = _meta_from_entry(entry, manifest=manifest)
+        except InputError as error:
+            skipped.append(str(error))
+            continue
+        path = folder / meta.source_file
+        if meta.doc_id in seen:
+            skipped.append(f"{manifest}: doc_id {meta.doc_id!r} repeated (entry for {meta.source_file} skipped)")
+            continue
+        if not path.is_file():
+            skipped.append(f"{manifest}: names {meta.source_file}, which does not exist")
+            continue
+        seen.add(meta.doc_id)
+        items.append((path, meta))
+    return items
+
+
+def _table_items(path: Path, skipped: list[str]) -> list[tuple[str, DocumentMeta]]:
+    table = read_table(path)
+    items, seen = [], set()
+    width = max(3, len(str(len(table))))
+    for number, row in enumerate(table.itertuples(index=False), start=1):
+        doc_id = row.doc_id.strip() or f"{number:0{width}d}"
+        where = f"{path} row {number}"
+        if not row.text.strip():
+            skipped.append(f"{where}: empty text")
+            continue
+        if doc_id in seen:
+            skipped.append(f"{where}: doc_id {doc_id!r} repeated")
+            continue
+        seen.add(doc_id)
+        meta = DocumentMeta(
+            doc_id=doc_id, title=row.title, outlet=row.outlet, source_group=row.source_group,
+            published=_iso_date(row.published) if row.published else "", url=row.url, language=row.language,
+            source_file=f"{path.name}#{number}",
+        )
+        items.append((normalise_newlines(row.text), meta))
+    return items
+
+
+def corpus_fingerprint(corpus: str | Path | None) -> str:
+    """The corpus's fingerprint: SHA-256 of its file, or of the relative names and bytes of its folder's files in
+    sorted order (``None`` stands for the seeds). It follows the stored bytes, not where they lie, and needs no
+    parsing, so a large corpus can be checked against an earlier scoring cheaply."""
+    root = config.resolve(corpus, default=config.SEEDS_DIR)
+    digest = hashlib.sha256()
+    if root.is_file():
+        digest.update(root.read_bytes())
+    elif root.is_dir():
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    else:
+        raise FileNotFoundError(f"corpus not found: {root}")
+    return "sha256:" + digest.hexdigest()
+
+
+def load_corpus(source: str | Path | None = None) -> Corpus:
+    """The corpus at ``source``: None for the seeds, a folder of .txt files, or a .csv/.jsonl/.parquet table.
+
+    Unreadable files are skipped and listed in ``Corpus.skipped``; InputError when nothing usable is left.
+    """
+    path = config.resolve(source, default=config.SEEDS_DIR)
+    skipped: list[str] = []
+    documents, sentences = [], []
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    if path.is_dir():
+        for file, meta in _folder_items(path, skipped):
+            try:
+                text, encoding = read_text_file(file)
+                document, rows = parse_document(text, replace(meta, encoding=encoding))
+            except InputError as error:
+                skipped.append(str(error))
+                continue
+            documents.append(document)
+            sentences.extend(rows)
+    elif path.suffix in TABLE_SUFFIXES:
+        for text, meta in _table_items(path, skipped):
+            try:
+                document, rows = parse_document(text, meta)
+            except InputError as error:
+                skipped.append(str(error))
+                continue
+            documents.append(document)
+            sentences.extend(rows)
+    else:
+        raise InputError(path, f"unsupported input {path.suffix or 'file'!r}; use a folder of .txt files, .csv, .jsonl or .parquet")
+    if not documents:
+        reasons = "; ".join(skipped) if skipped else "no documents"
+        raise InputError(path, f"no readable documents ({reasons})")
+    return Corpus(
+        documents=pd.DataFrame(documents, columns=list(DOCUMENT_COLUMNS)),
+        sentences=pd.DataFrame(sentences, columns=list(SENTENCE_COLUMNS)),
+        source=str(path),
+        skipped=skipped,
+        fingerprint=corpus_fingerprint(path),
+    )

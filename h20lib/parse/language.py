@@ -1,0 +1,47 @@
+"""ISO 639-1 language of a short text, from its script and its function words."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from h20lib import resources
+
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_WORD = re.compile(r"[a-zà-ÿ]+")
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+
+
+@cache
+def _scripts() -> dict[str, re.Pattern[str]]:
+    return {code: re.compile(pattern) for code, pattern in resources.lexicon("language_cues.toml")["scripts"].items()}
+
+
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    cues = resources.lexicon("language_cues.toml")["function_words"]
+    return {code: frozenset(words.split()) for code, words in cues.items()}
+
+
+def detect_language(text: str, *, default: str = "en") -> str:
+    """The language of ``text``: the script with most letters, then function words within Latin script."""
+    text = _URL_OR_EMAIL.sub(" ", text)
+    script_counts = {code: len(pattern.findall(text)) for code, pattern in _scripts().items()}
+    latin = len(_LATIN_LETTER.findall(text))
+    code, count = max(script_counts.items(), key=lambda item: (item[1], item[0]))
+    if count == 0 and latin == 0:
+        return default
+    if code == "zh" and script_counts["ja"]:
+        code, count = "ja", count + script_counts["ja"]
+    # CJK characters each carry a word's worth of meaning, so weigh them against Latin letters by 3.
+    if count * 3 >= latin:
+        return code
+    votes = Counter()
+    for word in _WORD.findall(text.lower()):
+        for language, words in _function_words().items():
+            if word in words:
+                votes[language] += 1
+    if not votes:
+        return default
+    best = max(votes.values())
+    return default if votes[default] == best else sorted(lang for lang, n in votes.items() if n == best)[0]

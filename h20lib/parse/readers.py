@@ -1,0 +1,144 @@
+"""Reading raw files: text in any common encoding, tables in CSV, JSON Lines or Parquet, and manifests."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import charset_normalizer
+import pandas as pd
+
+from h20lib.errors import InputError
+
+TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
+TABLE_COLUMNS = ("doc_id", "title", "outlet", "source_group", "published", "url", "language")
+# Encodings tried when a file is not UTF-8: the legacy encodings of the languages news corpora come in.
+LEGACY_ENCODINGS = ("gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "cp1251", "latin_1")
+_CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f\v"}
+# Below this many non-ASCII bytes, encoding detectors guess poorly between the East Asian encodings; a short
+# text guessed as Big5, or as EUC-KR mixing scripts, that decodes cleanly as GB18030 into Chinese characters is
+# taken as GB18030, the commonest legacy encoding of Chinese news (a short Big5 text is then misread).
+SHORT_TEXT_NON_ASCII_BYTES = 64
+_HAN_OR_PUNCTUATION = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+
+
+def decode_text(data: bytes, *, path: str | Path) -> tuple[str, str]:
+    """(text, encoding) of a text file's bytes; InputError for empty, binary or undecodable content."""
+    if not data.strip():
+        raise InputError(path, "empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if b"\x00" in data or sum(byte in _CONTROL for byte in data[:4096]) > 8:
+        raise InputError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if sum(byte > 127 for byte in data) < SHORT_TEXT_NON_ASCII_BYTES and (best is None or _looks_misread(str(best), best.encoding)):
+        chinese = _as_gb18030(data)
+        if chinese:
+            return chinese, "gb18030"
+    if best is None:
+        raise InputError(path, "not UTF-8 and no known encoding fits; re-save the file as UTF-8")
+    return str(best), best.encoding
+
+
+def _looks_misread(text: str, encoding: str) -> bool:
+    """Short GB-encoded Chinese is often guessed as Big5, or as EUC-KR, which then mixes Hangul with Hanzi."""
+    if encoding == "big5":
+        return True
+    return encoding == "euc_kr" and bool(_HANGUL.search(text)) and bool(_HAN.search(text))
+
+
+def _as_gb18030(data: bytes) -> str:
+    """``data`` decoded as GB18030 when that gives Chinese characters and punctuation only, else ""."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+    non_ascii = [char for char in text if ord(char) > 127]
+    return text if non_ascii and all(_HAN_OR_PUNCTUATION.match(char) for char in non_ascii) else ""
+
+
+def read_text_file(path: Path) -> tuple[str, str]:
+    """(text, encoding) of one text file, newlines normalised to \\n."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read ({error.strerror or error})") from None
+    text, encoding = decode_text(data, path=path)
+    return normalise_newlines(text), encoding
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_jsonl(path: Path) -> pd.DataFrame:
+    """JSON Lines with every value kept as text, so ids like 7 stay "7" rather than becoming 7.0."""
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(path, f"cannot read as jsonl (line {number} is not JSON: {error.msg})") from None
+            if not isinstance(record, dict):
+                raise InputError(path, f"cannot read as jsonl (line {number} is not a JSON object)")
+            rows.append({key: "" if value is None else str(value) for key, value in record.items()})
+    return pd.DataFrame(rows)
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """A corpus table with a ``text`` column and the optional metadata columns, all as strings."""
+    try:
+        if path.suffix == ".csv":
+            table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        elif path.suffix == ".jsonl":
+            table = _read_jsonl(path)
+        elif path.suffix == ".parquet":
+            table = pd.read_parquet(path)
+        else:
+            raise InputError(path, f"unsupported format {path.suffix!r}; use .txt files, .csv, .jsonl or .parquet")
+    except InputError:
+        raise
+    except UnicodeDecodeError:
+        raise InputError(path, "not UTF-8 text; re-save the table as UTF-8") from None
+    except Exception as error:  # the readers raise many types for a malformed file; all mean "unreadable"
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise InputError(path, f"cannot read as {path.suffix[1:]} ({reason})") from None
+    if table.empty and "text" not in table.columns:
+        raise InputError(path, "empty table")
+    if "text" not in table.columns:
+        raise InputError(path, f"no 'text' column (columns: {', '.join(map(str, table.columns)) or 'none'})")
+    for column in TABLE_COLUMNS:
+        if column not in table.columns:
+            table[column] = ""
+    table = table.astype({column: "object" for column in ("text",) + TABLE_COLUMNS})
+    return table.fillna("").astype({column: str for column in ("text",) + TABLE_COLUMNS})
+
+
+def read_manifest(path: Path) -> list[dict]:
+    """The ``[[documents]]`` entries of a TOML manifest."""
+    try:
+        manifest = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise InputError(path, f"cannot read manifest ({str(error).splitlines()[0]})") from None
+    documents = manifest.get("documents")
+    if not isinstance(documents, list) or not documents:
+        raise InputError(path, "manifest has no [[documents]] entries")
+    return documents
+
+
+def read_labels(path: Path) -> pd.DataFrame:
+    """A hand-label CSV (``config.LABELS_DIR``) without its leading '#' comment lines, every value a string."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    data = io.StringIO("".join(line for line in lines if not line.startswith("#")))
+    return pd.read_csv(data, dtype=str, keep_default_na=False)

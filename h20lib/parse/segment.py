@@ -1,0 +1,75 @@
+"""Sentence splitting with exact character offsets, needing no downloaded data."""
+from __future__ import annotations
+
+import re
+
+from h20lib import resources
+
+# Words that open a sentence often enough that "U.S. The" is read as a boundary after "U.S.".
+SENTENCE_OPENERS = frozenset(
+    "the a an it its he she they we i this that these those but and however in on at for after before "
+    "while when if as yet still meanwhile despite although".split()
+)
+
+_BOUNDARY = re.compile(
+    r"""(?P<end>[.!?]+|…|\.{3})        # terminal punctuation
+        (?P<close>[”"’')\]）】]*)      # closing quotes or brackets that belong to the sentence
+        (?P<space>\s+)                  # whitespace
+        (?=[“"‘'(\[（【]*[A-Z0-9])       # next sentence starts with a capital or digit""",
+    re.VERBOSE,
+)
+_CJK_BOUNDARY = re.compile(r"[。！？]+[”」』）]*")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_WORD = re.compile(r"[“\"‘'(\[]*([A-Za-z]+)")
+
+
+def _is_abbreviation(text: str, dot_at: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot_at)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in resources.word_list("abbreviations.txt"):
+        return True
+    return len(word) == 1 and word.isalpha()  # an initial: "Jensen H. Huang"
+
+
+def _is_initialism(text: str, dot_at: int) -> bool:
+    match = _WORD_BEFORE.search(text, 0, dot_at)
+    return bool(match) and re.fullmatch(r"(?:[a-z]\.)+[a-z]", match.group(1).lower()) is not None
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in ``text[start:end]``, trimmed of surrounding whitespace.
+
+    Boundaries fall after ., !, ?, … or 。 (with any closing quote) when the next word starts with a
+    capital or a digit, except after titles, initials and abbreviations. Line breaks are not boundaries
+    here: callers split paragraphs first.
+    """
+    end = len(text) if end is None else end
+    cuts = [start]
+    for match in _BOUNDARY.finditer(text, start, end):
+        dot_at = match.start("end")
+        if match.group("end") == "." and _is_abbreviation(text, dot_at):
+            if not _is_initialism(text, dot_at):
+                continue
+            following = _NEXT_WORD.match(text, match.end())
+            if not following or following.group(1).lower() not in SENTENCE_OPENERS:
+                continue
+        cuts.append(match.start("space"))
+    for match in _CJK_BOUNDARY.finditer(text, start, end):
+        cuts.append(match.end())
+    cuts.append(end)
+    spans = []
+    for left, right in zip(sorted(set(cuts)), sorted(set(cuts))[1:]):
+        left, right = _trim(text, left, right)
+        if left < right:
+            spans.append((left, right))
+    return spans
+
+
+def _trim(text: str, left: int, right: int) -> tuple[int, int]:
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    return left, right

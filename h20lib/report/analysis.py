@@ -1,0 +1,330 @@
+"""The tables the figures plot: one pure function per figure, from the scored sentence table.
+
+Every figure analyses the same sentences (:func:`select_sentences`): headlines and body text of the outlets,
+never reader comments. Each table has a ``group`` column and ``n_group``, the units (sentences, mentions,
+claims) the figure counts in that group, which the captions report.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from h20lib.measures import actors, claims
+from h20lib.report import stats
+from h20lib.parse.corpus import COMMENT_GROUP
+from h20lib.measures.frames import frame_dimensions, frame_names
+from h20lib.measures.portrayal import LABELS, target_sentiment_batch
+from h20lib.measures.scoring import ANALYSED_KINDS
+from h20lib.measures.stance import TARGETS
+
+# The actors the study compares in the seed corpus; another corpus falls back to its most-mentioned actors.
+MAIN_ACTORS = ("jensen_huang", "nvidia", "howard_lutnick", "trump_administration", "china", "united_states")
+SENTIMENT_MEASURES = {"polarity": "TextBlob polarity", "vader": "VADER compound"}
+OWN_VOICE = "(own voice)"
+OTHER_SPEAKERS = "(other speakers)"
+# Register types whose names are personal or brand names, so that a mention sharing no word with the
+# canonical name is a variant spelling or another name, not a title or a metonym ("the White House").
+NAMED_TYPES = frozenset({"person", "legislator", "company"})
+FLAG_ORDER = ("date conflict", "name variant", "disagrees", "")
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def select_sentences(
+    scored: pd.DataFrame, *, group_by: str = "source_group", groups: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The analysed sentences: headlines and body text, never reader comments; ``group`` is ``scored[group_by]``.
+
+    ``groups`` keeps only those groups (None: all). Rows keep their order.
+    """
+    kept = scored[scored["kind"].isin(ANALYSED_KINDS) & (scored["source_group"] != COMMENT_GROUP)]
+    kept = kept.assign(group=kept[group_by].astype(str))
+    if groups is not None:
+        kept = kept[kept["group"].isin([str(g) for g in groups])]
+    return kept.reset_index(drop=True)
+
+
+def corpus_overview(
+    scored: pd.DataFrame, *, group_by: str = "source_group", groups: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """Sentences per group and kind over the whole corpus; ``analysed`` marks what the other figures use."""
+    table = scored.assign(group=scored[group_by].astype(str))
+    if groups is not None:
+        table = table[table["group"].isin([str(g) for g in groups])]
+    counts = table.groupby(["group", "kind"], sort=True).size().rename("n_sentences").reset_index()
+    analysed_ids = set(select_sentences(table.drop(columns="group"), group_by=group_by)["sentence_id"])
+    analysed = table.assign(analysed=table["sentence_id"].isin(analysed_ids))
+    counts = counts.merge(
+        analysed.groupby(["group", "kind"], sort=True)["analysed"].any().reset_index(), on=["group", "kind"]
+    )
+    counts["n_group"] = counts.groupby("group")["n_sentences"].transform("sum").astype("int64")
+    return counts[["group", "kind", "analysed", "n_sentences", "n_group"]]
+
+
+def _jitter(n: int, *, seed: int, width: float = 0.28) -> np.ndarray:
+    return np.random.default_rng(seed).uniform(-width, width, size=n)
+
+
+def sentiment_by_group(
+    selected: pd.DataFrame, *, seed: int = 0, min_sentences: int = 5, n_resamples: int = 2000
+) -> pd.DataFrame:
+    """One row per sentence and measure (TextBlob polarity, VADER compound) with the group's mean and 95% bootstrap CI."""
+    frames = []
+    for column, measure in SENTIMENT_MEASURES.items():
+        for group, rows in selected.sort_values(["group", "sentence_id"]).groupby("group", sort=True):
+            mean, low, high = stats.bootstrap_ci(rows[column], n_resamples=n_resamples, seed=seed)
+            frames.append(pd.DataFrame({
+                "measure": measure,
+                "group": group,
+                "sentence_id": rows["sentence_id"].to_numpy(),
+                "score": rows[column].to_numpy(dtype=float),
+                "jitter": _jitter(len(rows), seed=seed),
+                "mean": mean,
+                "ci_low": low,
+                "ci_high": high,
+                "n_group": len(rows),
+                "enough": len(rows) >= min_sentences,
+            }))
+    columns = ["measure", "group", "sentence_id", "score", "jitter", "mean", "ci_low", "ci_high", "n_group", "enough"]
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def frame_label(frame: str) -> str:
+    """"economic (Economic)": the frame id and its Policy Frames Codebook dimension."""
+    return f"{frame} ({frame_dimensions()[frame]})"
+
+
+def frames_by_group(selected: pd.DataFrame, *, min_sentences: int = 5) -> pd.DataFrame:
+    """Share of each group's sentences invoking each frame, with its Wilson 95% interval."""
+    rows = []
+    for group, sentences in selected.groupby("group", sort=True):
+        n = len(sentences)
+        for frame in frame_names():
+            hits = int(sentences["frames"].map(lambda found, frame=frame: frame in found).sum())
+            share, low, high = stats.share_ci(hits, n)
+            rows.append({"frame": frame, "label": frame_label(frame), "group": group, "n_frame": hits,
+                         "share": share, "ci_low": low, "ci_high": high, "n_group": n, "enough": n >= min_sentences})
+    columns = ["frame", "label", "group", "n_frame", "share", "ci_low", "ci_high", "n_group", "enough"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def top_speakers(selected: pd.DataFrame, *, top_n: int) -> list[str]:
+    """The ``top_n`` speakers with most attributed sentences (ties by id), the outlets' own voice left out."""
+    quoted = selected.loc[selected["speaker"] != "", "speaker"]
+    counts = quoted.value_counts().rename_axis("speaker").reset_index(name="n")
+    counts = counts.sort_values(["n", "speaker"], ascending=[False, True], kind="mergesort")
+    return counts["speaker"].head(top_n).tolist()
+
+
+def stance_by_actor(selected: pd.DataFrame, *, top_n: int = 10, seed: int = 0) -> pd.DataFrame:
+    """One row per attributed sentence and stance target for the ``top_n`` speakers, with the speaker's mean score."""
+    speakers = top_speakers(selected, top_n=top_n)
+    quoted = selected[selected["speaker"].isin(speakers)].sort_values(["speaker", "sentence_id"], kind="mergesort")
+    frames = []
+    for target in TARGETS:
+        frames.append(pd.DataFrame({
+            "target": target,
+            "speaker": quoted["speaker"].to_numpy(),
+            "speaker_name": quoted["speaker"].map(actors.display_name).to_numpy(),
+            "group": quoted["group"].to_numpy(),
+            "sentence_id": quoted["sentence_id"].to_numpy(),
+            "score": quoted[f"stance_{target}"].to_numpy(dtype=float),
+            "label": quoted[f"stance_{target}_label"].to_numpy(),
+            "jitter": _jitter(len(quoted), seed=seed),
+        }))
+    table = pd.concat(frames, ignore_index=True)
+    table["mean"] = table.groupby(["target", "speaker"])["score"].transform("mean")
+    table["n_speaker"] = table.groupby(["target", "speaker"])["score"].transform("size").astype("int64")
+    table["n_group"] = table.groupby(["target", "group"])["score"].transform("size").astype("int64")
+    table["rank"] = table["speaker"].map({speaker: rank for rank, speaker in enumerate(speakers)}).astype("int64")
+    return table.sort_values(["target", "rank", "sentence_id"], kind="mergesort").reset_index(drop=True)
+
+
+def voices(selected: pd.DataFrame, *, top_n: int = 8, min_sentences: int = 5) -> pd.DataFrame:
+    """Share of each group's sentences in its own voice, attributed to each of the ``top_n`` speakers, or to others."""
+    speakers = top_speakers(selected, top_n=top_n)
+    voice = selected["speaker"].where(selected["speaker"].isin(speakers), OTHER_SPEAKERS)
+    voice = voice.mask(selected["speaker"] == "", OWN_VOICE)
+    order = [OWN_VOICE, *speakers, OTHER_SPEAKERS]
+    rows = []
+    for group, voiced in voice.groupby(selected["group"], sort=True):
+        counts = voiced.value_counts()
+        for position, speaker in enumerate(order):
+            n = int(counts.get(speaker, 0))
+            rows.append({
+                "group": group, "speaker": speaker, "order": position,
+                "speaker_name": speaker if speaker in (OWN_VOICE, OTHER_SPEAKERS) else actors.display_name(speaker),
+                "n": n, "share": n / len(voiced), "n_group": len(voiced), "enough": len(voiced) >= min_sentences,
+            })
+    columns = ["group", "speaker", "order", "speaker_name", "n", "share", "n_group", "enough"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def distinctive_terms(
+    selected: pd.DataFrame,
+    *,
+    top_k: int = 10,
+    min_count: int = 2,
+    ngram_range: tuple[int, int] = (1, 2),
+    min_sentences: int = 5,
+) -> pd.DataFrame:
+    """The ``top_k`` terms of each group by log-odds z-score against all other groups (Monroe et al. 2008).
+
+    Empty when fewer than two groups are selected.
+    """
+    columns = ["group", "rank", "term", "z", "delta", "count", "n_group", "enough"]
+    sizes = selected.groupby("group", sort=True).size()
+    if len(sizes) < 2:
+        return pd.DataFrame(columns=columns)
+    texts = {group: rows["text"].tolist() for group, rows in selected.groupby("group", sort=True)}
+    counts = stats.term_counts(texts, ngram_range=ngram_range, min_count=min_count)
+    scored = stats.log_odds_dirichlet(counts)
+    top = scored.groupby("group", sort=True).head(top_k).copy()
+    top["rank"] = top.groupby("group").cumcount() + 1
+    top["n_group"] = top["group"].map(sizes).astype("int64")
+    top["enough"] = top["n_group"] >= min_sentences
+    return top[columns].reset_index(drop=True)
+
+
+def mention_table(sentences: pd.DataFrame) -> pd.DataFrame:
+    """One row per register-actor mention, with the portrayal label (target sentiment) of that mention."""
+    rows = []
+    for sentence in sentences.itertuples(index=False):
+        for mention in actors.find_mentions(sentence.text):
+            rows.append({
+                "doc_id": sentence.doc_id, "sentence_id": sentence.sentence_id,
+                "source_group": sentence.source_group, "outlet": sentence.outlet, "actor": mention.actor,
+                "mention": mention.surface, "start": mention.start, "end": mention.end, "text": sentence.text,
+            })
+    columns = ["doc_id", "sentence_id", "source_group", "outlet", "actor", "mention", "start", "end", "label"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    table = pd.DataFrame(rows)
+    table["label"] = target_sentiment_batch(list(zip(table["text"], table["start"], table["end"])))
+    return table[columns]
+
+
+def choose_actors(
+    mentions: pd.DataFrame, *, preferred: Sequence[str] = MAIN_ACTORS, top_n: int = 6
+) -> list[str]:
+    """The ``preferred`` actors that are mentioned, in that order; when none is, the ``top_n`` most mentioned."""
+    mentioned = set(mentions["actor"])
+    chosen = [actor for actor in preferred if actor in mentioned]
+    if chosen:
+        return chosen[:top_n]
+    counts = mentions["actor"].value_counts().rename_axis("actor").reset_index(name="n")
+    counts = counts.sort_values(["n", "actor"], ascending=[False, True], kind="mergesort")
+    return counts["actor"].head(top_n).tolist()
+
+
+def portrayal(
+    selected: pd.DataFrame,
+    *,
+    actors_shown: Sequence[str] | None = None,
+    top_n: int = 6,
+    min_mentions: int = 3,
+) -> pd.DataFrame:
+    """Mentions of each shown actor per group by portrayal label, with counts and shares.
+
+    ``actors_shown`` None: :data:`MAIN_ACTORS` where mentioned, else the most-mentioned actors.
+    ``n_group``: mentions of the shown actors in the group; ``enough``: the actor has ``min_mentions`` there.
+    """
+    columns = ["group", "actor", "actor_name", "label", "n", "n_mentions", "share", "n_group", "enough"]
+    mentions = mention_table(selected)
+    if mentions.empty:
+        return pd.DataFrame(columns=columns)
+    mentions["group"] = mentions["sentence_id"].map(selected.set_index("sentence_id")["group"])
+    shown = choose_actors(mentions, top_n=top_n) if actors_shown is None else list(actors_shown)
+    mentions = mentions[mentions["actor"].isin(shown)]
+    rows = []
+    for group in sorted(selected["group"].unique()):
+        in_group = mentions[mentions["group"] == group]
+        for actor in shown:
+            labels = in_group.loc[in_group["actor"] == actor, "label"]
+            for label in LABELS:
+                n = int((labels == label).sum())
+                rows.append({
+                    "group": group, "actor": actor, "actor_name": actors.display_name(actor), "label": label,
+                    "n": n, "n_mentions": len(labels), "share": n / len(labels) if len(labels) else np.nan,
+                    "n_group": len(in_group), "enough": len(labels) >= min_mentions,
+                })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _words(text: str) -> set[str]:
+    return {word.casefold() for word in _WORD.findall(text)}
+
+
+def is_name_variant(actor_id: str, surface: str) -> bool:
+    """Whether ``surface`` names a person or company with no word of its canonical name ("Rutenberg" for Lutnick)."""
+    actor = actors.register().get(actor_id)
+    if actor is None or actor.type not in NAMED_TYPES:
+        return False
+    return not _words(surface) & _words(actor.name)
+
+
+def name_variants(selected: pd.DataFrame) -> pd.DataFrame:
+    """Every actor mention with its canonical name and whether the surface is a non-standard variant."""
+    rows = [
+        {"doc_id": s.doc_id, "group": s.group, "actor": m.actor, "name": actors.display_name(m.actor),
+         "surface": m.surface, "variant": is_name_variant(m.actor, m.surface)}
+        for s in selected.itertuples(index=False)
+        for m in actors.find_mentions(s.text)
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "group", "actor", "name", "surface", "variant"])
+
+
+def _value_text(kind: str, value: object) -> str:
+    if kind == "money":
+        return f"${float(value) / 1e9:g} bn" if float(value) >= 1e8 else f"${float(value):,.0f}"
+    if kind == "percent":
+        return f"{float(value):g}%"
+    return str(value)
+
+
+def claims_side_by_side(selected: pd.DataFrame, documents: pd.DataFrame, *, max_rows: int = 14) -> pd.DataFrame:
+    """Figures, dates and actor names each document reports, one row per (item, document), with flags.
+
+    Items: claim topics reported by two or more documents or holding a date conflict (:mod:`h20lib.measures.claims`),
+    then actors named with a non-standard variant somewhere. ``flag``: "date conflict", "name variant",
+    "disagrees" (the documents' values differ) or "". At most ``max_rows`` items, flagged ones first.
+    """
+    columns = ["item", "section", "doc_id", "group", "shown", "value", "flag", "n_group"]
+    doc_group = selected.groupby("doc_id", sort=True)["group"].first()
+    table = claims.claims_table(selected.assign(source_group=selected["group"]), documents)
+    compared = claims.compare_claims(table) if not table.empty else table
+    conflicted = {
+        (row.topic, row.kind, row.doc_id)
+        for row in table.itertuples(index=False) if row.conflicts
+    }
+    rows = []
+    for row in compared.itertuples(index=False):
+        conflict = (row.topic, row.kind, row.doc_id) in conflicted
+        if row.n_docs < 2 and not conflict:
+            continue
+        surfaces = table.loc[(table["topic"] == row.topic) & (table["kind"] == row.kind) & (table["doc_id"] == row.doc_id)]
+        shown = surfaces.loc[surfaces["conflicts"].map(bool), "surface"].iloc[0] if conflict else row.surface
+        rows.append({"item": f"{row.topic.replace('_', ' ')} ({row.kind})", "section": "claim", "doc_id": row.doc_id,
+                     "shown": shown, "value": _value_text(row.kind, row.value),
+                     "flag": "date conflict" if conflict else ("disagrees" if row.disagrees else "")})
+    names = name_variants(selected)
+    for actor in sorted(set(names.loc[names["variant"], "actor"])):
+        for doc_id, used in names[names["actor"] == actor].groupby("doc_id", sort=True):
+            rows.append({"item": f"{actors.display_name(actor)} (name)", "section": "name", "doc_id": doc_id,
+                         "shown": "; ".join(sorted(set(used["surface"]))), "value": actors.display_name(actor),
+                         "flag": "name variant" if used["variant"].any() else ""})
+    board = pd.DataFrame(rows, columns=columns)
+    if board.empty:
+        return board
+    board["group"] = board["doc_id"].map(doc_group)
+    worst = board.groupby("item")["flag"].agg(lambda flags: min(FLAG_ORDER.index(f) for f in flags))
+    spread = board.groupby("item")["doc_id"].nunique()
+    items = sorted(board["item"].unique(), key=lambda item: (worst[item], -spread[item], item))[:max_rows]
+    board = board[board["item"].isin(items)].copy()
+    board["n_group"] = board.groupby("group")["item"].transform("size").astype("int64")
+    board["item_order"] = board["item"].map({item: position for position, item in enumerate(items)})
+    board = board.sort_values(["item_order", "group", "doc_id"], kind="mergesort")
+    return board[columns].reset_index(drop=True)

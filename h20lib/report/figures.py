@@ -1,0 +1,397 @@
+"""One plotting function per figure id: each takes its table from :mod:`h20lib.report.analysis` and returns a Figure.
+
+Every figure is drawn in the house style (:mod:`h20lib.report.plotting`); a group with too few observations shows a
+note in its place. :func:`caption` writes the caption: what is shown, the method, and n per group.
+"""
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+from h20lib.report import plotting
+from h20lib.report.analysis import OTHER_SPEAKERS, OWN_VOICE
+from h20lib.measures.portrayal import LABELS
+
+KIND_COLORS = {
+    "headline": "#0072B2", "body": "#56B4E9", "comment": "#CC79A7",
+    "caption": "#999999", "boilerplate": "#BBBBBB", "metadata": "#DDDDDD",
+}
+PORTRAYAL_COLORS = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#0072B2"}
+FLAG_COLORS = {"date conflict": "#F4A582", "name variant": "#C2A5CF", "disagrees": "#FFF2AE", "": "#F2F2F2"}
+STANCE_TITLES = {
+    "approval": "approval of the sales",
+    "controls": "export controls",
+}
+TOO_FEW_COLOR = "#EEEEEE"
+HEATMAP = "Blues"
+
+# What each figure shows and how it was measured; caption() adds n per group.
+DESCRIPTIONS = {
+    "corpus_overview": (
+        "Sentences per group by kind of text. Only headlines and body text of the outlets are analysed in the "
+        "other figures; reader comments never count as any outlet's voice.",
+        "sentences",
+    ),
+    "sentiment_by_group": (
+        "Sentence sentiment per group: every sentence is a point (jittered vertically); black diamonds are "
+        "group means with percentile bootstrap 95% intervals (2,000 resamples). Left: TextBlob polarity; "
+        "right: VADER compound score. Sentiment measures tone, not stance: a warm sentence can oppose the decision.",
+        "sentences",
+    ),
+    "frames_by_group": (
+        "Share of each group's sentences that invoke each issue frame (codebook.toml): per frame, cue patterns and "
+        "a trained model (frames_model.json) decide, with the rule chosen by cross-validation; a sentence can invoke "
+        "several frames. Frames refine dimensions of the Policy Frames Codebook (Boydstun et al. 2014).",
+        "sentences",
+    ),
+    "stance_by_actor": (
+        "Stance of the most-quoted speakers on the two targets, in [-1, 1]: explicit stance cues decide where "
+        "they are strong enough (tanh of their summed weights), elsewhere a trained model labels a stance when it is "
+        "sure (score P(favor) - P(against)); a sentence with no stance scores near 0. Every attributed sentence is a "
+        "point coloured by the group that quotes it; black diamonds are speaker means.",
+        "attributed sentences",
+    ),
+    "voices": (
+        "Whose voice each group's sentences carry: the share attributed to each of the most-quoted speakers by "
+        "the attribution rules (quotation marks and speech verbs), and the share in the outlet's own voice.",
+        "sentences",
+    ),
+    "distinctive_terms": (
+        "Words and two-word phrases (stopwords removed) that most distinguish each group from all other groups: "
+        "z-scores of the log-odds ratio with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), "
+        "prior from the pooled counts.",
+        "sentences",
+    ),
+    "portrayal": (
+        "How sentences portray the main actors: target-dependent sentiment of each mention (positive, neutral "
+        "or negative), from a logistic regression trained on NewsMTSC; bars are shares of the actor's mentions.",
+        "mentions",
+    ),
+    "claims": (
+        "Figures, dates and names each document reports, side by side: claim topics reported by two or more "
+        "documents or holding a date conflict, and actors named with a non-standard variant. Colours flag "
+        "values that differ between documents, dates that clash with the publication date, and name variants.",
+        "cells",
+    ),
+}
+
+
+# What a minimum count applies to, for the figures that mark too few observations.
+MINIMUM_NOTES = {
+    "portrayal": "An actor with fewer than {minimum} mentions in a group is marked as too few instead of plotted.",
+}
+DEFAULT_MINIMUM_NOTE = "Groups with fewer than {minimum} {unit} are marked as too few instead of plotted."
+
+
+def caption(figure_id: str, data: pd.DataFrame, *, minimum: int | None = None) -> str:
+    """The caption of a figure: what it shows, the method, and n overall and per group (from ``n_group``).
+
+    ``minimum``: the count below which the figure marks a group (or cell) as too few.
+    """
+    description, unit = DESCRIPTIONS[figure_id]
+    counts = data.drop_duplicates("group")[["group", "n_group"]].sort_values("group") if len(data) else data
+    per_group = "; ".join(f"{group} {int(n)}" for group, n in zip(counts.get("group", []), counts.get("n_group", [])))
+    total = int(counts["n_group"].sum()) if len(data) else 0
+    text = f"{description} n = {total} {unit}" + (f" ({per_group})." if per_group else ".")
+    if minimum is not None:
+        text += " " + MINIMUM_NOTES.get(figure_id, DEFAULT_MINIMUM_NOTE).format(minimum=minimum, unit=unit)
+    return text
+
+
+def _break_name(name: str, *, width: int = 13) -> str:
+    """A snake_case name broken after underscores into lines of at most ``width`` characters where possible."""
+    lines: list[str] = []
+    for part in str(name).split("_"):
+        if lines and len(lines[-1]) + 1 + len(part) <= width:
+            lines[-1] += "_" + part
+        else:
+            if lines:
+                lines[-1] += "_"
+            lines.append(part)
+    return "\n".join(lines)
+
+
+def _group_label(group: str, n: int) -> str:
+    return f"{_break_name(group)}\n(n={n})"
+
+
+def _empty(message: str) -> Figure:
+    fig, ax = plt.subplots(figsize=(6.5, 2.0))
+    plotting.too_few(ax, message)
+    return fig
+
+
+def corpus_overview(data: pd.DataFrame) -> Figure:
+    """Stacked horizontal bars: sentences per group by kind."""
+    with plotting.house_style():
+        groups = sorted(data["group"].unique())
+        kinds = [kind for kind in KIND_COLORS if kind in set(data["kind"])]
+        kinds += sorted(set(data["kind"]) - set(kinds))
+        fig, ax = plt.subplots(figsize=(6.5, 1.0 + 0.45 * len(groups)))
+        left = np.zeros(len(groups))
+        table = data.pivot_table(index="group", columns="kind", values="n_sentences", aggfunc="sum").reindex(groups)
+        for kind in kinds:
+            values = table[kind].fillna(0).to_numpy() if kind in table else np.zeros(len(groups))
+            analysed = data.loc[data["kind"] == kind, "analysed"].any()
+            ax.barh(groups, values, left=left, color=KIND_COLORS.get(kind, "#777777"),
+                    label=kind if analysed else f"{kind} (not analysed)", edgecolor="white", linewidth=0.5)
+            left += values
+        for position, total in enumerate(left):
+            ax.text(total, position, f" {int(total)}", va="center", fontsize=9)
+        ax.invert_yaxis()
+        ax.set_xlabel("sentences (count)")
+        ax.set_ylabel("group")
+        ax.set_xlim(0, left.max() * 1.12 if left.max() else 1)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="kind of text")
+        return fig
+
+
+def sentiment_by_group(data: pd.DataFrame) -> Figure:
+    """Two panels (TextBlob, VADER): every sentence a point per group, with the mean and bootstrap 95% interval."""
+    if data.empty:
+        return _empty("no analysed sentences")
+    with plotting.house_style():
+        groups = sorted(data["group"].unique())
+        colors = plotting.group_colors(groups)
+        measures = list(dict.fromkeys(data["measure"]))
+        fig, axes = plt.subplots(1, len(measures), figsize=(6.5, 1.2 + 0.6 * len(groups)), sharey=True)
+        for ax, measure in zip(np.atleast_1d(axes), measures):
+            rows = data[data["measure"] == measure]
+            for position, group in enumerate(groups):
+                points = rows[rows["group"] == group]
+                if not points["enough"].iloc[0]:
+                    ax.text(0, position, f"too few sentences (n={len(points)})", ha="center", va="center",
+                            color="#555555", fontstyle="italic", fontsize=8)
+                    continue
+                ax.scatter(points["score"], position + points["jitter"], s=9, color=colors[group], alpha=0.55,
+                           linewidths=0)
+                mean, low, high = points[["mean", "ci_low", "ci_high"]].iloc[0]
+                ax.errorbar([mean], [position], xerr=[[mean - low], [high - mean]], fmt="D", color="black",
+                            markersize=5, capsize=3, linewidth=1.2)
+            ax.axvline(0, color="#888888", linewidth=0.8, zorder=0)
+            ax.set_xlim(-1.05, 1.05)
+            ax.set_xlabel(f"{measure} (score, -1 to 1)")
+            ax.set_title(measure)
+        first = np.atleast_1d(axes)[0]
+        sizes = data.drop_duplicates("group").set_index("group")["n_group"]
+        first.set_yticks(range(len(groups)), [_group_label(g, sizes[g]) for g in groups])
+        first.set_ylim(len(groups) - 0.5, -0.5)
+        first.set_ylabel("group")
+        fig.tight_layout()
+        return fig
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _share_heatmap(ax, matrix: pd.DataFrame, enough: pd.Series, *, fmt: str) -> object:
+    """Shares as a heatmap with values printed; columns of groups without enough data are greyed and marked."""
+    values = matrix.to_numpy(dtype=float)
+    masked = np.ma.masked_array(values, mask=np.repeat(~enough.to_numpy()[None, :], len(matrix), axis=0))
+    cmap = plt.get_cmap(HEATMAP).with_extremes(bad=TOO_FEW_COLOR)
+    image = ax.imshow(masked, cmap=cmap, vmin=0, vmax=max(0.01, float(np.nanmax(values)) if values.size else 1),
+                      aspect="auto")
+    top = float(np.nanmax(values)) if values.size else 1
+    for row in range(values.shape[0]):
+        for column in range(values.shape[1]):
+            if not enough.iloc[column]:
+                text, color = ("too few" if row == 0 else ""), "#555555"
+            else:
+                text = fmt.format(values[row, column])
+                color = "white" if values[row, column] > 0.6 * top else "black"
+            ax.text(column, row, text, ha="center", va="center", fontsize=8, color=color)
+    ax.set_xticks(range(matrix.shape[1]))
+    ax.set_yticks(range(matrix.shape[0]))
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    return image
+
+
+def frames_by_group(data: pd.DataFrame) -> Figure:
+    """Heatmap of the share of sentences invoking each frame (rows) in each group (columns)."""
+    if data.empty:
+        return _empty("no analysed sentences")
+    with plotting.house_style():
+        labels = list(dict.fromkeys(data["label"]))
+        fig, ax = _group_share_heatmap(data, row_column="label", rows=labels, height=1.2 + 0.5 * len(labels),
+                                       colorbar_label="share of sentences (%)")
+        ax.set_yticklabels([_wrap(label, 42) for label in labels], fontsize=8)
+        ax.set_ylabel("frame (Policy Frames Codebook dimension)")
+        return fig
+
+
+def _group_share_heatmap(data: pd.DataFrame, *, row_column: str, rows: list[str], height: float,
+                         colorbar_label: str) -> tuple[Figure, Axes]:
+    """A heatmap of ``share`` (rows by group, in percent) with group labels giving n and a colour bar."""
+    groups = sorted(data["group"].unique())
+    matrix = data.pivot(index=row_column, columns="group", values="share").reindex(index=rows, columns=groups)
+    info = data.drop_duplicates("group").set_index("group").reindex(groups)
+    fig, ax = plt.subplots(figsize=(6.5, height))
+    image = _share_heatmap(ax, matrix * 100, info["enough"], fmt="{:.0f}%")
+    ax.set_xticklabels([_group_label(g, info.loc[g, "n_group"]) for g in groups])
+    ax.set_xlabel("group")
+    fig.colorbar(image, ax=ax, label=colorbar_label, shrink=0.8)
+    return fig, ax
+
+
+def stance_by_actor(data: pd.DataFrame) -> Figure:
+    """Per target a panel: speakers' stance scores, every sentence a point coloured by quoting group, and means."""
+    if data.empty:
+        return _empty("no sentences attributed to a speaker")
+    with plotting.house_style():
+        targets = list(dict.fromkeys(data["target"]))
+        speakers = data.drop_duplicates("speaker").sort_values("rank")
+        names = speakers["speaker_name"].tolist()
+        colors = plotting.group_colors(data["group"])
+        fig, axes = plt.subplots(1, len(targets), figsize=(6.5, 1.6 + 0.38 * len(names)), sharey=True)
+        for ax, target in zip(np.atleast_1d(axes), targets):
+            rows = data[data["target"] == target]
+            for group, points in rows.groupby("group", sort=True):
+                ax.scatter(points["score"], points["rank"] + points["jitter"], s=12, color=colors[group],
+                           alpha=0.7, linewidths=0, label=group)
+            means = rows.drop_duplicates("speaker")
+            ax.scatter(means["mean"], means["rank"], marker="D", s=22, color="black", zorder=3, label="speaker mean")
+            ax.axvline(0, color="#888888", linewidth=0.8, zorder=0)
+            ax.set_xlim(-1.1, 1.1)
+            ax.set_xlabel("stance score (-1 to +1)")
+            ax.set_title(STANCE_TITLES.get(target, target), fontsize=10)
+        first = np.atleast_1d(axes)[0]
+        counts = speakers.set_index("rank")["n_speaker"]
+        first.set_yticks(range(len(names)), [f"{name} (n={counts[rank]})" for rank, name in enumerate(names)])
+        first.set_ylim(len(names) - 0.5, -0.5)
+        first.set_ylabel("speaker")
+        handles, labels = first.get_legend_handles_labels()
+        fig.legend(handles, labels, loc="lower center", ncol=min(len(labels), 4), bbox_to_anchor=(0.5, -0.02),
+                   title="quoted by group")
+        fig.tight_layout(rect=(0, 0.1 + 0.02 * (len(labels) > 4), 1, 1))
+        return fig
+
+
+def voices(data: pd.DataFrame) -> Figure:
+    """Heatmap of the share of each group's sentences in its own voice and attributed to each top speaker."""
+    if data.empty:
+        return _empty("no analysed sentences")
+    with plotting.house_style():
+        order = data.drop_duplicates("speaker").sort_values("order")
+        fig, ax = _group_share_heatmap(data, row_column="speaker", rows=list(order["speaker"]),
+                                       height=1.4 + 0.36 * len(order), colorbar_label="share of the group's sentences (%)")
+        ax.set_yticklabels(order["speaker_name"].tolist())
+        for row, speaker in enumerate(order["speaker"]):
+            if speaker in (OWN_VOICE, OTHER_SPEAKERS):
+                ax.axhline(row + (0.5 if speaker == OWN_VOICE else -0.5), color="white", linewidth=3)
+        ax.set_ylabel("voice (speaker the sentence is attributed to)")
+        return fig
+
+
+def distinctive_terms(data: pd.DataFrame) -> Figure:
+    """One panel per group: its most distinctive terms by log-odds z-score."""
+    if data.empty:
+        return _empty("distinctive terms need at least two groups with shared vocabulary")
+    with plotting.house_style():
+        groups = sorted(data["group"].unique())
+        colors = plotting.group_colors(groups)
+        ncols = 2 if len(groups) > 1 else 1
+        nrows = -(-len(groups) // ncols)
+        top_k = int(data["rank"].max())
+        fig, axes = plt.subplots(nrows, ncols, figsize=(6.5, 0.6 + nrows * (0.6 + 0.2 * top_k)), squeeze=False)
+        low = min(0.0, float(data["z"].min()))
+        high = float(data["z"].max()) * 1.05
+        for ax, group in zip(axes.flat, groups):
+            rows = data[data["group"] == group].sort_values("rank")
+            n = int(rows["n_group"].iloc[0])
+            if not rows["enough"].iloc[0]:
+                ax.set_title(f"{group} (n={n})", fontsize=10)
+                plotting.too_few(ax, f"too few sentences (n={n})")
+                continue
+            ax.barh(rows["rank"], rows["z"], color=colors[group])
+            ax.set_yticks(rows["rank"], rows["term"], fontsize=8)
+            ax.set_ylim(top_k + 0.5, 0.5)
+            ax.set_xlim(low, high)
+            ax.axvline(0, color="#888888", linewidth=0.8)
+            ax.set_title(f"{group} (n={n} sentences)", fontsize=10)
+            ax.set_xlabel("z-score of log-odds ratio")
+        for ax in list(axes.flat)[len(groups):]:
+            ax.set_visible(False)
+        fig.tight_layout()
+        return fig
+
+
+def portrayal(data: pd.DataFrame) -> Figure:
+    """Per group a panel: each actor's mentions split into negative, neutral and positive portrayal (shares)."""
+    if data.empty:
+        return _empty("no actor mentions")
+    with plotting.house_style():
+        groups = sorted(data["group"].unique())
+        actor_names = list(dict.fromkeys(data["actor_name"]))
+        ncols = 2 if len(groups) > 1 else 1
+        nrows = -(-len(groups) // ncols)
+        fig, axes = plt.subplots(nrows, ncols, figsize=(6.5, 0.9 + nrows * (0.7 + 0.3 * len(actor_names))),
+                                 squeeze=False)
+        for ax, group in zip(axes.flat, groups):
+            rows = data[data["group"] == group]
+            cells = rows.pivot(index="actor_name", columns="label", values="share").reindex(
+                index=actor_names, columns=list(LABELS))
+            info = rows.drop_duplicates("actor_name").set_index("actor_name").reindex(actor_names)
+            left = np.zeros(len(actor_names))
+            for label in LABELS:
+                values = np.where(info["enough"], cells[label].fillna(0) * 100, 0)
+                ax.barh(range(len(actor_names)), values, left=left, color=PORTRAYAL_COLORS[label], label=label,
+                        edgecolor="white", linewidth=0.5)
+                left += values
+            for position, name in enumerate(actor_names):
+                n = int(info.loc[name, "n_mentions"])
+                if info.loc[name, "enough"]:
+                    x, text = 101, f"n={n}"
+                else:
+                    x, text = 2, f"too few (n={n})" if n else "not mentioned"
+                ax.text(x, position, text, va="center", ha="left", fontsize=7.5, color="#333333")
+            ax.set_yticks(range(len(actor_names)), actor_names, fontsize=8)
+            ax.set_ylim(len(actor_names) - 0.5, -0.5)
+            ax.set_xlim(0, 100)
+            ax.set_title(f"{group} ({int(rows['n_group'].iloc[0])} mentions)", fontsize=10)
+            ax.set_xlabel("share of mentions (%)")
+        for ax in list(axes.flat)[len(groups):]:
+            ax.set_visible(False)
+        handles = [Patch(color=PORTRAYAL_COLORS[label], label=label) for label in LABELS]
+        fig.legend(handles=handles, loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0.0), title="portrayal")
+        fig.tight_layout(rect=(0, 0.08, 0.97, 1))
+        return fig
+
+
+def claims(data: pd.DataFrame) -> Figure:
+    """A grid of items (rows) by documents (columns): what each document reports, coloured by flag."""
+    if data.empty:
+        return _empty("no figure, date or name reported by two or more documents")
+    with plotting.house_style():
+        items = list(dict.fromkeys(data["item"]))
+        docs = data.drop_duplicates("doc_id").sort_values(["group", "doc_id"])[["doc_id", "group"]]
+        column = {doc: position for position, doc in enumerate(docs["doc_id"])}
+        width = max(1.1, 4.6 / len(docs))
+        fig, ax = plt.subplots(figsize=(1.9 + width * len(docs), 1.3 + 0.42 * len(items)))
+        for row in data.itertuples(index=False):
+            x, y = column[row.doc_id], items.index(row.item)
+            ax.add_patch(Rectangle((x - 0.48, y - 0.45), 0.96, 0.9, color=FLAG_COLORS[row.flag], linewidth=0))
+            ax.text(x, y, _wrap(row.shown, 16), ha="center", va="center", fontsize=7)
+        ax.set_xlim(-0.5, len(docs) - 0.5)
+        ax.set_ylim(len(items) - 0.5, -0.5)
+        ax.set_xticks(range(len(docs)), [f"{d}\n{_break_name(g)}" for d, g in zip(docs["doc_id"], docs["group"])],
+                      fontsize=8)
+        ax.xaxis.tick_top()
+        ax.xaxis.set_label_position("top")
+        ax.set_yticks(range(len(items)), [_wrap(item, 28) for item in items], fontsize=8)
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.set_xlabel("document (id and group)")
+        ax.set_ylabel("claim topic (kind) or actor name")
+        handles = [Patch(color=FLAG_COLORS[flag], label=flag or "no flag") for flag in FLAG_COLORS]
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8)
+        return fig
