@@ -20,12 +20,12 @@ except PackageNotFoundError:  # run from a checkout that is not installed
     __version__ = "unknown"
 
 if TYPE_CHECKING:
+    from h20lib import validate
     from h20lib.errors import InputError
     from h20lib.explain import explain
     from h20lib.measures.portrayal import target_sentiment
     from h20lib.measures.scoring import quotes, score
     from h20lib.parse.corpus import Corpus, load_corpus, parse_document
-    from h20lib import validate
 
 _PUBLIC = {
     "Corpus": ("h20lib.parse.corpus", "Corpus"),
@@ -38,7 +38,18 @@ _PUBLIC = {
     "target_sentiment": ("h20lib.measures.portrayal", "target_sentiment"),
 }
 _SUBMODULES = frozenset({"validate"})  # ``h20lib.validate.validation_report()``, ``format_report``
-__all__ = [*sorted(_PUBLIC | dict.fromkeys(_SUBMODULES)), "__version__"]
+__all__ = [
+    "Corpus",
+    "InputError",
+    "__version__",
+    "explain",
+    "load_corpus",
+    "parse_document",
+    "quotes",
+    "score",
+    "target_sentiment",
+    "validate",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,4 +1,5 @@
 """The h20lib command line: score a corpus, validate the measures, regenerate the figures."""
+
 from __future__ import annotations
 
 import argparse
@@ -10,9 +11,9 @@ from h20lib.errors import InputError
 
 
 def _score(args: argparse.Namespace) -> int:
+    from h20lib.measures.scoring import score
     from h20lib.parse.corpus import load_corpus
     from h20lib.report.output import write_table
-    from h20lib.measures.scoring import score
 
     corpus = load_corpus(args.corpus)
     for reason in corpus.skipped:
@@ -24,15 +25,18 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from h20lib.report.batch import run_notebooks
     from h20lib.parse.corpus import load_corpus
+    from h20lib.report.batch import run_notebooks
 
     if args.corpus is not None:
         load_corpus(args.corpus)  # fail fast, with a one-line error, before starting any kernel
     result = run_notebooks(corpus=args.corpus, output_dir=Path(args.out), jobs=args.jobs)
     for name in result.failed:
         print(f"h20lib: notebook failed: {result.errors[name]}", file=sys.stderr)
-    print(f"{len(result.succeeded)} notebooks ran, {len(result.failed)} failed; index at {result.index_path}", file=sys.stderr)
+    print(
+        f"{len(result.succeeded)} notebooks ran, {len(result.failed)} failed; index at {result.index_path}",
+        file=sys.stderr,
+    )
     return 0 if result.ok else 1
 
 
@@ -47,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="h20lib", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     score = commands.add_parser("score", help="write the scored sentence table (CSV or Parquet by extension)")
-    score.add_argument("--corpus", default=None, help="folder of .txt files or a .csv/.jsonl/.parquet table (default: the seeds)")
+    score.add_argument(
+        "--corpus", default=None, help="folder of .txt files or a .csv/.jsonl/.parquet table (default: the seeds)"
+    )
     score.add_argument("-o", "--output", required=True, help="output file ending in .csv or .parquet")
     score.set_defaults(run=_score)
     figures = commands.add_parser("figures", help="run every notebook with papermill and collect the figures")
@@ -56,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     figures.add_argument("--jobs", type=int, default=2, help="notebooks run in parallel (default 2)")
     figures.set_defaults(run=_figures)
     validate = commands.add_parser("validate", help="print agreement with the hand labels beside naive baselines")
-    validate.add_argument("--skip-newsmtsc", action="store_true", help="do not evaluate target sentiment on NewsMTSC dev")
+    validate.add_argument(
+        "--skip-newsmtsc", action="store_true", help="do not evaluate target sentiment on NewsMTSC dev"
+    )
     validate.set_defaults(run=_validate)
     return parser
 

@@ -1,4 +1,5 @@
 """Errors about user input, each printable as one line that names the file."""
+
 from __future__ import annotations
 
 from pathlib import Path

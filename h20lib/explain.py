@@ -1,4 +1,5 @@
 """Why a sentence got its labels: the evidence behind each stance label and each frame, with offsets."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -4,6 +4,7 @@ Gold labels (``labels/gold`` of the project): ``seed_sentences.csv`` (every seed
 both targets, frames) and ``written_sentences.csv`` (sentences written in other words, for stance and frames). Target sentiment
 is checked on the NewsMTSC dev splits when they are present beside the project.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -25,8 +26,14 @@ HELD_OUT_ROUNDS = ("11", "12")
 HELD_OUT_SAMPLE = f"written, held-out rounds {' and '.join(HELD_OUT_ROUNDS)}"
 # Words a naive reader might search for to find each frame: the baseline for frame detection.
 FRAME_KEYWORDS = {
-    "economic": "econom", "security": "security", "trade_deal": "trade", "tech_competition": "technolog",
-    "political": "politic", "regulation": "regulat", "diplomacy": "diplomat", "sovereignty": "sovereign",
+    "economic": "econom",
+    "security": "security",
+    "trade_deal": "trade",
+    "tech_competition": "technolog",
+    "political": "politic",
+    "regulation": "regulat",
+    "diplomacy": "diplomat",
+    "sovereignty": "sovereign",
 }
 
 
@@ -83,8 +90,11 @@ def validation_report(*, include_newsmtsc: bool = True) -> dict:
             "baseline_agreement": float((joined["gold_kind"] == "body").mean()),
             "baseline": "every sentence is body",
             "confusion": pd.crosstab(
-                pd.Categorical(joined["gold_kind"], categories=KINDS), pd.Categorical(joined["kind"], categories=KINDS),
-                rownames=["gold"], colnames=["parsed"], dropna=False,
+                pd.Categorical(joined["gold_kind"], categories=KINDS),
+                pd.Categorical(joined["kind"], categories=KINDS),
+                rownames=["gold"],
+                colnames=["parsed"],
+                dropna=False,
             ),
         },
         "speaker": speaker_metrics(joined),
@@ -117,10 +127,13 @@ def validation_report(*, include_newsmtsc: bool = True) -> dict:
             "n": len(sample),
         }
     report["annotators"] = annotator_agreement(written)
-    report["stance_model"] = {key: resources.model(MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
-                                                                                 "cross_validated_macro_f1")}
-    report["frames_model"] = {key: resources.model(FRAMES_MODEL_FILE)[key] for key in ("trained_on", "hyperparameters",
-                                                                                        "cross_validated_micro_f1")}
+    report["stance_model"] = {
+        key: resources.model(MODEL_FILE)[key] for key in ("trained_on", "hyperparameters", "cross_validated_macro_f1")
+    }
+    report["frames_model"] = {
+        key: resources.model(FRAMES_MODEL_FILE)[key]
+        for key in ("trained_on", "hyperparameters", "cross_validated_micro_f1")
+    }
     if include_newsmtsc:
         report["newsmtsc"] = _newsmtsc()
     return report
@@ -132,10 +145,16 @@ def annotator_agreement(written: pd.DataFrame) -> dict:
     annotated = written[written["second_stance_approval"] != ""]
     for round_name in sorted(annotated["round"].unique(), key=int):
         both = annotated[annotated["round"] == round_name].reset_index(drop=True)
-        result = {"n": len(both), "frames_micro_f1": frame_metrics(frame_sets(both["frames"]), frame_sets(both["second_frames"]))["micro_f1"]}
+        result = {
+            "n": len(both),
+            "frames_micro_f1": frame_metrics(frame_sets(both["frames"]), frame_sets(both["second_frames"]))["micro_f1"],
+        }
         for target in TARGETS:
             first, second = both[f"stance_{target}"], both[f"second_stance_{target}"]
-            result[target] = {"kappa": cohen_kappa(first, second), "macro_f1": stance_metrics(first, second)["macro_f1"]}
+            result[target] = {
+                "kappa": cohen_kappa(first, second),
+                "macro_f1": stance_metrics(first, second)["macro_f1"],
+            }
         rounds[f"written, round {round_name}"] = result
     return rounds
 
@@ -186,17 +205,27 @@ def format_report(report: dict) -> str:
             f"      {per_class}",
         ]
         if "interval" in result:
-            lines.append("      95% bootstrap interval of macro-F1 (sentences resampled): {:.2f} to {:.2f}".format(*result["interval"]))
+            lines.append(
+                "      95% bootstrap interval of macro-F1 (sentences resampled): {:.2f} to {:.2f}".format(
+                    *result["interval"]
+                )
+            )
         if sample in ("seed sentences", HELD_OUT_SAMPLE):
             lines.append(_indent(method["confusion"].to_string(), 6))
     model = report["stance_model"]
-    lines.append(f"  stance model: {model['trained_on']}; leave-one-source-out macro-F1 " + ", ".join(
-        f"{target} {scores['all']:.2f} (whole articles {scores['articles']:.2f})"
-        for target, scores in model["cross_validated_macro_f1"].items()))
+    lines.append(
+        f"  stance model: {model['trained_on']}; leave-one-source-out macro-F1 "
+        + ", ".join(
+            f"{target} {scores['all']:.2f} (whole articles {scores['articles']:.2f})"
+            for target, scores in model["cross_validated_macro_f1"].items()
+        )
+    )
     for sample, agreement in report["annotators"].items():
-        lines.append(f"  two annotators, {sample} (n={agreement['n']}): " + ", ".join(
-            f"{target} Cohen's kappa {agreement[target]['kappa']:.2f}" for target in TARGETS)
-            + f", frames micro-F1 {agreement['frames_micro_f1']:.2f}")
+        lines.append(
+            f"  two annotators, {sample} (n={agreement['n']}): "
+            + ", ".join(f"{target} Cohen's kappa {agreement[target]['kappa']:.2f}" for target in TARGETS)
+            + f", frames micro-F1 {agreement['frames_micro_f1']:.2f}"
+        )
     lines += ["", "Frames (micro-F1 over sentence-frame pairs; baseline = the frame's own name appears)"]
     for sample, result in report["frames"].items():
         method, baseline = result["method"], result["baseline"]
@@ -207,9 +236,11 @@ def format_report(report: dict) -> str:
         if sample in ("seed sentences", HELD_OUT_SAMPLE):
             lines.append("      " + "  ".join(f"{f} {m['f1']:.2f}" for f, m in method["per_frame"].items()))
     frames_model = report["frames_model"]["cross_validated_micro_f1"]
-    lines.append(f"  frame models: {report['frames_model']['trained_on']}; leave-one-source-out micro-F1 "
-                 f"{frames_model['all']:.2f} (whole articles {frames_model['articles']:.2f}); "
-                 f"cue patterns alone {frames_model['cues_only_all']:.2f} ({frames_model['cues_only_articles']:.2f})")
+    lines.append(
+        f"  frame models: {report['frames_model']['trained_on']}; leave-one-source-out micro-F1 "
+        f"{frames_model['all']:.2f} (whole articles {frames_model['articles']:.2f}); "
+        f"cue patterns alone {frames_model['cues_only_all']:.2f} ({frames_model['cues_only_articles']:.2f})"
+    )
     if "newsmtsc" in report:
         lines += ["", "Target sentiment on NewsMTSC dev (macro-F1 in %, three classes)"]
         for split, result in report["newsmtsc"].items():

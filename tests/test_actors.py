@@ -2,7 +2,14 @@ import re
 
 import pytest
 
-from h20lib.measures.actors import actor_id_from_name, actor_type, display_name, find_mentions, mentioned_actors, register
+from h20lib.measures.actors import (
+    actor_id_from_name,
+    actor_type,
+    display_name,
+    find_mentions,
+    mentioned_actors,
+    register,
+)
 
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 
@@ -93,7 +100,15 @@ def test_register_ids_are_unique_snake_case_keys():
     actors = register()
     assert all(key == actor.id for key, actor in actors.items())
     assert all(SNAKE_CASE.match(actor_id) for actor_id in actors), sorted(a for a in actors if not SNAKE_CASE.match(a))
-    assert {"jensen_huang", "nvidia", "howard_lutnick", "mofcom", "lin_jian", "chinese_foreign_ministry", "reporter"} <= set(actors)
+    assert {
+        "jensen_huang",
+        "nvidia",
+        "howard_lutnick",
+        "mofcom",
+        "lin_jian",
+        "chinese_foreign_ministry",
+        "reporter",
+    } <= set(actors)
 
 
 def test_register_aliases_name_one_actor_each():

@@ -10,26 +10,47 @@ def _sentences(rows):
     for row in rows:
         sentence_id, group, kind, speaker, text, *extra = row
         extra = extra[0] if extra else {}
-        records.append({
-            "doc_id": sentence_id.split("-")[0], "sentence_id": sentence_id, "text": text, "kind": kind,
-            "source_group": group, "outlet": f"{group} outlet", "published": "2025-07-16",
-            "char_start": 0, "char_end": len(text), "speaker": speaker,
-            "polarity": extra.get("polarity", 0.0), "vader": extra.get("vader", 0.0),
-            "stance_approval": extra.get("approval", 0.0), "stance_controls": extra.get("controls", 0.0),
-            "stance_approval_label": "none", "stance_controls_label": "none",
-            "frames": extra.get("frames", ()),
-        })
+        records.append(
+            {
+                "doc_id": sentence_id.split("-")[0],
+                "sentence_id": sentence_id,
+                "text": text,
+                "kind": kind,
+                "source_group": group,
+                "outlet": f"{group} outlet",
+                "published": "2025-07-16",
+                "char_start": 0,
+                "char_end": len(text),
+                "speaker": speaker,
+                "polarity": extra.get("polarity", 0.0),
+                "vader": extra.get("vader", 0.0),
+                "stance_approval": extra.get("approval", 0.0),
+                "stance_controls": extra.get("controls", 0.0),
+                "stance_approval_label": "none",
+                "stance_controls_label": "none",
+                "frames": extra.get("frames", ()),
+            }
+        )
     return pd.DataFrame(records)
 
 
-TABLE = _sentences([
-    ("a-1", "wire", "headline", "", "Chips cleared", {"polarity": 0.5, "frames": ("economic",)}),
-    ("a-2", "wire", "body", "nvidia", "Nvidia said sales resume", {"polarity": -0.5, "frames": ("economic", "security")}),
-    ("a-3", "wire", "metadata", "", "By a reporter"),
-    ("b-1", "opinion", "body", "", "A mistake", {"polarity": 1.0, "frames": ("security",)}),
-    ("b-2", "reader_comments", "comment", "", "Nice"),
-    ("b-3", "opinion", "caption", "", "A photo"),
-])
+TABLE = _sentences(
+    [
+        ("a-1", "wire", "headline", "", "Chips cleared", {"polarity": 0.5, "frames": ("economic",)}),
+        (
+            "a-2",
+            "wire",
+            "body",
+            "nvidia",
+            "Nvidia said sales resume",
+            {"polarity": -0.5, "frames": ("economic", "security")},
+        ),
+        ("a-3", "wire", "metadata", "", "By a reporter"),
+        ("b-1", "opinion", "body", "", "A mistake", {"polarity": 1.0, "frames": ("security",)}),
+        ("b-2", "reader_comments", "comment", "", "Nice"),
+        ("b-3", "opinion", "caption", "", "A photo"),
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -58,7 +79,9 @@ def test_select_sentences_keeps_outlet_headlines_and_body(groups, group_by, expe
 def test_corpus_overview_counts_every_kind(group, kind, analysed, n_sentences):
     overview = analysis.corpus_overview(TABLE).set_index(["group", "kind"])
     assert (bool(overview.loc[(group, kind), "analysed"]), overview.loc[(group, kind), "n_sentences"]) == (
-        analysed, n_sentences)
+        analysed,
+        n_sentences,
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,19 +101,28 @@ def test_sentiment_by_group_means_per_group(measure, group, mean, n_group, enoug
 
 @pytest.mark.parametrize(
     ("frame", "group", "n_frame", "share"),
-    [("economic", "wire", 2, 1.0), ("security", "wire", 1, 0.5), ("security", "opinion", 1, 1.0),
-     ("political", "wire", 0, 0.0)],
+    [
+        ("economic", "wire", 2, 1.0),
+        ("security", "wire", 1, 0.5),
+        ("security", "opinion", 1, 1.0),
+        ("political", "wire", 0, 0.0),
+    ],
 )
 def test_frames_by_group_shares(frame, group, n_frame, share):
     data = analysis.frames_by_group(analysis.select_sentences(TABLE)).set_index(["frame", "group"])
     assert (data.loc[(frame, group), "n_frame"], data.loc[(frame, group), "share"]) == (n_frame, share)
 
 
-VOICED = _sentences([
-    ("a-1", "wire", "body", "", "x"), ("a-2", "wire", "body", "nvidia", "x"), ("a-3", "wire", "body", "nvidia", "x"),
-    ("a-4", "wire", "body", "mofcom", "x"), ("b-1", "opinion", "body", "", "x"),
-    ("b-2", "opinion", "body", "jensen_huang", "x", {"approval": 0.8}),
-])
+VOICED = _sentences(
+    [
+        ("a-1", "wire", "body", "", "x"),
+        ("a-2", "wire", "body", "nvidia", "x"),
+        ("a-3", "wire", "body", "nvidia", "x"),
+        ("a-4", "wire", "body", "mofcom", "x"),
+        ("b-1", "opinion", "body", "", "x"),
+        ("b-2", "opinion", "body", "jensen_huang", "x", {"approval": 0.8}),
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -127,12 +159,14 @@ def test_stance_by_actor_means_per_speaker(target, speaker, mean, n_speaker):
     assert set(data["speaker"]) == {"nvidia", "jensen_huang"}
 
 
-WORDS = _sentences([
-    ("a-1", "wire", "body", "", "export controls tighten export controls"),
-    ("a-2", "wire", "body", "", "export controls remain"),
-    ("b-1", "opinion", "body", "", "national security matters"),
-    ("b-2", "opinion", "body", "", "national security first"),
-])
+WORDS = _sentences(
+    [
+        ("a-1", "wire", "body", "", "export controls tighten export controls"),
+        ("a-2", "wire", "body", "", "export controls remain"),
+        ("b-1", "opinion", "body", "", "national security matters"),
+        ("b-2", "opinion", "body", "", "national security first"),
+    ]
+)
 
 
 @pytest.mark.parametrize(
@@ -162,8 +196,17 @@ def test_mention_table_rows(text, expected):
     table = analysis.mention_table(_sentences([("a-1", "wire", "body", "", text)]))
     assert list(zip(table["actor"], table["mention"], table["start"], table["end"])) == expected
     assert set(table["label"]) <= {"positive", "neutral", "negative"}
-    assert list(table.columns) == ["doc_id", "sentence_id", "source_group", "outlet", "actor", "mention", "start",
-                                   "end", "label"]
+    assert list(table.columns) == [
+        "doc_id",
+        "sentence_id",
+        "source_group",
+        "outlet",
+        "actor",
+        "mention",
+        "start",
+        "end",
+        "label",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -180,11 +223,15 @@ def test_choose_actors_prefers_main_actors(actors, preferred, top_n, expected):
 
 
 def test_portrayal_counts_each_label_of_each_actor():
-    selected = analysis.select_sentences(_sentences([
-        ("a-1", "wire", "body", "", "Nvidia posted strong growth."),
-        ("a-2", "wire", "body", "", "Nvidia said little."),
-        ("b-1", "opinion", "body", "", "China responded."),
-    ]))
+    selected = analysis.select_sentences(
+        _sentences(
+            [
+                ("a-1", "wire", "body", "", "Nvidia posted strong growth."),
+                ("a-2", "wire", "body", "", "Nvidia said little."),
+                ("b-1", "opinion", "body", "", "China responded."),
+            ]
+        )
+    )
     data = analysis.portrayal(selected, actors_shown=["nvidia"], min_mentions=2)
     wire = data[data["group"] == "wire"]
     assert wire["n"].sum() == 2 and wire["n_mentions"].iloc[0] == 2 and wire["enough"].all()
@@ -210,12 +257,14 @@ def test_is_name_variant(actor, surface, expected):
 
 
 def test_claims_side_by_side_flags_disagreement_date_conflict_and_name_variant():
-    sentences = _sentences([
-        ("a-1", "wire", "body", "", "China accounted for $17 billion in revenue last year."),
-        ("a-2", "wire", "body", "", "The expo opens on July 16, 2023 in Beijing."),
-        ("b-1", "opinion", "body", "", "China accounted for $12 billion in revenue last year."),
-        ("b-2", "opinion", "body", "", "Secretary Rutenberg spoke."),
-    ])
+    sentences = _sentences(
+        [
+            ("a-1", "wire", "body", "", "China accounted for $17 billion in revenue last year."),
+            ("a-2", "wire", "body", "", "The expo opens on July 16, 2023 in Beijing."),
+            ("b-1", "opinion", "body", "", "China accounted for $12 billion in revenue last year."),
+            ("b-2", "opinion", "body", "", "Secretary Rutenberg spoke."),
+        ]
+    )
     documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2025-07-16", "2025-07-16"]})
     board = analysis.claims_side_by_side(analysis.select_sentences(sentences), documents)
     flags = {(row.section, row.doc_id, row.flag) for row in board.itertuples()}

@@ -1,4 +1,3 @@
-import io
 import math
 from pathlib import Path
 
@@ -8,8 +7,8 @@ import pytest
 import h20lib
 from h20lib import config
 from h20lib.measures.attribution import attribute_document, find_quotes
-from h20lib.parse.corpus import DocumentMeta, parse_document
 from h20lib.measures.scoring import quotes, score
+from h20lib.parse.corpus import DocumentMeta, parse_document
 from h20lib.parse.readers import read_labels
 
 UNSEEN = Path(__file__).parent / "data" / "unseen_speakers"
@@ -34,154 +33,390 @@ def _attributed(context: str, sentence: str, following: str = "") -> dict:
 # (context before the sentence, sentence, text after it, speaker)
 ATTRIBUTION_CASES = [
     # direct quotations: straight and curly marks, quote then attribution
-    pytest.param("", '"We put that in the trade deal with the magnets," Lutnick told Reuters.', "", "howard_lutnick",
-                 id="seed-straight-quote-then-told"),
-    pytest.param("", '"Nobody should mistake a license for a blank check," said Senator Ruth Albright.', "", "ruth_albright",
-                 id="straight-quote-said-title-name"),
-    pytest.param("China’s Ministry of Commerce said on its website that the restrictions had been lifted.\n",
-                 "“We have taken note that Washington has now taken the initiative to announce it will authorize sales"
-                 " of NVIDIA’s H20 chips to China,” the trade ministry added.", "", "mofcom", id="seed-curly-quote-then-added"),
-    pytest.param("", '"We don\'t sell them the best, not even the second or third best," Lutnick emphasized during the'
-                 " interview.", "", "howard_lutnick", id="seed-quote-then-emphasized"),
+    pytest.param(
+        "",
+        '"We put that in the trade deal with the magnets," Lutnick told Reuters.',
+        "",
+        "howard_lutnick",
+        id="seed-straight-quote-then-told",
+    ),
+    pytest.param(
+        "",
+        '"Nobody should mistake a license for a blank check," said Senator Ruth Albright.',
+        "",
+        "ruth_albright",
+        id="straight-quote-said-title-name",
+    ),
+    pytest.param(
+        "China’s Ministry of Commerce said on its website that the restrictions had been lifted.\n",
+        "“We have taken note that Washington has now taken the initiative to announce it will authorize sales"
+        " of NVIDIA’s H20 chips to China,” the trade ministry added.",
+        "",
+        "mofcom",
+        id="seed-curly-quote-then-added",
+    ),
+    pytest.param(
+        "",
+        '"We don\'t sell them the best, not even the second or third best," Lutnick emphasized during the interview.',
+        "",
+        "howard_lutnick",
+        id="seed-quote-then-emphasized",
+    ),
     # attribution then quote
-    pytest.param("", 'A foreign ministry spokesperson stated, "China is opposed to the politicisation, instrumentalisation'
-                 ' and weaponisation of science, technology and economic and trade issues to maliciously blockade and'
-                 ' suppress China."', "", "chinese_foreign_ministry", id="seed-stated-then-quote"),
-    pytest.param("", "Commerce Secretary Howard Lutnick told an audience in Detroit: “We are not handing over the crown"
-                 " jewels.”", "", "howard_lutnick", id="told-colon-then-quote"),
-    pytest.param("", "Kress told analysts, “We have not included H20 in our outlook for the quarter.”", "", "colette_kress",
-                 id="told-comma-then-quote"),
+    pytest.param(
+        "",
+        'A foreign ministry spokesperson stated, "China is opposed to the politicisation, instrumentalisation'
+        " and weaponisation of science, technology and economic and trade issues to maliciously blockade and"
+        ' suppress China."',
+        "",
+        "chinese_foreign_ministry",
+        id="seed-stated-then-quote",
+    ),
+    pytest.param(
+        "",
+        "Commerce Secretary Howard Lutnick told an audience in Detroit: “We are not handing over the crown jewels.”",
+        "",
+        "howard_lutnick",
+        id="told-colon-then-quote",
+    ),
+    pytest.param(
+        "",
+        "Kress told analysts, “We have not included H20 in our outlook for the quarter.”",
+        "",
+        "colette_kress",
+        id="told-comma-then-quote",
+    ),
     # a quotation that runs over several sentences
-    pytest.param('"The U.S. government has approved our export license, and we can start shipping. ',
-                 "So we will begin selling H20 to the Chinese market.",
-                 ' I am very excited to ship H20 soon, and this is really a very, very good news," Huang Renxun told'
-                 " Chinese CCTV reporters.", "jensen_huang", id="seed-middle-of-multi-sentence-quote"),
-    pytest.param("", "“Demand in China has not gone away.",
-                 " Customers there are still asking for every unit we can ship,” Kress said.", "colette_kress",
-                 id="first-sentence-of-quote-attributed-later"),
-    pytest.param("Commerce Secretary Howard Lutnick told reporters on Monday: “What they get is a generation behind. ",
-                 "That keeps them building on American technology.”", "", "howard_lutnick",
-                 id="last-sentence-of-quote-attributed-earlier"),
-    pytest.param("", "“The guidance was blunt: ‘Do not bet the company on foreign suppliers,’” said Zhou Meilin.", "",
-                 "zhou_meilin", id="nested-quote"),
+    pytest.param(
+        '"The U.S. government has approved our export license, and we can start shipping. ',
+        "So we will begin selling H20 to the Chinese market.",
+        ' I am very excited to ship H20 soon, and this is really a very, very good news," Huang Renxun told'
+        " Chinese CCTV reporters.",
+        "jensen_huang",
+        id="seed-middle-of-multi-sentence-quote",
+    ),
+    pytest.param(
+        "",
+        "“Demand in China has not gone away.",
+        " Customers there are still asking for every unit we can ship,” Kress said.",
+        "colette_kress",
+        id="first-sentence-of-quote-attributed-later",
+    ),
+    pytest.param(
+        "Commerce Secretary Howard Lutnick told reporters on Monday: “What they get is a generation behind. ",
+        "That keeps them building on American technology.”",
+        "",
+        "howard_lutnick",
+        id="last-sentence-of-quote-attributed-earlier",
+    ),
+    pytest.param(
+        "",
+        "“The guidance was blunt: ‘Do not bet the company on foreign suppliers,’” said Zhou Meilin.",
+        "",
+        "zhou_meilin",
+        id="nested-quote",
+    ),
     # reported speech
-    pytest.param("", "U.S. Commerce Secretary Howard Lutnick stated on Tuesday that NVIDIA's decision to reintroduce H20"
-                 " AI chip sales correlates with ongoing rare earth element trade negotiations between the U.S. and"
-                 " China, according to Reuters.", "", "howard_lutnick", id="seed-stated-that"),
-    pytest.param("", "Regarding this sudden policy shift by the Trump administration, U.S. Commerce Secretary Rutenberg"
-                 " said during an interview with CNBC on July 15 that the U.S. easing of chip export controls was part"
-                 " of recent trade negotiations between U.S. and Chinese officials in London and Geneva, with both sides"
-                 " aiming to ease trade tensions.", "", "howard_lutnick", id="seed-said-transliterated-name"),
-    pytest.param("", "Nvidia CFO Colette Kress said the company expects no H20 revenue this quarter.", "", "colette_kress",
-                 id="said-title-name"),
-    pytest.param("", "Senator Ruth Albright warned that the licenses could speed up China's military computing programs.",
-                 "", "ruth_albright", id="warned-that"),
-    pytest.param("Lutnick spoke to reporters on Monday.\n", "Lutnick remains unconcerned, telling CNBC on Tuesday that"
-                 " China would only receive NVIDIA's \"fourth-tier\" chips.", "", "howard_lutnick",
-                 id="seed-telling-cnbc-that"),
-    pytest.param("", "Daniel Okafor told CNBC that the approval would lift Nvidia's quarterly sales.", "", "daniel_okafor",
-                 id="told-cnbc-that-unknown-name"),
-    pytest.param("", "He did not provide additional details, according to Reuters.", "", "reuters",
-                 id="seed-according-to-outlet"),
-    pytest.param("", "The first shipments could leave Taiwan in September, according to Morgan Stanley.", "",
-                 "morgan_stanley", id="according-to-unknown-two-words"),
-    pytest.param("", "According to the state news agency Xinhua, Huang expressed his willingness to deepen Nvidia’s"
-                 " investments in China and contribute to US-China trade cooperation.", "", "jensen_huang",
-                 id="seed-according-to-relays-person"),
-    pytest.param("", "Moolenaar wrote in a letter to the Commerce Department that the decision needed a full explanation.",
-                 "", "john_moolenaar", id="wrote-in-a-letter"),
-    pytest.param("", "Representative Hannah Brooks wrote in a letter to Lutnick that the sales should be paused.", "",
-                 "hannah_brooks", id="wrote-in-a-letter-unknown-name"),
-    pytest.param("", "Previously, Lin Jian, spokesperson for the Chinese Foreign Ministry, stated that China has repeatedly"
-                 " expressed its firm position on the U.S. malicious suppression of the Chinese semiconductor industry.",
-                 "", "lin_jian", id="seed-appositive-stated"),
-    pytest.param("", "Bernstein analyst Stacy Rasgon said the approval adds about $15 billion in potential sales.", "",
-                 "stacy_rasgon", id="said-unknown-name-after-firm"),
+    pytest.param(
+        "",
+        "U.S. Commerce Secretary Howard Lutnick stated on Tuesday that NVIDIA's decision to reintroduce H20"
+        " AI chip sales correlates with ongoing rare earth element trade negotiations between the U.S. and"
+        " China, according to Reuters.",
+        "",
+        "howard_lutnick",
+        id="seed-stated-that",
+    ),
+    pytest.param(
+        "",
+        "Regarding this sudden policy shift by the Trump administration, U.S. Commerce Secretary Rutenberg"
+        " said during an interview with CNBC on July 15 that the U.S. easing of chip export controls was part"
+        " of recent trade negotiations between U.S. and Chinese officials in London and Geneva, with both sides"
+        " aiming to ease trade tensions.",
+        "",
+        "howard_lutnick",
+        id="seed-said-transliterated-name",
+    ),
+    pytest.param(
+        "",
+        "Nvidia CFO Colette Kress said the company expects no H20 revenue this quarter.",
+        "",
+        "colette_kress",
+        id="said-title-name",
+    ),
+    pytest.param(
+        "",
+        "Senator Ruth Albright warned that the licenses could speed up China's military computing programs.",
+        "",
+        "ruth_albright",
+        id="warned-that",
+    ),
+    pytest.param(
+        "Lutnick spoke to reporters on Monday.\n",
+        "Lutnick remains unconcerned, telling CNBC on Tuesday that"
+        ' China would only receive NVIDIA\'s "fourth-tier" chips.',
+        "",
+        "howard_lutnick",
+        id="seed-telling-cnbc-that",
+    ),
+    pytest.param(
+        "",
+        "Daniel Okafor told CNBC that the approval would lift Nvidia's quarterly sales.",
+        "",
+        "daniel_okafor",
+        id="told-cnbc-that-unknown-name",
+    ),
+    pytest.param(
+        "", "He did not provide additional details, according to Reuters.", "", "reuters", id="seed-according-to-outlet"
+    ),
+    pytest.param(
+        "",
+        "The first shipments could leave Taiwan in September, according to Morgan Stanley.",
+        "",
+        "morgan_stanley",
+        id="according-to-unknown-two-words",
+    ),
+    pytest.param(
+        "",
+        "According to the state news agency Xinhua, Huang expressed his willingness to deepen Nvidia’s"
+        " investments in China and contribute to US-China trade cooperation.",
+        "",
+        "jensen_huang",
+        id="seed-according-to-relays-person",
+    ),
+    pytest.param(
+        "",
+        "Moolenaar wrote in a letter to the Commerce Department that the decision needed a full explanation.",
+        "",
+        "john_moolenaar",
+        id="wrote-in-a-letter",
+    ),
+    pytest.param(
+        "",
+        "Representative Hannah Brooks wrote in a letter to Lutnick that the sales should be paused.",
+        "",
+        "hannah_brooks",
+        id="wrote-in-a-letter-unknown-name",
+    ),
+    pytest.param(
+        "",
+        "Previously, Lin Jian, spokesperson for the Chinese Foreign Ministry, stated that China has repeatedly"
+        " expressed its firm position on the U.S. malicious suppression of the Chinese semiconductor industry.",
+        "",
+        "lin_jian",
+        id="seed-appositive-stated",
+    ),
+    pytest.param(
+        "",
+        "Bernstein analyst Stacy Rasgon said the approval adds about $15 billion in potential sales.",
+        "",
+        "stacy_rasgon",
+        id="said-unknown-name-after-firm",
+    ),
     # transcript turns
-    pytest.param(QA_TITLE + "Question:\n", "What is China's view of the US decision?", "\nAnswer:\nChina has noted it.",
-                 "reporter", id="question-label"),
-    pytest.param(QA_TITLE + "Question:\nWhat is China's view of the US decision?\nAnswer:\n",
-                 "China has noted the relevant reports.", "", "mofcom", id="answer-after-titled-qa"),
-    pytest.param(QA_TITLE + "Question:\nWhat is China's view?\nAnswer:\nChina has noted the relevant reports.\n",
-                 "Cooperation is the only viable path.", "", "mofcom", id="answer-second-paragraph"),
-    pytest.param("Lin Jian: ", "The United States should stop politicizing trade.", "", "lin_jian", id="name-colon-turn"),
-    pytest.param("Reporter from Reuters: ", "Will China buy the chips?", "", "reporter", id="reporter-from-outlet-turn"),
+    pytest.param(
+        QA_TITLE + "Question:\n",
+        "What is China's view of the US decision?",
+        "\nAnswer:\nChina has noted it.",
+        "reporter",
+        id="question-label",
+    ),
+    pytest.param(
+        QA_TITLE + "Question:\nWhat is China's view of the US decision?\nAnswer:\n",
+        "China has noted the relevant reports.",
+        "",
+        "mofcom",
+        id="answer-after-titled-qa",
+    ),
+    pytest.param(
+        QA_TITLE + "Question:\nWhat is China's view?\nAnswer:\nChina has noted the relevant reports.\n",
+        "Cooperation is the only viable path.",
+        "",
+        "mofcom",
+        id="answer-second-paragraph",
+    ),
+    pytest.param(
+        "Lin Jian: ", "The United States should stop politicizing trade.", "", "lin_jian", id="name-colon-turn"
+    ),
+    pytest.param(
+        "Reporter from Reuters: ", "Will China buy the chips?", "", "reporter", id="reporter-from-outlet-turn"
+    ),
     pytest.param("Q: ", "Has the ministry received license applications?", "", "reporter", id="q-turn"),
     # pronouns and roles that refer back
-    pytest.param("Commerce Secretary Howard Lutnick spoke at a business forum on Monday.\n",
-                 "He said the licenses would be issued within weeks.", "", "howard_lutnick", id="he-said"),
-    pytest.param('Nvidia CEO Jensen Huang announced the breakthrough during a visit to Beijing, telling CGTN on Tuesday,'
-                 ' "Today, I\'m announcing that the U.S. government has approved for us filing licenses to start shipping'
-                 ' H20s." Huang, in China to attend the International Supply Chain Expo, met with Chinese trade officials and'
-                 ' praised the country\'s innovation ecosystem. ', '"It\'s so innovative and dynamic here in China that it\'s really important that American'
-                 ' companies are able to compete and serve the market here," he said.', "", "jensen_huang",
-                 id="seed-quote-he-said"),
-    pytest.param("Nvidia CFO Colette Kress spoke on a call with analysts.\n",
-                 '"We have not included H20 in our guidance," she said.', "", "colette_kress", id="quote-she-said"),
-    pytest.param("Nvidia reported quarterly results on Wednesday.\n",
-                 "The company said in its filing that it had written down $4.5 billion of H20 inventory.", "", "nvidia",
-                 id="the-company-said-in-its-filing"),
-    pytest.param("Jensen Huang arrived in Beijing on Tuesday.\n",
-                 "The chief executive said the Chinese market was too large to ignore.", "", "jensen_huang",
-                 id="the-chief-executive-said"),
-    pytest.param("Previously, Lin Jian, spokesperson for the Chinese Foreign Ministry, stated that China has repeatedly"
-                 " expressed its firm position on the U.S. malicious suppression of the Chinese semiconductor industry. ",
-                 "The U.S. politicizes, overemphasizes security, and instrumentalizes economic and trade issues,"
-                 " continuously intensifying export controls on Chinese chips, pressuring other countries to suppress"
-                 " the Chinese semiconductor industry.", "", "lin_jian", id="seed-stated-that-carries-on"),
+    pytest.param(
+        "Commerce Secretary Howard Lutnick spoke at a business forum on Monday.\n",
+        "He said the licenses would be issued within weeks.",
+        "",
+        "howard_lutnick",
+        id="he-said",
+    ),
+    pytest.param(
+        "Nvidia CEO Jensen Huang announced the breakthrough during a visit to Beijing, telling CGTN on Tuesday,"
+        " \"Today, I'm announcing that the U.S. government has approved for us filing licenses to start shipping"
+        ' H20s." Huang, in China to attend the International Supply Chain Expo, met with Chinese trade officials and'
+        " praised the country's innovation ecosystem. ",
+        "\"It's so innovative and dynamic here in China that it's really important that American"
+        ' companies are able to compete and serve the market here," he said.',
+        "",
+        "jensen_huang",
+        id="seed-quote-he-said",
+    ),
+    pytest.param(
+        "Nvidia CFO Colette Kress spoke on a call with analysts.\n",
+        '"We have not included H20 in our guidance," she said.',
+        "",
+        "colette_kress",
+        id="quote-she-said",
+    ),
+    pytest.param(
+        "Nvidia reported quarterly results on Wednesday.\n",
+        "The company said in its filing that it had written down $4.5 billion of H20 inventory.",
+        "",
+        "nvidia",
+        id="the-company-said-in-its-filing",
+    ),
+    pytest.param(
+        "Jensen Huang arrived in Beijing on Tuesday.\n",
+        "The chief executive said the Chinese market was too large to ignore.",
+        "",
+        "jensen_huang",
+        id="the-chief-executive-said",
+    ),
+    pytest.param(
+        "Previously, Lin Jian, spokesperson for the Chinese Foreign Ministry, stated that China has repeatedly"
+        " expressed its firm position on the U.S. malicious suppression of the Chinese semiconductor industry. ",
+        "The U.S. politicizes, overemphasizes security, and instrumentalizes economic and trade issues,"
+        " continuously intensifying export controls on Chinese chips, pressuring other countries to suppress"
+        " the Chinese semiconductor industry.",
+        "",
+        "lin_jian",
+        id="seed-stated-that-carries-on",
+    ),
     # the outlet's own voice
     pytest.param("", "Nvidia's H20 was designed to be technologically inferior.", "", "", id="seed-own-voice"),
-    pytest.param("", "The announcement follows Huang's recent White House meeting with President Donald Trump.", "", "",
-                 id="seed-own-voice-names-people"),
+    pytest.param(
+        "",
+        "The announcement follows Huang's recent White House meeting with President Donald Trump.",
+        "",
+        "",
+        id="seed-own-voice-names-people",
+    ),
     pytest.param("", "TechCrunch has reached out to NVIDIA for comment.", "", "", id="seed-outlet-asked-for-comment"),
     pytest.param("", "Huang met Lutnick in Washington last week.", "", "", id="own-voice-meeting"),
-    pytest.param("", 'The so-called "fourth-tier" chip still sells well in Shenzhen.', "", "", id="own-voice-scare-quote"),
+    pytest.param(
+        "", 'The so-called "fourth-tier" chip still sells well in Shenzhen.', "", "", id="own-voice-scare-quote"
+    ),
     pytest.param("", "Nvidia did not respond to a request for comment.", "", "", id="own-voice-no-comment"),
     pytest.param("", "The notice did not say when shipments would begin.", "", "", id="own-voice-negated-verb"),
-    pytest.param("", "Chinese buyers weigh H20 orders as Beijing signals caution", "\nThe buyers said little.", "",
-                 id="headline"),
-    pytest.param('"Every license is a wager," said Rep. Marcus Delgado. ',
-                 '"Congress deserves to see those wagers before they are placed."', "", "marcus_delgado",
-                 id="unattributed-follow-up-quote"),
-    pytest.param("", "Fairbanks, a co-sponsor and a member of the Armed Services Committee, argued that export policy"
-                 " should not be traded away.", "", "fairbanks",
-                 id="surname-appositive-argued"),
-    pytest.param("", "Delgado added that his office had asked for a briefing.", "", "delgado",
-                 id="surname-added-that"),
-    pytest.param("Representative Ellen Fairbanks introduced the bill on Friday.\n",
-                 '"Export controls are not a bargaining chip," Fairbanks said.', "", "ellen_fairbanks",
-                 id="surname-after-full-name"),
-    pytest.param("", "Orders so far amount to a few hundred thousand units, according to TrendForce.", "", "trendforce",
-                 id="according-to-unknown-one-word"),
-    pytest.param("", "Shipments could resume in September, according to Gartner.", "", "gartner",
-                 id="according-to-unknown-one-word-plain"),
-    pytest.param("", "“Our customers have waited long enough,” said Tomás Ibáñez, a sales director at the distributor.", "",
-                 "tomas_ibanez",
-                 id="quote-said-accented-name"),
-    pytest.param("Commerce Secretary Howard Lutnick spoke on Monday.\n", "Lutnick said China would only get older chips.",
-                 "", "howard_lutnick",
-                 id="said-then-clause-opening-with-name"),
-    pytest.param("Foreign Ministry spokesperson Lin Jian took questions on Thursday.\n",
-                 "The spokesperson said the abuse of export controls harms everyone.", "", "lin_jian",
-                 id="the-spokesperson-said-after-named-spokesperson"),
-    pytest.param("", "The approval, which Lutnick announced on Tuesday, lifted Nvidia shares.", "", "",
-                 id="own-voice-relative-clause-with-subject"),
-    pytest.param("Lin Jian: The talks went well.\nPhoenix TV: ", "Will China buy the chips?", "", "reporter",
-                 id="outlet-name-asker-label"),
-    pytest.param("Spokesperson Guo Jiakun: ", "I have no information to offer on that.", "", "guo_jiakun",
-                 id="titled-unknown-turn-label"),
+    pytest.param(
+        "", "Chinese buyers weigh H20 orders as Beijing signals caution", "\nThe buyers said little.", "", id="headline"
+    ),
+    pytest.param(
+        '"Every license is a wager," said Rep. Marcus Delgado. ',
+        '"Congress deserves to see those wagers before they are placed."',
+        "",
+        "marcus_delgado",
+        id="unattributed-follow-up-quote",
+    ),
+    pytest.param(
+        "",
+        "Fairbanks, a co-sponsor and a member of the Armed Services Committee, argued that export policy"
+        " should not be traded away.",
+        "",
+        "fairbanks",
+        id="surname-appositive-argued",
+    ),
+    pytest.param("", "Delgado added that his office had asked for a briefing.", "", "delgado", id="surname-added-that"),
+    pytest.param(
+        "Representative Ellen Fairbanks introduced the bill on Friday.\n",
+        '"Export controls are not a bargaining chip," Fairbanks said.',
+        "",
+        "ellen_fairbanks",
+        id="surname-after-full-name",
+    ),
+    pytest.param(
+        "",
+        "Orders so far amount to a few hundred thousand units, according to TrendForce.",
+        "",
+        "trendforce",
+        id="according-to-unknown-one-word",
+    ),
+    pytest.param(
+        "",
+        "Shipments could resume in September, according to Gartner.",
+        "",
+        "gartner",
+        id="according-to-unknown-one-word-plain",
+    ),
+    pytest.param(
+        "",
+        "“Our customers have waited long enough,” said Tomás Ibáñez, a sales director at the distributor.",
+        "",
+        "tomas_ibanez",
+        id="quote-said-accented-name",
+    ),
+    pytest.param(
+        "Commerce Secretary Howard Lutnick spoke on Monday.\n",
+        "Lutnick said China would only get older chips.",
+        "",
+        "howard_lutnick",
+        id="said-then-clause-opening-with-name",
+    ),
+    pytest.param(
+        "Foreign Ministry spokesperson Lin Jian took questions on Thursday.\n",
+        "The spokesperson said the abuse of export controls harms everyone.",
+        "",
+        "lin_jian",
+        id="the-spokesperson-said-after-named-spokesperson",
+    ),
+    pytest.param(
+        "",
+        "The approval, which Lutnick announced on Tuesday, lifted Nvidia shares.",
+        "",
+        "",
+        id="own-voice-relative-clause-with-subject",
+    ),
+    pytest.param(
+        "Lin Jian: The talks went well.\nPhoenix TV: ",
+        "Will China buy the chips?",
+        "",
+        "reporter",
+        id="outlet-name-asker-label",
+    ),
+    pytest.param(
+        "Spokesperson Guo Jiakun: ",
+        "I have no information to offer on that.",
+        "",
+        "guo_jiakun",
+        id="titled-unknown-turn-label",
+    ),
 ]
 
 ATTRIBUTION_GAPS = [
-    pytest.param("", "Two sources told Reuters that Chinese firms, including ByteDance and Tencent, are rushing to"
-                 " submit applications to purchase the chips.", "", "reuters",
-                 marks=pytest.mark.xfail(strict=True, reason="the gold convention makes the outlet the source of 'N"
-                                         " sources told <outlet>'; got 'unnamed_sources'"),
-                 id="seed-sources-told-outlet"),
-    pytest.param("Lin Jian: The talks went well.\n", "AFP correspondent: Will China buy the chips?", "", "reporter",
-                 marks=pytest.mark.xfail(strict=True, reason="a turn label with a lower-case word is not read as a turn,"
-                                         " so the previous turn carries on; got 'lin_jian'"),
-                 id="lower-case-asker-label"),
+    pytest.param(
+        "",
+        "Two sources told Reuters that Chinese firms, including ByteDance and Tencent, are rushing to"
+        " submit applications to purchase the chips.",
+        "",
+        "reuters",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="the gold convention makes the outlet the source of 'N"
+            " sources told <outlet>'; got 'unnamed_sources'",
+        ),
+        id="seed-sources-told-outlet",
+    ),
+    pytest.param(
+        "Lin Jian: The talks went well.\n",
+        "AFP correspondent: Will China buy the chips?",
+        "",
+        "reporter",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a turn label with a lower-case word is not read as a turn,"
+            " so the previous turn carries on; got 'lin_jian'",
+        ),
+        id="lower-case-asker-label",
+    ),
 ]
 
 
@@ -198,10 +433,18 @@ def test_speaker_known_gaps(context, sentence, following, expected):
 @pytest.mark.parametrize(
     ("context", "sentence", "expected"),
     [
-        ("Nvidia CFO Colette Kress spoke on Wednesday.\n", '"We have not included H20 in our guidance," she said.', True),
+        (
+            "Nvidia CFO Colette Kress spoke on Wednesday.\n",
+            '"We have not included H20 in our guidance," she said.',
+            True,
+        ),
         ("", "“The guidance was blunt: ‘Do not bet the company on foreign suppliers,’” said Zhou Meilin.", True),
         ("", 'The so-called "fourth-tier" chip still sells well in Shenzhen.', False),
-        ("", "Senator Ruth Albright warned that the licenses could speed up China's military computing programs.", False),
+        (
+            "",
+            "Senator Ruth Albright warned that the licenses could speed up China's military computing programs.",
+            False,
+        ),
         ("", "Nvidia's H20 was designed to be technologically inferior.", False),
     ],
 )
@@ -227,12 +470,21 @@ def test_find_quotes(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('"Every license is a wager on Beijing," said Rep. Marcus Delgado. It is a "fourth-tier" chip.\n',
-         [("Every license is a wager on Beijing,", "marcus_delgado", True), ("fourth-tier", "", False)]),
-        ("Commerce Secretary Howard Lutnick told reporters: “What they get is a generation behind. That keeps them"
-         " building on American technology.”\n",
-         [("What they get is a generation behind. That keeps them building on American technology.", "howard_lutnick",
-           True)]),
+        (
+            '"Every license is a wager on Beijing," said Rep. Marcus Delgado. It is a "fourth-tier" chip.\n',
+            [("Every license is a wager on Beijing,", "marcus_delgado", True), ("fourth-tier", "", False)],
+        ),
+        (
+            "Commerce Secretary Howard Lutnick told reporters: “What they get is a generation behind. That keeps them"
+            " building on American technology.”\n",
+            [
+                (
+                    "What they get is a generation behind. That keeps them building on American technology.",
+                    "howard_lutnick",
+                    True,
+                )
+            ],
+        ),
     ],
 )
 def test_quote_rows(text, expected):
@@ -258,8 +510,8 @@ def test_quote_offsets_point_at_quoted_text(source):
     for row in table.itertuples(index=False):
         text = texts[row.doc_id]
         assert text[row.char_start : row.char_end] == row.text
-        assert text[row.char_start - 1] in "“\""
-        assert row.char_end == len(text) or text[row.char_end] in "”\"\n"
+        assert text[row.char_start - 1] in '“"'
+        assert row.char_end == len(text) or text[row.char_end] in '”"\n'
         sentence = sentences.loc[row.sentence_id]
         assert sentence.doc_id == row.doc_id
         assert sentence.char_start <= row.char_start < sentence.char_end
@@ -275,15 +527,16 @@ def test_seed_speakers_agree_with_gold():
     own = body[body["gold_speaker"] == ""]
     named_agreement = (named["speaker"] == named["gold_speaker"]).mean()
     own_agreement = (own["speaker"] == "").mean()
-    print(f"seed named speakers: {named_agreement:.3f} of {len(named)}; own voice unattributed: {own_agreement:.3f} of {len(own)}")
+    print(
+        f"seed named speakers: {named_agreement:.3f} of {len(named)}; own voice unattributed: {own_agreement:.3f} of {len(own)}"
+    )
     assert len(named) > 0 and len(own) > 0
     assert named_agreement >= SEED_AGREEMENT
     assert own_agreement >= SEED_AGREEMENT
 
 
 def _unseen_labels() -> pd.DataFrame:
-    lines = (UNSEEN / "labels.csv").read_text(encoding="utf-8").splitlines(keepends=True)
-    return pd.read_csv(io.StringIO("".join(l for l in lines if not l.startswith("#"))), dtype=str, keep_default_na=False)
+    return read_labels(UNSEEN / "labels.csv")
 
 
 def test_unseen_labels_cover_every_body_sentence():

@@ -61,7 +61,9 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def kernel_env(monkeypatch):
     """Kernels started from a temporary working directory still import this checkout's h20lib."""
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(config.PROJECT_ROOT), os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(config.PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
+    )
 
 
 def _run(notebooks: list[Path] | None, messages: list[str] | None = None) -> batch.BatchResult:
@@ -133,7 +135,13 @@ def test_scrub_notebook_removes_run_records():
                 "metadata": {
                     "tags": ["injected-parameters"],
                     "execution": {"iopub.status.busy": "2025-07-15T10:00:01"},
-                    "papermill": {"status": "completed", "exception": False, "duration": 0.1, "start_time": "x", "end_time": "y"},
+                    "papermill": {
+                        "status": "completed",
+                        "exception": False,
+                        "duration": 0.1,
+                        "start_time": "x",
+                        "end_time": "y",
+                    },
                 },
                 "source": 'output_dir = ".out-01-x1y2/figures"',
             },

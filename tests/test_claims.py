@@ -1,23 +1,26 @@
 import pandas as pd
 import pytest
 
+from h20lib.config import SEEDS_DIR
 from h20lib.measures.claims import (
     CLAIM_KINDS,
-    flag_cues,
-    topic_cues,
     claims_table,
     compare_claims,
     date_conflicts,
     extract_claims,
+    flag_cues,
+    topic_cues,
 )
-from h20lib.config import SEEDS_DIR
 
 
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("The company booked a $4.5 billion charge tied to excess inventory.", None,
-         ("money", 4.5e9, "writedown_charge")),
+        (
+            "The company booked a $4.5 billion charge tied to excess inventory.",
+            None,
+            ("money", 4.5e9, "writedown_charge"),
+        ),
         ("Exports to China brought in $10.3bn of revenue last year.", None, ("money", 10.3e9, "china_revenue")),
         ("The export curbs will cost the firm US$8 billion in sales.", None, ("money", 8e9, "lost_sales")),
         ("The deal, worth 2.5 billion dollars, closed.", None, ("money", 2.5e9, "deal_value")),
@@ -36,13 +39,19 @@ from h20lib.config import SEEDS_DIR
         ("The licence was granted in January of last year.", "2025-07-16", ("date", "2024-01", "approval_date")),
         ("On March 3 the ministry issued a statement.", "2025-07-16", ("date", "2025-03-03", "announcement_date")),
         ("On March 3 the ministry issued a statement.", None, ("date", "--03-03", "announcement_date")),
-        ("On Monday, December 12, the agency said it would act.", "2026-01-05",
-         ("date", "2025-12-12", "announcement_date")),
+        (
+            "On Monday, December 12, the agency said it would act.",
+            "2026-01-05",
+            ("date", "2025-12-12", "announcement_date"),
+        ),
         ("Talks ran from June 5 to 6.", "2025-07-16", ("date", "2025-06-05", "meeting_date")),
         ("In early July, Washington lifted the restrictions.", "2025-07-16", ("date", "2025-07", "restriction_date")),
         ("Huang arrived in Shanghai on Sept. 5, 2024.", None, ("date", "2024-09-05", "visit_date")),
-        ("The ministry said on 2025年7月18日 that it approved the deal.", None,
-         ("date", "2025-07-18", "announcement_date")),
+        (
+            "The ministry said on 2025年7月18日 that it approved the deal.",
+            None,
+            ("date", "2025-07-18", "announcement_date"),
+        ),
         ("Chips made in the fourth quarter of 2024 shipped late.", None, ("date", "2024-Q4", "reporting_period")),
         ("The company employs 36,000 people and sells $40 chips.", None, ("money", 40.0, "other")),
     ],
@@ -55,10 +64,20 @@ def test_one_claim_per_sentence(text, published, expected):
 @pytest.mark.parametrize(
     "text",
     [
-        "H20 chips", "the 4th-best chip", "MI308", "AMD's MI308 accelerator", "on Tuesday", "a third visit",
-        "within 90 days", "the RTX Pro 6000 card", "Nvidia may be allowed to sell the B30A",
-        "the 3rd China International Supply Chain Expo", "On April 31 nothing happened.", "May I ask?",
-        "It could cost the company billions.", "Nvidia has 36,000 employees and 2 billion users.",
+        "H20 chips",
+        "the 4th-best chip",
+        "MI308",
+        "AMD's MI308 accelerator",
+        "on Tuesday",
+        "a third visit",
+        "within 90 days",
+        "the RTX Pro 6000 card",
+        "Nvidia may be allowed to sell the B30A",
+        "the 3rd China International Supply Chain Expo",
+        "On April 31 nothing happened.",
+        "May I ask?",
+        "It could cost the company billions.",
+        "Nvidia has 36,000 employees and 2 billion users.",
     ],
 )
 def test_no_claims(text):
@@ -115,20 +134,25 @@ def _offset_texts():
 def test_offsets_round_trip(text):
     claims = extract_claims(text, published="2025-07-16")
     assert claims
-    assert all(text[c.start:c.end] == c.surface for c in claims)
+    assert all(text[c.start : c.end] == c.surface for c in claims)
     assert [c.start for c in claims] == sorted(c.start for c in claims)
 
 
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("The forum will open on June 2, 2023.", "2025-06-01",
-         [("year_near_publication", "year_in_current_sentence")]),
-        ("Output grew 3.1% in the first quarter of 2022, data released on Monday showed.", "2024-04-20",
-         [(), ("year_near_publication",)]),
+        ("The forum will open on June 2, 2023.", "2025-06-01", [("year_near_publication", "year_in_current_sentence")]),
+        (
+            "Output grew 3.1% in the first quarter of 2022, data released on Monday showed.",
+            "2024-04-20",
+            [(), ("year_near_publication",)],
+        ),
         ("This marks the second such ban since October 2021.", "2025-07-16", [("year_in_current_sentence",)]),
-        ("The ministry announced on August 30, 2025 that it would respond.", "2025-07-16",
-         [("after_publication_past_tense",)]),
+        (
+            "The ministry announced on August 30, 2025 that it would respond.",
+            "2025-07-16",
+            [("after_publication_past_tense",)],
+        ),
         # unchanged: historic dates, a date in its own year near publication, a future event
         ("The ban took effect on October 7, 2022.", "2025-07-16", [()]),
         ("On December 20, 2024, the agency announced new rules.", "2025-01-05", [()]),
@@ -189,22 +213,33 @@ def test_compare_claims(topic, doc_id, value, n_mentions, n_distinct, disagrees)
     row = table[(table["topic"] == topic) & (table["doc_id"] == doc_id)]
     assert len(row) == 1
     assert (row["value"].item(), row["n_mentions"].item(), row["n_distinct"].item(), row["disagrees"].item()) == (
-        value, n_mentions, n_distinct, disagrees)
+        value,
+        n_mentions,
+        n_distinct,
+        disagrees,
+    )
 
 
 def test_compare_claims_leaves_out_vague_amounts_and_unassigned_topics():
     table = compare_claims(_claim_rows())
     assert sorted(zip(table["topic"], table["doc_id"])) == [
-        ("china_revenue", "a"), ("china_revenue", "b"), ("expo_date", "a"), ("expo_date", "c"),
-        ("share_of_sales", "a"), ("share_of_sales", "b"), ("share_of_sales", "c"),
+        ("china_revenue", "a"),
+        ("china_revenue", "b"),
+        ("expo_date", "a"),
+        ("expo_date", "c"),
+        ("share_of_sales", "a"),
+        ("share_of_sales", "b"),
+        ("share_of_sales", "c"),
     ]
 
 
 @pytest.mark.parametrize(
     ("money_rel_tol", "percent_abs_tol", "expected"),
-    [(0.03, 0.5, {"china_revenue": False, "share_of_sales": True}),
-     (0.01, 0.5, {"china_revenue": True, "share_of_sales": True}),
-     (0.03, 2.5, {"china_revenue": False, "share_of_sales": False})],
+    [
+        (0.03, 0.5, {"china_revenue": False, "share_of_sales": True}),
+        (0.01, 0.5, {"china_revenue": True, "share_of_sales": True}),
+        (0.03, 2.5, {"china_revenue": False, "share_of_sales": False}),
+    ],
 )
 def test_compare_claims_tolerance(money_rel_tol, percent_abs_tol, expected):
     table = compare_claims(_claim_rows(), money_rel_tol=money_rel_tol, percent_abs_tol=percent_abs_tol)
@@ -223,17 +258,19 @@ def test_claims_table_uses_document_offsets_and_publication_dates():
     text = "Nvidia resumes sales\nThe expo opens on July 16, 2023. Nvidia earned $17bn in China sales."
     documents = pd.DataFrame({"doc_id": ["d1"], "published": ["2025-07-16"], "text": [text]})
     spans = [(0, 20, "headline"), (21, 53, "body"), (54, len(text), "body")]
-    sentences = pd.DataFrame({
-        "doc_id": ["d1"] * 3,
-        "sentence_id": [f"d1-{i}" for i in range(3)],
-        "text": [text[a:b] for a, b, _ in spans],
-        "kind": [kind for _, _, kind in spans],
-        "source_group": ["us_media"] * 3,
-        "outlet": ["Outlet"] * 3,
-        "published": [""] * 3,
-        "char_start": [a for a, _, _ in spans],
-        "char_end": [b for _, b, _ in spans],
-    })
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["d1"] * 3,
+            "sentence_id": [f"d1-{i}" for i in range(3)],
+            "text": [text[a:b] for a, b, _ in spans],
+            "kind": [kind for _, _, kind in spans],
+            "source_group": ["us_media"] * 3,
+            "outlet": ["Outlet"] * 3,
+            "published": [""] * 3,
+            "char_start": [a for a, _, _ in spans],
+            "char_end": [b for _, b, _ in spans],
+        }
+    )
     table = claims_table(sentences, documents)
     assert [text[a:b] for a, b in zip(table["start"], table["end"])] == table["surface"].tolist()
     assert table[["sentence_id", "kind", "topic", "value", "published"]].values.tolist() == [
@@ -245,10 +282,19 @@ def test_claims_table_uses_document_offsets_and_publication_dates():
 
 def test_claims_table_skips_comments():
     documents = pd.DataFrame({"doc_id": ["d1"], "published": [""]})
-    sentences = pd.DataFrame({
-        "doc_id": ["d1"], "sentence_id": ["d1-0"], "text": ["Shares rose 4%."], "kind": ["comment"],
-        "source_group": ["reader_comments"], "outlet": ["X"], "published": [""], "char_start": [0], "char_end": [15],
-    })
+    sentences = pd.DataFrame(
+        {
+            "doc_id": ["d1"],
+            "sentence_id": ["d1-0"],
+            "text": ["Shares rose 4%."],
+            "kind": ["comment"],
+            "source_group": ["reader_comments"],
+            "outlet": ["X"],
+            "published": [""],
+            "char_start": [0],
+            "char_end": [15],
+        }
+    )
     assert claims_table(sentences, documents).empty
 
 

@@ -7,12 +7,32 @@ from h20lib import InputError, load_corpus, parse_document
 from h20lib.parse.corpus import DocumentMeta, Segment
 
 SENTENCE_COLUMNS = [
-    "doc_id", "sentence_id", "text", "kind", "lang", "source_group", "outlet", "published",
-    "char_start", "char_end", "paragraph", "turn",
+    "doc_id",
+    "sentence_id",
+    "text",
+    "kind",
+    "lang",
+    "source_group",
+    "outlet",
+    "published",
+    "char_start",
+    "char_end",
+    "paragraph",
+    "turn",
 ]
 DOCUMENT_COLUMNS = [
-    "doc_id", "title", "outlet", "source_group", "published", "url", "language", "source_file",
-    "encoding", "n_chars", "n_sentences", "text",
+    "doc_id",
+    "title",
+    "outlet",
+    "source_group",
+    "published",
+    "url",
+    "language",
+    "source_file",
+    "encoding",
+    "n_chars",
+    "n_sentences",
+    "text",
 ]
 KINDS = {"headline", "body", "comment", "boilerplate", "caption", "metadata"}
 MOFCOM = "Ministry of Commerce of the People's Republic of China (MOFCOM)"
@@ -87,20 +107,38 @@ def test_seeds_meet_the_sentence_contract(seeds):
 @pytest.mark.parametrize(
     ("doc_id", "source_group", "outlet", "published", "title"),
     [
-        ("000", "china_newsletter", "[English-language China-focused newsletter, not named in the text]", "2025-07-18",
-         "U.S. greenlighted H20 chips export on its own initiative, China says"),
+        (
+            "000",
+            "china_newsletter",
+            "[English-language China-focused newsletter, not named in the text]",
+            "2025-07-18",
+            "U.S. greenlighted H20 chips export on its own initiative, China says",
+        ),
         ("001", "us_media", "[US news report, outlet not named in the text]", "2025-07-15", ""),
-        ("002", "trade_press", "[technology-business news site, not named in the text]", "2025-07-16",
-         "Nvidia resumes H20 AI chip sales to China following license approval"),
-        ("003", "trade_press", "TechCrunch", "2025-07-17",
-         "NVIDIA Resumes H20 Chip Sales Amid Rare Earth Element Trade Negotiations"),
+        (
+            "002",
+            "trade_press",
+            "[technology-business news site, not named in the text]",
+            "2025-07-16",
+            "Nvidia resumes H20 AI chip sales to China following license approval",
+        ),
+        (
+            "003",
+            "trade_press",
+            "TechCrunch",
+            "2025-07-17",
+            "NVIDIA Resumes H20 Chip Sales Amid Rare Earth Element Trade Negotiations",
+        ),
         ("004", "chinese_state", "Observer Net (Guancha)", "2025-07-16", ""),
     ],
 )
 def test_seed_documents_take_the_manifest_metadata(seeds, doc_id, source_group, outlet, published, title):
     document = seeds.documents.set_index("doc_id").loc[doc_id]
     assert (document["source_group"], document["outlet"], document["published"], document["title"]) == (
-        source_group, outlet, published, title,
+        source_group,
+        outlet,
+        published,
+        title,
     )
     assert document["language"] == "en"
     sentences = seeds.sentences[seeds.sentences["doc_id"] == doc_id]
@@ -147,10 +185,33 @@ def test_seed_comments_are_reader_comments(seeds):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (WIRE_STORY, {"title": "China urges end to chip curbs", "published": "2025-07-18", "outlet": "Reuters", "language": "en"}),
-        (AP_STORY, {"title": "Lawmakers question chip export reversal", "published": "2025-07-16", "outlet": "AP", "language": "en"}),
-        (WEB_PAGE, {"title": "Chipmakers brace for another round of export rules", "published": "2025-07-22",
-                    "outlet": "unknown", "language": "en"}),
+        (
+            WIRE_STORY,
+            {
+                "title": "China urges end to chip curbs",
+                "published": "2025-07-18",
+                "outlet": "Reuters",
+                "language": "en",
+            },
+        ),
+        (
+            AP_STORY,
+            {
+                "title": "Lawmakers question chip export reversal",
+                "published": "2025-07-16",
+                "outlet": "AP",
+                "language": "en",
+            },
+        ),
+        (
+            WEB_PAGE,
+            {
+                "title": "Chipmakers brace for another round of export rules",
+                "published": "2025-07-22",
+                "outlet": "unknown",
+                "language": "en",
+            },
+        ),
         (NO_HEADLINE, {"title": "", "published": "", "outlet": "unknown", "language": "en"}),
         (CHINESE, {"title": "", "published": "", "outlet": "unknown", "language": "zh"}),
     ],
@@ -162,7 +223,10 @@ def test_folder_without_manifest_reads_metadata_from_the_text(tmp_path, text, ex
     document = corpus.documents.iloc[0]
     assert {key: document[key] for key in expected} == expected
     assert (document["doc_id"], document["source_group"], document["source_file"], document["url"]) == (
-        "story", "unknown", "story.txt", "",
+        "story",
+        "unknown",
+        "story.txt",
+        "",
     )
     assert corpus.source == str(tmp_path)
 
@@ -181,7 +245,10 @@ def test_folder_decodes_a_gbk_file(tmp_path):
     check_sentence_table(corpus)
     assert corpus.documents.iloc[0]["text"] == CHINESE
     assert corpus.documents.iloc[0]["encoding"] == "gb18030"
-    assert list(corpus.sentences["text"]) == ["商务部新闻发言人表示，美方已批准英伟达芯片对华销售。", "中方希望美方停止将经贸问题政治化。"]
+    assert list(corpus.sentences["text"]) == [
+        "商务部新闻发言人表示，美方已批准英伟达芯片对华销售。",
+        "中方希望美方停止将经贸问题政治化。",
+    ]
     assert set(corpus.sentences["lang"]) == {"zh"}
 
 
@@ -223,10 +290,30 @@ def manifest_folder(tmp_path):
 @pytest.mark.parametrize(
     ("doc_id", "expected"),
     [
-        ("w1", {"title": "Manifest title wins", "outlet": "Reuters", "source_group": "us_media", "published": "2025-07-19",
-                "url": "https://example.test/w1", "language": "en", "source_file": "wire.txt"}),
-        ("s1", {"title": "Beijing responds to chip decision", "outlet": "A newsletter", "source_group": "china_newsletter",
-                "published": "2025-07-18", "url": "", "language": "en", "source_file": "segmented.txt"}),
+        (
+            "w1",
+            {
+                "title": "Manifest title wins",
+                "outlet": "Reuters",
+                "source_group": "us_media",
+                "published": "2025-07-19",
+                "url": "https://example.test/w1",
+                "language": "en",
+                "source_file": "wire.txt",
+            },
+        ),
+        (
+            "s1",
+            {
+                "title": "Beijing responds to chip decision",
+                "outlet": "A newsletter",
+                "source_group": "china_newsletter",
+                "published": "2025-07-18",
+                "url": "",
+                "language": "en",
+                "source_file": "segmented.txt",
+            },
+        ),
     ],
 )
 def test_folder_with_manifest_uses_its_entries_only(manifest_folder, doc_id, expected):
@@ -291,23 +378,74 @@ TABLE_SUFFIXES = [".csv", ".jsonl", ".parquet"]
     [
         (
             [{"text": WIRE_STORY}, {"text": CHINESE}],
-            [{"doc_id": "001", "title": "China urges end to chip curbs", "outlet": "Reuters", "source_group": "unknown",
-              "published": "2025-07-18", "url": "", "language": "en"},
-             {"doc_id": "002", "title": "", "outlet": "unknown", "source_group": "unknown", "published": "",
-              "url": "", "language": "zh"}],
+            [
+                {
+                    "doc_id": "001",
+                    "title": "China urges end to chip curbs",
+                    "outlet": "Reuters",
+                    "source_group": "unknown",
+                    "published": "2025-07-18",
+                    "url": "",
+                    "language": "en",
+                },
+                {
+                    "doc_id": "002",
+                    "title": "",
+                    "outlet": "unknown",
+                    "source_group": "unknown",
+                    "published": "",
+                    "url": "",
+                    "language": "zh",
+                },
+            ],
         ),
         (
-            [{"doc_id": "x7", "text": NO_HEADLINE, "outlet": "Bloomberg", "source_group": "us_media",
-              "published": "July 15, 2025", "url": "https://example.test/x7", "title": "Given title", "language": "en"}],
-            [{"doc_id": "x7", "title": "Given title", "outlet": "Bloomberg", "source_group": "us_media",
-              "published": "2025-07-15", "url": "https://example.test/x7", "language": "en"}],
+            [
+                {
+                    "doc_id": "x7",
+                    "text": NO_HEADLINE,
+                    "outlet": "Bloomberg",
+                    "source_group": "us_media",
+                    "published": "July 15, 2025",
+                    "url": "https://example.test/x7",
+                    "title": "Given title",
+                    "language": "en",
+                }
+            ],
+            [
+                {
+                    "doc_id": "x7",
+                    "title": "Given title",
+                    "outlet": "Bloomberg",
+                    "source_group": "us_media",
+                    "published": "2025-07-15",
+                    "url": "https://example.test/x7",
+                    "language": "en",
+                }
+            ],
         ),
         (
             [{"doc_id": "a", "text": NO_HEADLINE}, {"doc_id": "", "text": AP_STORY}],
-            [{"doc_id": "a", "title": "", "outlet": "unknown", "source_group": "unknown", "published": "", "url": "",
-              "language": "en"},
-             {"doc_id": "002", "title": "Lawmakers question chip export reversal", "outlet": "AP",
-              "source_group": "unknown", "published": "2025-07-16", "url": "", "language": "en"}],
+            [
+                {
+                    "doc_id": "a",
+                    "title": "",
+                    "outlet": "unknown",
+                    "source_group": "unknown",
+                    "published": "",
+                    "url": "",
+                    "language": "en",
+                },
+                {
+                    "doc_id": "002",
+                    "title": "Lawmakers question chip export reversal",
+                    "outlet": "AP",
+                    "source_group": "unknown",
+                    "published": "2025-07-16",
+                    "url": "",
+                    "language": "en",
+                },
+            ],
         ),
     ],
 )
@@ -324,13 +462,16 @@ def test_tables_load_with_optional_columns(tmp_path, suffix, rows, expected):
 @pytest.mark.parametrize("suffix", TABLE_SUFFIXES)
 def test_table_rows_with_empty_text_or_repeated_id_are_skipped(tmp_path, suffix):
     path = tmp_path / f"corpus{suffix}"
-    _write_table(path, [
-        {"doc_id": "a", "text": NO_HEADLINE},
-        {"doc_id": "b", "text": ""},
-        {"doc_id": "c", "text": "  \n "},
-        {"doc_id": "a", "text": WIRE_STORY},
-        {"doc_id": "d", "text": AP_STORY},
-    ])
+    _write_table(
+        path,
+        [
+            {"doc_id": "a", "text": NO_HEADLINE},
+            {"doc_id": "b", "text": ""},
+            {"doc_id": "c", "text": "  \n "},
+            {"doc_id": "a", "text": WIRE_STORY},
+            {"doc_id": "d", "text": AP_STORY},
+        ],
+    )
     corpus = load_corpus(path)
     assert list(corpus.documents["doc_id"]) == ["a", "d"]
     assert corpus.skipped == [
@@ -447,9 +588,19 @@ def _non_utf8_csv(tmp_path):
 @pytest.mark.parametrize(
     "make",
     [
-        _missing_path, _empty_folder, _only_empty_file, _only_binary_file, _manifest_names_missing_file,
-        _manifest_entry_without_file, _manifest_malformed, _csv_without_text, _csv_only_empty_rows,
-        _unsupported_extension, _single_txt_file, _malformed_parquet, _non_utf8_csv,
+        _missing_path,
+        _empty_folder,
+        _only_empty_file,
+        _only_binary_file,
+        _manifest_names_missing_file,
+        _manifest_entry_without_file,
+        _manifest_malformed,
+        _csv_without_text,
+        _csv_only_empty_rows,
+        _unsupported_extension,
+        _single_txt_file,
+        _malformed_parquet,
+        _non_utf8_csv,
     ],
 )
 def test_bad_input_is_one_line_naming_the_file(tmp_path, make):
@@ -492,12 +643,15 @@ def test_manifest_keeps_good_entries_and_lists_bad_ones(tmp_path):
     assert list(corpus.documents["doc_id"]) == ["a"]
     manifest = str(tmp_path / "manifest.toml")
     assert len(corpus.skipped) == 4
-    for line, parts in zip(corpus.skipped, [
-        [manifest, "'a' repeated", "b.txt"],
-        [manifest, "gone.txt"],
-        [manifest, "'n'", "'file'"],
-        ["c.txt", "segment start", "not found"],
-    ]):
+    for line, parts in zip(
+        corpus.skipped,
+        [
+            [manifest, "'a' repeated", "b.txt"],
+            [manifest, "gone.txt"],
+            [manifest, "'n'", "'file'"],
+            ["c.txt", "segment start", "not found"],
+        ],
+    ):
         _assert_one_line(line, *parts)
 
 
@@ -533,8 +687,15 @@ def test_parse_document_is_the_same_alone_or_in_a_corpus(tmp_path, doc_id, text)
     ("text", "meta"),
     [
         (WIRE_STORY, DocumentMeta(doc_id="w")),
-        (SEGMENTED, DocumentMeta(doc_id="s", outlet="A newsletter", source_group="china_newsletter",
-                                 segments=(Segment("Ministry spokesperson", "The ministry", "chinese_state"),))),
+        (
+            SEGMENTED,
+            DocumentMeta(
+                doc_id="s",
+                outlet="A newsletter",
+                source_group="china_newsletter",
+                segments=(Segment("Ministry spokesperson", "The ministry", "chinese_state"),),
+            ),
+        ),
         (CHINESE, DocumentMeta(doc_id="z", published="2025-07-18", language="zh")),
     ],
 )

@@ -17,7 +17,7 @@ def test_explanations_cover_every_label_and_point_into_the_sentence(sentence):
     table = explain(sentence)
     assert tuple(table.columns) == EXPLANATION_COLUMNS
     for row in table.itertuples():
-        assert sentence[row.start:row.end] == row.matched
+        assert sentence[row.start : row.end] == row.matched
     frames = table[table["measure"] == "frame"]
     assert set(frames["label"]) == set(score_frames(sentence)["frames"])
     stance = score_stance(sentence)

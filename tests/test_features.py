@@ -17,10 +17,22 @@ def features(sentence: str, **options) -> dict:
     ("sentence", "present", "absent"),
     [
         ("Lawmakers did not oppose the decision.", {"word:not_oppose", "word:not_the", "word:did"}, {"word:oppose"}),
-        ("They never said the curbs failed, but the ban hurts.", {"word:not_said", "word:not_curbs", "word:hurts"}, {"word:not_hurts"}),
+        (
+            "They never said the curbs failed, but the ban hurts.",
+            {"word:not_said", "word:not_curbs", "word:hurts"},
+            {"word:not_hurts"},
+        ),
         ("It isn't fair.", {"word:isn't", "word:not_fair"}, {"word:fair"}),
-        ("Lawmakers opposed the decision.", {"word:opposed", "stem:oppose", "pair:lawmakers opposed"}, {"word:not_opposed"}),
-        ("Sales fell 15% in 2025.", {"word:<num>", "word:sales", "pair:in <num>"}, {"word:15", "word:2025", "stem:<num>"}),
+        (
+            "Lawmakers opposed the decision.",
+            {"word:opposed", "stem:oppose", "pair:lawmakers opposed"},
+            {"word:not_opposed"},
+        ),
+        (
+            "Sales fell 15% in 2025.",
+            {"word:<num>", "word:sales", "pair:in <num>"},
+            {"word:15", "word:2025", "stem:<num>"},
+        ),
         ("Nvidia’s licence", {"word:nvidia's"}, {"word:nvidia’s"}),
         ("Tariffs rose. Exports fell.", {"pair:tariffs rose", "pair:exports fell"}, {"pair:rose exports"}),
     ],
@@ -38,5 +50,5 @@ def test_without_negators_no_word_is_marked(sentence):
 def test_each_feature_points_at_its_first_occurrence():
     sentence = "Chip sales and chip sales."
     feats = features(sentence)
-    assert sentence[feats["word:chip"].start:feats["word:chip"].end] == "Chip"
-    assert sentence[feats["pair:chip sales"].start:feats["pair:chip sales"].end] == "Chip sales"
+    assert sentence[feats["word:chip"].start : feats["word:chip"].end] == "Chip"
+    assert sentence[feats["pair:chip sales"].start : feats["pair:chip sales"].end] == "Chip sales"

@@ -6,9 +6,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from h20lib.report import analysis, figures
-from h20lib.parse.corpus import load_corpus
 from h20lib.measures.scoring import score
+from h20lib.parse.corpus import load_corpus
+from h20lib.report import analysis, figures
 
 
 @pytest.fixture(scope="module")
@@ -60,11 +60,20 @@ def test_empty_table_gives_a_note_not_an_error(figure_id, empty_columns):
 
 
 def test_too_few_group_is_marked_on_the_figure():
-    data = pd.DataFrame({
-        "measure": "TextBlob polarity", "group": ["big"] * 5 + ["small"], "sentence_id": list("abcdef"),
-        "score": [0.1, 0.2, 0.3, 0.0, -0.1, 0.5], "jitter": 0.0, "mean": [0.1] * 5 + [0.5],
-        "ci_low": 0.0, "ci_high": 0.2, "n_group": [5] * 5 + [1], "enough": [True] * 5 + [False],
-    })
+    data = pd.DataFrame(
+        {
+            "measure": "TextBlob polarity",
+            "group": ["big"] * 5 + ["small"],
+            "sentence_id": list("abcdef"),
+            "score": [0.1, 0.2, 0.3, 0.0, -0.1, 0.5],
+            "jitter": 0.0,
+            "mean": [0.1] * 5 + [0.5],
+            "ci_low": 0.0,
+            "ci_high": 0.2,
+            "n_group": [5] * 5 + [1],
+            "enough": [True] * 5 + [False],
+        }
+    )
     fig = figures.sentiment_by_group(data)
     assert "too few sentences (n=1)" in [text.get_text() for text in fig.axes[0].texts]
     plt.close(fig)
@@ -72,8 +81,12 @@ def test_too_few_group_is_marked_on_the_figure():
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("us_media", "us_media"), ("china_newsletter", "china_\nnewsletter"), ("wire", "wire"),
-     ("a_very_long_group_name", "a_very_long_\ngroup_name")],
+    [
+        ("us_media", "us_media"),
+        ("china_newsletter", "china_\nnewsletter"),
+        ("wire", "wire"),
+        ("a_very_long_group_name", "a_very_long_\ngroup_name"),
+    ],
 )
 def test_break_name(name, expected):
     assert figures._break_name(name) == expected

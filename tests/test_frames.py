@@ -4,13 +4,13 @@ import pytest
 
 from h20lib import resources
 from h20lib.measures.frames import (
-    frame_dimensions,
-    frame_names,
     MODEL_FILE,
     NO_FRAMES,
     cue_matches,
     feature_values,
+    frame_dimensions,
     frame_evidence,
+    frame_names,
     is_invoked,
     model_probabilities,
     score_frames,
@@ -33,7 +33,10 @@ from h20lib.validate import HELD_OUT_SAMPLE, validation_report
         ("The two delegations agreed to meet again in Stockholm next month.", {"diplomacy"}),
         ("Gross margins widened to 61% as data-centre orders surged.", {"economic"}),
         ("The company said licences would be granted.", {"regulation"}),
-        ("The senators want the Commerce Department to revoke the permits before shipments begin.", {"political", "regulation"}),
+        (
+            "The senators want the Commerce Department to revoke the permits before shipments begin.",
+            {"political", "regulation"},
+        ),
         # no issue content: no frame
         ("The weather in Beijing was mild on Thursday.", set()),
         ("Answer:", set()),
@@ -55,7 +58,9 @@ def test_frames(sentence, expected):
         ("Smuggling of restricted chips through third countries worries officials.", {"security", "regulation"}),
     ],
 )
-@pytest.mark.xfail(strict=True, reason="known error: the frame models know only the wording of their training sentences")
+@pytest.mark.xfail(
+    strict=True, reason="known error: the frame models know only the wording of their training sentences"
+)
 def test_known_frame_errors(sentence, expected):
     assert set(score_frames(sentence)["frames"]) == expected
 
@@ -96,7 +101,9 @@ def test_model_probabilities_are_each_frame_models_softmax(sentence):
 
 def test_cue_matches_list_each_match_with_its_offsets():
     sentence = "Tariffs of 145% hit Chinese goods."
-    assert [(e.cue, e.matched, e.start, e.end) for e in cue_matches(sentence)["trade_deal"]] == [("trade_deal#3", "Tariffs", 0, 7)]
+    assert [(e.cue, e.matched, e.start, e.end) for e in cue_matches(sentence)["trade_deal"]] == [
+        ("trade_deal#3", "Tariffs", 0, 7)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -114,13 +121,16 @@ def test_every_frame_has_evidence_pointing_into_the_sentence(sentence):
         assert items
         for item in items:
             assert item.frame == frame and item.weight > 0
-            assert sentence[item.start:item.end] == item.matched
+            assert sentence[item.start : item.end] == item.matched
 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["China opposes suppression and containment under unfounded pretexts.", "Tariffs of 145% hit Chinese goods.",
-     "Cambricon's newest accelerator nearly matches the H20 on inference benchmarks."],
+    [
+        "China opposes suppression and containment under unfounded pretexts.",
+        "Tariffs of 145% hit Chinese goods.",
+        "Cambricon's newest accelerator nearly matches the H20 on inference benchmarks.",
+    ],
 )
 def test_frame_cues_name_the_frame_and_the_words(sentence):
     scored = score_frames(sentence)
@@ -143,7 +153,9 @@ def report():
 
 def test_frames_against_gold(report):
     for sample, result in report["frames"].items():
-        print(f"\nframes, {sample}: micro-F1 {result['method']['micro_f1']:.2f} (baseline {result['baseline']['micro_f1']:.2f}, n={result['n']})")
+        print(
+            f"\nframes, {sample}: micro-F1 {result['method']['micro_f1']:.2f} (baseline {result['baseline']['micro_f1']:.2f}, n={result['n']})"
+        )
         assert result["method"]["micro_f1"] > result["baseline"]["micro_f1"]
     assert report["frames"]["seed sentences"]["method"]["micro_f1"] >= 0.7
 
@@ -152,6 +164,8 @@ def test_frames_against_gold(report):
 def test_frames_on_new_wording(report, sample):
     """Rounds 5 to 12 were written apart from the method; rounds 11 and 12 were scored once after the models were final."""
     result = report["frames"][sample]["method"]
-    print(f"\n{sample}: frames micro-F1 {result['micro_f1']:.2f} (P {result['micro_precision']:.2f}, R {result['micro_recall']:.2f})")
+    print(
+        f"\n{sample}: frames micro-F1 {result['micro_f1']:.2f} (P {result['micro_precision']:.2f}, R {result['micro_recall']:.2f})"
+    )
     assert report["frames"][sample]["n"] == (400 if sample == HELD_OUT_SAMPLE else 200)
     assert result["micro_f1"] >= 0.7

@@ -5,7 +5,11 @@ import pytest
 from h20lib import resources
 from h20lib.measures.linear import label_scores, softmax
 
-MODEL = {"labels": ["a", "b", "c"], "intercept": [0.5, 0.0, -0.5], "weights": {"x": [1.0, -1.0, 0.0], "y": [0.0, 2.0, 0.0]}}
+MODEL = {
+    "labels": ["a", "b", "c"],
+    "intercept": [0.5, 0.0, -0.5],
+    "weights": {"x": [1.0, -1.0, 0.0], "y": [0.0, 2.0, 0.0]},
+}
 
 
 @pytest.mark.parametrize(
@@ -30,7 +34,9 @@ def test_softmax_is_a_distribution_and_keeps_the_order():
 @pytest.mark.parametrize("name", ["stance_model.json", "frames_model.json", "portrayal_model.json"])
 def test_shipped_models_are_well_formed(name):
     model = resources.model(name)
-    parts = model["targets"].values() if "targets" in model else model["frames"].values() if "frames" in model else [model]
+    parts = (
+        model["targets"].values() if "targets" in model else model["frames"].values() if "frames" in model else [model]
+    )
     for part in parts:
         width = len(part["labels"])
         assert len(part["intercept"]) == width

@@ -1,4 +1,5 @@
 """Every figure notebook runs unchanged under papermill, on the seeds and on a corpus with other group names."""
+
 import json
 
 import nbformat
@@ -42,8 +43,11 @@ def test_notebook_is_committed_clean_with_one_parameters_cell(name):
 def test_notebook_runs_with_papermill(tmp_path, name, corpus):
     out = tmp_path / "figures"
     papermill.execute_notebook(
-        str(config.NOTEBOOKS_DIR / name), str(tmp_path / name),
-        parameters={"corpus": corpus, "output_dir": str(out)}, progress_bar=False, cwd=str(config.PROJECT_ROOT),
+        str(config.NOTEBOOKS_DIR / name),
+        str(tmp_path / name),
+        parameters={"corpus": corpus, "output_dir": str(out)},
+        progress_bar=False,
+        cwd=str(config.PROJECT_ROOT),
     )
     for figure_id in EXPECTED_FIGURES[name]:
         for suffix in SUFFIXES:

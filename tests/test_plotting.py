@@ -101,7 +101,7 @@ def test_save_figure_writes_all_files_and_the_record(tmp_path):
         "notebook": "01_overview.ipynb",
         "parameters": {"corpus": None, "minimum": 5},
     }
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files + ["share_by_group.json"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*files, "share_by_group.json"])
     assert json.loads((tmp_path / "share_by_group.json").read_text()) == entry
     assert (tmp_path / "share_by_group.caption.txt").read_text() == "Share of sentences per source group.\n"
     with Image.open(tmp_path / "share_by_group.png") as image:

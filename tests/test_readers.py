@@ -26,13 +26,16 @@ def _assert_one_line_naming(error: InputError, path) -> None:
         ("英伟达恢复对华销售H20芯片", "gbk"),
         ("外交部发言人答记者问", "gbk"),
         pytest.param(
-            "美国批准出口", "gbk",
+            "美国批准出口",
+            "gbk",
         ),
         pytest.param(
-            "芯片出口管制", "gbk",
+            "芯片出口管制",
+            "gbk",
         ),
         pytest.param(
-            "华为", "gbk",
+            "华为",
+            "gbk",
         ),
         ("輝達恢復對中國銷售晶片。", "big5"),
         ("エヌビディアは中国向けの半導体販売を再開する。", "shift_jis"),
@@ -108,15 +111,36 @@ def _write_table(path, rows: list[dict]) -> None:
             [{"text": "Chips resume.", **dict.fromkeys(OPTIONAL_COLUMNS, ""), "outlet": "Reuters", "doc_id": "r1"}],
         ),
         (
-            [{"text": "a", "title": "T", "published": "2025-07-15", "url": "https://x.test/a", "language": "en",
-              "source_group": "us_media", "extra": "kept"}],
-            [{"text": "a", **dict.fromkeys(OPTIONAL_COLUMNS, ""), "title": "T", "published": "2025-07-15",
-              "url": "https://x.test/a", "language": "en", "source_group": "us_media", "extra": "kept"}],
+            [
+                {
+                    "text": "a",
+                    "title": "T",
+                    "published": "2025-07-15",
+                    "url": "https://x.test/a",
+                    "language": "en",
+                    "source_group": "us_media",
+                    "extra": "kept",
+                }
+            ],
+            [
+                {
+                    "text": "a",
+                    **dict.fromkeys(OPTIONAL_COLUMNS, ""),
+                    "title": "T",
+                    "published": "2025-07-15",
+                    "url": "https://x.test/a",
+                    "language": "en",
+                    "source_group": "us_media",
+                    "extra": "kept",
+                }
+            ],
         ),
         (
             [{"text": "first", "outlet": "AP"}, {"text": "second", "outlet": None}],
-            [{"text": "first", **dict.fromkeys(OPTIONAL_COLUMNS, ""), "outlet": "AP"},
-             {"text": "second", **dict.fromkeys(OPTIONAL_COLUMNS, "")}],
+            [
+                {"text": "first", **dict.fromkeys(OPTIONAL_COLUMNS, ""), "outlet": "AP"},
+                {"text": "second", **dict.fromkeys(OPTIONAL_COLUMNS, "")},
+            ],
         ),
     ],
 )

@@ -19,8 +19,19 @@ def scored(seeds):
 
 def test_every_sentence_scored_once_with_all_columns(seeds, scored):
     assert list(scored["sentence_id"]) == list(seeds.sentences["sentence_id"])
-    for column in ("actors", "speaker", "is_quote", "polarity", "subjectivity", "vader", "stance_approval",
-                   "stance_approval_label", "stance_controls", "stance_controls_label", "frames"):
+    for column in (
+        "actors",
+        "speaker",
+        "is_quote",
+        "polarity",
+        "subjectivity",
+        "vader",
+        "stance_approval",
+        "stance_approval_label",
+        "stance_controls",
+        "stance_controls_label",
+        "frames",
+    ):
         assert column in scored.columns
 
 
@@ -47,7 +58,11 @@ def test_scoring_a_document_alone_gives_the_same_rows(seeds, scored):
     document = seeds.documents.iloc[4]
     rows = seeds.sentences[seeds.sentences["doc_id"] == document["doc_id"]].to_dict("records")
     alone, _ = score_document(document["text"], rows)
-    assert pd.DataFrame(alone).reset_index(drop=True).equals(scored[scored["doc_id"] == document["doc_id"]].reset_index(drop=True))
+    assert (
+        pd.DataFrame(alone)
+        .reset_index(drop=True)
+        .equals(scored[scored["doc_id"] == document["doc_id"]].reset_index(drop=True))
+    )
 
 
 def test_scoring_the_seeds_takes_well_under_a_second(seeds):

@@ -20,6 +20,8 @@ def test_sentiment_sign_and_range(sentence, sign):
 
 def test_textblob_misreads_the_lawmakers_criticism():
     """The reason stance is measured separately: TextBlob reads this criticism as slightly positive."""
-    sentence = ("The Trump Administration's misguided decision to allow Nvidia to resume H20 chip sales to China would not only "
-                "hand our foreign adversaries our most advanced technologies, but is also dangerously inconsistent.")
+    sentence = (
+        "The Trump Administration's misguided decision to allow Nvidia to resume H20 chip sales to China would not only "
+        "hand our foreign adversaries our most advanced technologies, but is also dangerously inconsistent."
+    )
     assert score_sentiment(sentence)["polarity"] > 0

@@ -6,7 +6,6 @@ from h20lib.measures.stance import (
     carry_reported_stance,
     cue_evidence,
     cue_label,
-    featurize,
     model_label,
     score_stance,
     stance_evidence,
@@ -18,8 +17,12 @@ from h20lib.validate import HELD_OUT_ROUNDS, HELD_OUT_SAMPLE, validation_report,
     ("sentence", "approval", "controls"),
     [
         # criticism of the decision, on security grounds
-        ("The Trump Administration's misguided decision to allow Nvidia to resume H20 chip sales to China would not only "
-         "hand our foreign adversaries our most advanced technologies, but is also dangerously inconsistent.", "against", "favor"),
+        (
+            "The Trump Administration's misguided decision to allow Nvidia to resume H20 chip sales to China would not only "
+            "hand our foreign adversaries our most advanced technologies, but is also dangerously inconsistent.",
+            "against",
+            "favor",
+        ),
         ("Some U.S. lawmakers criticized the reversal.", "against", "none"),
         ("The approval drew immediate scrutiny from lawmakers concerned about national security.", "against", "favor"),
         ("Not all stakeholders endorse this trade development.", "against", "none"),
@@ -34,14 +37,22 @@ from h20lib.validate import HELD_OUT_ROUNDS, HELD_OUT_SAMPLE, validation_report,
         ("The restrictions have cost the company $15 billion in sales.", "none", "against"),
         ("China firmly opposes the politicisation and weaponisation of trade.", "none", "against"),
         ("The ministry called the restrictions unwarranted and discriminatory.", "none", "against"),
-        ("It is crucial that the U.S. maintain its lead and keep advanced AI out of the hands of the CCP.", "none", "favor"),
+        (
+            "It is crucial that the U.S. maintain its lead and keep advanced AI out of the hands of the CCP.",
+            "none",
+            "favor",
+        ),
         # neutral reporting stays "none" on both targets
         ("Shares of Nvidia rose more than 4% in midday trading Tuesday.", "none", "none"),
         ("The Trump administration officially repealed Biden's AI dissemination rules in May.", "none", "none"),
         ("Nvidia announced that the U.S. government had approved the sale of the H20.", "none", "none"),
         # positive tone is not a favourable stance
         ("Huang praised the country's innovation ecosystem during a cheerful visit.", "none", "none"),
-        ("In early July, the United States lifted the restrictions that had been discussed during those talks.", "none", "none"),
+        (
+            "In early July, the United States lifted the restrictions that had been discussed during those talks.",
+            "none",
+            "none",
+        ),
     ],
 )
 def test_stance_labels(sentence, approval, controls):
@@ -69,13 +80,21 @@ def test_known_stance_errors(sentence, approval, controls):
     ("sentence", "expected"),
     [
         # a verdict on the decision after a phrase saying what it was about
-        ("Frankly, the administration's reversal on chip exports is a grave mistake.", {("negative_verdict_on_decision", -1.0)}),
+        (
+            "Frankly, the administration's reversal on chip exports is a grave mistake.",
+            {("negative_verdict_on_decision", -1.0)},
+        ),
         # the sales themselves as the subject of a verdict
-        ("Shipping those accelerators to Beijing would be a terrible idea, the senator said.",
-         {("selling_to_china_is_a_mistake", -1.0)}),
+        (
+            "Shipping those accelerators to Beijing would be a terrible idea, the senator said.",
+            {("selling_to_china_is_a_mistake", -1.0)},
+        ),
         ("Not letting them sell the chips to China was the real mistake.", {("selling_to_china_is_a_mistake", 1.0)}),
         # a denied giveaway defends the decision
-        ("The approval is neither a concession nor a giveaway, a spokesman said.", {("decision_called_a_giveaway", 1.0)}),
+        (
+            "The approval is neither a concession nor a giveaway, a spokesman said.",
+            {("decision_called_a_giveaway", 1.0)},
+        ),
         ("Critics called the move a giveaway to Beijing.", {("decision_called_a_giveaway", -1.0)}),
         # no verdict: no cue
         ("The reversal on the licence requirement was announced on Friday.", set()),
@@ -84,7 +103,11 @@ def test_known_stance_errors(sentence, approval, controls):
     ],
 )
 def test_explicit_approval_cues(sentence, expected):
-    found = {(e.cue, e.weight) for e in cue_evidence(sentence) if e.target == "approval" and not e.cue.startswith("evaluation_near_")}
+    found = {
+        (e.cue, e.weight)
+        for e in cue_evidence(sentence)
+        if e.target == "approval" and not e.cue.startswith("evaluation_near_")
+    }
     assert found == expected
 
 
@@ -93,23 +116,39 @@ def test_explicit_approval_cues(sentence, expected):
     [
         # controls said not to work, put in several ways
         ("These export controls just don't work the way Washington hoped.", {("controls_did_not_work", -1.0)}),
-        ("Three years of restrictions, and I have not seen any evidence that they set back Huawei.",
-         {("controls_did_not_work", -1.0)}),
-        ("I don't think banning a cut-down chip was ever going to stop China's AI labs.", {("controls_did_not_work", -1.0)}),
+        (
+            "Three years of restrictions, and I have not seen any evidence that they set back Huawei.",
+            {("controls_did_not_work", -1.0)},
+        ),
+        (
+            "I don't think banning a cut-down chip was ever going to stop China's AI labs.",
+            {("controls_did_not_work", -1.0)},
+        ),
         ("The ban didn't stop anything.", {("controls_did_not_work", -1.0)}),
         ("The curbs haven't slowed Huawei at all.", {("controls_did_not_work", -1.0)}),
         # controls said to help Chinese rivals
-        ("Restricting sales only pushes Chinese customers toward domestic rivals.", {("restrictions_help_chinese_rivals", -1.0)}),
+        (
+            "Restricting sales only pushes Chinese customers toward domestic rivals.",
+            {("restrictions_help_chinese_rivals", -1.0)},
+        ),
         ("The curbs have only accelerated China's own chip industry.", {("restrictions_help_chinese_rivals", -1.0)}),
         # calls to undo controls or to sell more than the decision allowed
-        ("The US side should correspondingly cancel a series of restrictive measures against China.",
-         {("calls_to_loosen_controls", -1.0)}),
-        ("The group hoped the licences were the first of many steps to restore US access to the Chinese market.",
-         {("calls_to_loosen_controls", -1.0)}),
-        ("The chief executive urged Washington to let the company sell more advanced products there.",
-         {("wants_more_capable_sales", -1.0)}),
-        ("The senator does not want to let chipmakers sell more powerful processors to China.",
-         {("wants_more_capable_sales", 1.0)}),
+        (
+            "The US side should correspondingly cancel a series of restrictive measures against China.",
+            {("calls_to_loosen_controls", -1.0)},
+        ),
+        (
+            "The group hoped the licences were the first of many steps to restore US access to the Chinese market.",
+            {("calls_to_loosen_controls", -1.0)},
+        ),
+        (
+            "The chief executive urged Washington to let the company sell more advanced products there.",
+            {("wants_more_capable_sales", -1.0)},
+        ),
+        (
+            "The senator does not want to let chipmakers sell more powerful processors to China.",
+            {("wants_more_capable_sales", 1.0)},
+        ),
         # no evaluation of controls: no cue
         ("China will continue to firmly safeguard the legitimate rights and interests of its enterprises.", set()),
         ("The chipmaker regained access to the Chinese market in July.", set()),
@@ -123,7 +162,11 @@ def test_explicit_approval_cues(sentence, expected):
     ],
 )
 def test_explicit_controls_cues(sentence, expected):
-    found = {(e.cue, e.weight) for e in cue_evidence(sentence) if e.target == "controls" and not e.cue.startswith("evaluation_near_")}
+    found = {
+        (e.cue, e.weight)
+        for e in cue_evidence(sentence)
+        if e.target == "controls" and not e.cue.startswith("evaluation_near_")
+    }
     assert found == expected
 
 
@@ -147,7 +190,10 @@ def test_model_decisions_name_the_model_features_behind_them():
     assert scores["stance_controls_cues"] and all(cue.startswith("model ") for cue in scores["stance_controls_cues"])
 
 
-@pytest.mark.parametrize(("score", "label"), [(0.9, "favor"), (0.4, "favor"), (0.39, "none"), (0.0, "none"), (-0.39, "none"), (-0.4, "against")])
+@pytest.mark.parametrize(
+    ("score", "label"),
+    [(0.9, "favor"), (0.4, "favor"), (0.39, "none"), (0.0, "none"), (-0.39, "none"), (-0.4, "against")],
+)
 def test_cue_label_thresholds(score, label):
     assert cue_label(score) == label
 
@@ -171,12 +217,39 @@ def test_uncoded_sentences_have_the_scored_columns():
 
 def test_reported_statement_carries_stance_to_its_continuation():
     rows = [
-        {"kind": "body", "speaker": "lin_jian", "speaker_cue": "stated", "stance_approval": 0.0, "stance_approval_label": "none",
-         "stance_approval_cues": (), "stance_controls": -0.76, "stance_controls_label": "against", "stance_controls_cues": ("zero_sum",)},
-        {"kind": "body", "speaker": "lin_jian", "speaker_cue": "continued stated", "stance_approval": 0.0, "stance_approval_label": "none",
-         "stance_approval_cues": (), "stance_controls": 0.0, "stance_controls_label": "none", "stance_controls_cues": ()},
-        {"kind": "body", "speaker": "", "speaker_cue": "", "stance_approval": 0.0, "stance_approval_label": "none",
-         "stance_approval_cues": (), "stance_controls": 0.0, "stance_controls_label": "none", "stance_controls_cues": ()},
+        {
+            "kind": "body",
+            "speaker": "lin_jian",
+            "speaker_cue": "stated",
+            "stance_approval": 0.0,
+            "stance_approval_label": "none",
+            "stance_approval_cues": (),
+            "stance_controls": -0.76,
+            "stance_controls_label": "against",
+            "stance_controls_cues": ("zero_sum",),
+        },
+        {
+            "kind": "body",
+            "speaker": "lin_jian",
+            "speaker_cue": "continued stated",
+            "stance_approval": 0.0,
+            "stance_approval_label": "none",
+            "stance_approval_cues": (),
+            "stance_controls": 0.0,
+            "stance_controls_label": "none",
+            "stance_controls_cues": (),
+        },
+        {
+            "kind": "body",
+            "speaker": "",
+            "speaker_cue": "",
+            "stance_approval": 0.0,
+            "stance_approval_label": "none",
+            "stance_approval_cues": (),
+            "stance_controls": 0.0,
+            "stance_controls_label": "none",
+            "stance_controls_cues": (),
+        },
     ]
     carry_reported_stance(rows)
     assert [row["stance_controls_label"] for row in rows] == ["against", "against", "none"]
@@ -191,8 +264,10 @@ def report():
 @pytest.mark.parametrize("target", TARGETS)
 def test_seed_stance_against_gold(report, target):
     result = report["stance"][("seed sentences", target)]
-    print(f"\n{target}: macro-F1 {result['method']['macro_f1']:.2f} vs TextBlob-polarity baseline {result['baseline']['macro_f1']:.2f} "
-          f"on {result['n']} seed sentences")
+    print(
+        f"\n{target}: macro-F1 {result['method']['macro_f1']:.2f} vs TextBlob-polarity baseline {result['baseline']['macro_f1']:.2f} "
+        f"on {result['n']} seed sentences"
+    )
     assert result["method"]["macro_f1"] >= 0.8
     assert result["method"]["macro_f1"] > result["baseline"]["macro_f1"]
 
@@ -201,22 +276,30 @@ def test_written_sentences_are_reported_per_round_and_pooled(report):
     samples = [sample for sample, target in report["stance"] if sample.startswith("written") and target == "approval"]
     assert samples == [f"written, round {n}" for n in range(1, 13)] + [HELD_OUT_SAMPLE]
     assert report["stance"][(HELD_OUT_SAMPLE, "approval")]["n"] == sum(
-        report["stance"][(f"written, round {n}", "approval")]["n"] for n in HELD_OUT_ROUNDS)
+        report["stance"][(f"written, round {n}", "approval")]["n"] for n in HELD_OUT_ROUNDS
+    )
     for sample in samples:
         for target in TARGETS:
             result = report["stance"][(sample, target)]
-            print(f"\n{sample} {target}: macro-F1 {result['method']['macro_f1']:.2f} (baseline {result['baseline']['macro_f1']:.2f}, n={result['n']})")
+            print(
+                f"\n{sample} {target}: macro-F1 {result['method']['macro_f1']:.2f} (baseline {result['baseline']['macro_f1']:.2f}, n={result['n']})"
+            )
             # no round may label a neutral sentence with a stance more often than the polarity baseline does
             confusion = result["method"]["confusion"]
             baseline_confusion = result["baseline"]["confusion"]
-            assert confusion.loc["none", ["favor", "against"]].sum() <= baseline_confusion.loc["none", ["favor", "against"]].sum()
+            assert (
+                confusion.loc["none", ["favor", "against"]].sum()
+                <= baseline_confusion.loc["none", ["favor", "against"]].sum()
+            )
 
 
 @pytest.mark.parametrize("target", TARGETS)
 def test_stance_on_new_wording_round_5(report, target):
     """Round 5 was written apart from the method and never used to change it."""
     result = report["stance"][("written, round 5", target)]
-    print(f"\nround 5 {target}: macro-F1 {result['method']['macro_f1']:.2f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})")
+    print(
+        f"\nround 5 {target}: macro-F1 {result['method']['macro_f1']:.2f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})"
+    )
     assert result["n"] == 200
     assert result["method"]["macro_f1"] >= 0.8
     assert result["method"]["macro_f1"] > result["baseline"]["macro_f1"]
@@ -242,7 +325,9 @@ def test_stance_on_revision_rounds(report, sample, target, measured_floor):
     0.799 and 0.75) and their errors then guided training sentences, cues and model choices, so they are no longer
     independent. These guard the levels measured with the current models against regressions."""
     result = report["stance"][(sample, target)]
-    print(f"\n{sample} {target}: macro-F1 {result['method']['macro_f1']:.3f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})")
+    print(
+        f"\n{sample} {target}: macro-F1 {result['method']['macro_f1']:.3f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})"
+    )
     assert result["n"] == 200
     assert result["method"]["macro_f1"] >= measured_floor
 
@@ -263,7 +348,9 @@ def test_stance_on_held_out_rounds(report, sample, target, measured_floor):
     after the models were final: approval 0.85 and 0.795, controls 0.82 and 0.88, pooled 0.82 and 0.85, which meets
     the bar of 0.8 decided before scoring; each round alone is guarded at its measured level."""
     result = report["stance"][(sample, target)]
-    print(f"\n{sample} {target}: macro-F1 {result['method']['macro_f1']:.3f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})")
+    print(
+        f"\n{sample} {target}: macro-F1 {result['method']['macro_f1']:.3f} vs baseline {result['baseline']['macro_f1']:.2f} (n={result['n']})"
+    )
     assert result["n"] == 200 * (2 if sample == HELD_OUT_SAMPLE else 1)
     assert result["method"]["macro_f1"] >= measured_floor
     assert result["method"]["macro_f1"] > result["baseline"]["macro_f1"] + 0.4

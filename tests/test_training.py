@@ -16,7 +16,14 @@ from h20lib.train.common import (
     vocabulary,
 )
 
-FEATURES = [{"good": 1.0}, {"good": 1.0, "very": 1.0}, {"bad": 1.0}, {"bad": 1.0, "very": 1.0}, {"the": 1.0}, {"the": 1.0, "very": 1.0}] * 3
+FEATURES = [
+    {"good": 1.0},
+    {"good": 1.0, "very": 1.0},
+    {"bad": 1.0},
+    {"bad": 1.0, "very": 1.0},
+    {"the": 1.0},
+    {"the": 1.0, "very": 1.0},
+] * 3
 LABELS = ["favor", "favor", "against", "against", "none", "none"] * 3
 
 
@@ -51,7 +58,8 @@ def test_exported_weights_give_the_fitted_probabilities(fitter, labels, order):
 
 
 @pytest.mark.parametrize(
-    ("family", "expected"), [("naive_bayes", MultinomialNB), ("logistic", LogisticRegression), ("blend", GeometricBlend)]
+    ("family", "expected"),
+    [("naive_bayes", MultinomialNB), ("logistic", LogisticRegression), ("blend", GeometricBlend)],
 )
 def test_fit_family(family, expected):
     x = matrix(FEATURES, vocabulary(FEATURES, min_count=1))

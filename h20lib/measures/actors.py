@@ -1,4 +1,5 @@
 """The actor register and actor mentions in text."""
+
 from __future__ import annotations
 
 import re
@@ -41,8 +42,13 @@ def register() -> dict[str, Actor]:
     actors = {}
     for entry in entries:
         actor = Actor(
-            id=entry["id"], name=entry["name"], type=entry["type"], affiliation=entry["affiliation"],
-            country=entry["country"], aliases=tuple(entry["aliases"]), roles=tuple(entry.get("roles", ())),
+            id=entry["id"],
+            name=entry["name"],
+            type=entry["type"],
+            affiliation=entry["affiliation"],
+            country=entry["country"],
+            aliases=tuple(entry["aliases"]),
+            roles=tuple(entry.get("roles", ())),
         )
         if actor.id in actors:
             raise ValueError(f"actors.toml: id {actor.id!r} appears twice")
@@ -66,7 +72,9 @@ def find_mentions(text: str) -> list[Mention]:
     pattern, owner = _alias_pattern()
     # the register spells possessives with a straight apostrophe; the replacement keeps every offset
     normalised = text.replace("’", "'")
-    return [Mention(owner[m.group()], m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(normalised)]
+    return [
+        Mention(owner[m.group()], m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(normalised)
+    ]
 
 
 def mentioned_actors(text: str) -> tuple[str, ...]:

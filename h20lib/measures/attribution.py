@@ -5,6 +5,7 @@
 (an actor id, or "" where the outlet speaks in its own voice), whether the sentence is a direct quotation
 and the cue that decided the speaker; and a row per quotation.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -71,11 +72,14 @@ def _rules() -> _Rules:
     for actor in register().values():
         for role in actor.roles:
             key = role.lower().removeprefix("the ")
-            role_owners[key] = role_owners.get(key, ()) + (actor.id,)
+            role_owners[key] = (*role_owners.get(key, ()), actor.id)
     return _Rules(
         speech=re.compile(
-            r"\b(?:" + "|".join(cues["speech_phrases"]) + r"|"
-            + "|".join(sorted(speech_verbs, key=len, reverse=True)) + r")\b"
+            r"\b(?:"
+            + "|".join(cues["speech_phrases"])
+            + r"|"
+            + "|".join(sorted(speech_verbs, key=len, reverse=True))
+            + r")\b"
         ),
         continuing_verbs=frozenset(cues["continuing_verbs"].split()),
         not_names=frozenset(cues["not_names"].split()),
@@ -84,8 +88,11 @@ def _rules() -> _Rules:
         generic_speakers=generic_speakers,
         title_words=frozenset(cues["titles"]["words"].split()),
         reference=re.compile(
-            r"\b(?:(?P<pronoun>" + "|".join(pronouns) + r")|the\s+(?:[\w’'-]+\s+){0,3}?(?P<head>"
-            + "|".join(map(re.escape, role_heads)) + r"))\b",
+            r"\b(?:(?P<pronoun>"
+            + "|".join(pronouns)
+            + r")|the\s+(?:[\w’'-]+\s+){0,3}?(?P<head>"
+            + "|".join(map(re.escape, role_heads))
+            + r"))\b",
             re.IGNORECASE,
         ),
         generic=re.compile(r"\b(?:" + "|".join(map(re.escape, generic_speakers)) + r")\b", re.IGNORECASE),
@@ -112,6 +119,8 @@ class DocumentMentions:
     def actors(self, start: int, end: int) -> tuple[str, ...]:
         """Distinct actor ids named inside ``text[start:end]``, in order of first mention."""
         return tuple(dict.fromkeys(mention.actor for mention in self.within(start, end)))
+
+
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
 QUOTE_SHARE = 0.5
 # A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
@@ -226,7 +235,9 @@ class _Context:
         """A surname alone ("fairbanks") stands for the full name given earlier ("ellen_fairbanks")."""
         if actor in register() or "_" in actor:
             return actor
-        return next((seen for seen in reversed(self.seen) if seen.endswith("_" + actor) and seen not in register()), actor)
+        return next(
+            (seen for seen in reversed(self.seen) if seen.endswith("_" + actor) and seen not in register()), actor
+        )
 
     def _latest(self, types) -> str:
         for actor in reversed(self.seen):
@@ -242,7 +253,8 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
     for match in _CLAUSE_BREAK.finditer(text, start, verb_start):
         clause_start = match.end()
     candidates = [
-        c for c in _candidates(text, clause_start, verb_start, context)
+        c
+        for c in _candidates(text, clause_start, verb_start, context)
         if c.end <= verb_start and not any(a < c.end <= b for a, b in masked)
     ]
     if not candidates:
@@ -322,8 +334,9 @@ def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str) -> str:
     return names[-1] if names else actor_id_from_name(turn)
 
 
-def _quote_speaker(text: str, quote: Quote, first: dict, last: dict, next_quote_start: int, previous_quote_end: int,
-                   context: _Context) -> tuple[str, str]:
+def _quote_speaker(
+    text: str, quote: Quote, first: dict, last: dict, next_quote_start: int, previous_quote_end: int, context: _Context
+) -> tuple[str, str]:
     after_start, after_end = quote.end + 1, min(last["char_end"], next_quote_start)
     for verb in _speech_verbs(text, after_start, after_end, []):
         if verb.group().lower() in _INVERTING:
@@ -344,7 +357,9 @@ def _quote_speaker(text: str, quote: Quote, first: dict, last: dict, next_quote_
     return "", ""
 
 
-def _sentence_speaker(text, row, own_quotes, headline_actors, previous, actors, context, turn_text) -> tuple[str, str, bool]:
+def _sentence_speaker(
+    text, row, own_quotes, headline_actors, previous, actors, context, turn_text
+) -> tuple[str, str, bool]:
     """(speaker, cue, is_quote) of one body sentence; the first rule that applies decides."""
     start, end = row["char_start"], row["char_end"]
     full = [(q, s, c) for q, s, c in own_quotes if q.words(text) >= FULL_QUOTE_WORDS]
@@ -404,11 +419,21 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         paragraph = row["paragraph"]
         if paragraph not in attributed_paragraphs:
             attributed_paragraphs.add(paragraph)
-            quote_rows.extend(_attribute_quotes(text, by_paragraph[paragraph], pending[paragraph], quotes_by_sentence, context))
+            quote_rows.extend(
+                _attribute_quotes(text, by_paragraph[paragraph], pending[paragraph], quotes_by_sentence, context)
+            )
         members = by_paragraph[paragraph]
         turn_text = text[members[0]["char_start"] : members[-1]["char_end"]]
-        speaker, cue, is_quote = _sentence_speaker(text, row, quotes_by_sentence.get(row["sentence_id"], []),
-                                                   headline_actors, previous, actors, context, turn_text)
+        speaker, cue, is_quote = _sentence_speaker(
+            text,
+            row,
+            quotes_by_sentence.get(row["sentence_id"], []),
+            headline_actors,
+            previous,
+            actors,
+            context,
+            turn_text,
+        )
         result.update(speaker=speaker, is_quote=is_quote, speaker_cue=cue)
         previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
         context.note(actors)
@@ -442,15 +467,17 @@ def _attribute_quotes(text, members, quotes, quotes_by_sentence, context) -> lis
         for member in members:
             if member["char_start"] < quote.end and quote.start < member["char_end"]:
                 quotes_by_sentence.setdefault(member["sentence_id"], []).append((quote, speaker, cue))
-        rows_out.append({
-            "doc_id": first["doc_id"],
-            "sentence_id": first["sentence_id"],
-            "speaker": speaker,
-            "cue": cue,
-            "text": text[quote.start : quote.end],
-            "char_start": quote.start,
-            "char_end": quote.end,
-            "full_quote": quote.words(text) >= FULL_QUOTE_WORDS,
-        })
+        rows_out.append(
+            {
+                "doc_id": first["doc_id"],
+                "sentence_id": first["sentence_id"],
+                "speaker": speaker,
+                "cue": cue,
+                "text": text[quote.start : quote.end],
+                "char_start": quote.start,
+                "char_end": quote.end,
+                "full_quote": quote.words(text) >= FULL_QUOTE_WORDS,
+            }
+        )
         previous_end = quote.end + 1
     return rows_out

@@ -3,14 +3,15 @@
 The grammar of numbers and dates (currency signs, scale words, month names) is written here; the
 project's topic and flag cue words are data in ``data/claim_topics.csv``.
 """
+
 from __future__ import annotations
 
 import calendar
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 from datetime import date
+from functools import cache
 
 import pandas as pd
 
@@ -59,10 +60,19 @@ def flag_cues() -> dict[str, re.Pattern[str]]:
     rows = resources.lexicon_table(TOPICS_FILE)
     return {row["topic"]: re.compile(row["cue_regex"], re.IGNORECASE) for row in rows if row["kind"] == "flag"}
 
+
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALES = {
-    "trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "million": 1e6, "mn": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "thousand": 1e3,
+    "k": 1e3,
 }
 # "billions of dollars" is valued at its order of magnitude and flagged vague.
 _MANY = {None: 1.0, "tens": 10.0, "hundreds": 100.0}
@@ -83,8 +93,20 @@ _PERCENT = re.compile(
 )
 
 # Spelled out rather than taken from calendar.month_name, which follows the locale.
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_NUMBER = {name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
 _MONTH_NUMBER.update({name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)})
 _MONTH_NUMBER["sept"] = 9
@@ -134,9 +156,7 @@ def extract_claims(text: str, *, published: str | None = None) -> list[Claim]:
     return claims
 
 
-def date_conflicts(
-    claims: Sequence[Claim], *, published: str | None, window_days: int = 60
-) -> list[tuple[str, ...]]:
+def date_conflicts(claims: Sequence[Claim], *, published: str | None, window_days: int = 60) -> list[tuple[str, ...]]:
     """Reasons to doubt each claim's date, aligned with ``claims`` (empty tuple: no doubt).
 
     For a date whose year is written out and differs from the publication year:
@@ -166,24 +186,40 @@ def claims_table(
         pub = published.get(sentence.doc_id)
         claims = extract_claims(sentence.text, published=pub)
         for claim, conflicts in zip(claims, date_conflicts(claims, published=pub)):
-            rows.append({
-                "doc_id": sentence.doc_id,
-                "sentence_id": sentence.sentence_id,
-                "source_group": sentence.source_group,
-                "outlet": sentence.outlet,
-                "published": pub or "",
-                "kind": claim.kind,
-                "topic": claim.topic,
-                "value": claim.value,
-                "surface": claim.surface,
-                "start": sentence.char_start + claim.start,
-                "end": sentence.char_start + claim.end,
-                "cue": claim.cue,
-                "flags": claim.flags,
-                "conflicts": conflicts,
-            })
-    columns = ["doc_id", "sentence_id", "source_group", "outlet", "published", "kind", "topic", "value",
-               "surface", "start", "end", "cue", "flags", "conflicts"]
+            rows.append(
+                {
+                    "doc_id": sentence.doc_id,
+                    "sentence_id": sentence.sentence_id,
+                    "source_group": sentence.source_group,
+                    "outlet": sentence.outlet,
+                    "published": pub or "",
+                    "kind": claim.kind,
+                    "topic": claim.topic,
+                    "value": claim.value,
+                    "surface": claim.surface,
+                    "start": sentence.char_start + claim.start,
+                    "end": sentence.char_start + claim.end,
+                    "cue": claim.cue,
+                    "flags": claim.flags,
+                    "conflicts": conflicts,
+                }
+            )
+    columns = [
+        "doc_id",
+        "sentence_id",
+        "source_group",
+        "outlet",
+        "published",
+        "kind",
+        "topic",
+        "value",
+        "surface",
+        "start",
+        "end",
+        "cue",
+        "flags",
+        "conflicts",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -209,15 +245,28 @@ def compare_claims(
     first["n_mentions"] = kept.groupby(keys, sort=True).size()
     first = first.reset_index()
     spread = {
-        (topic, kind): _n_distinct(group["value"].tolist(), kind=kind, money_rel_tol=money_rel_tol,
-                                   percent_abs_tol=percent_abs_tol)
+        (topic, kind): _n_distinct(
+            group["value"].tolist(), kind=kind, money_rel_tol=money_rel_tol, percent_abs_tol=percent_abs_tol
+        )
         for (topic, kind), group in first.groupby(["topic", "kind"], sort=True)
     }
     first["n_docs"] = first.groupby(["topic", "kind"])["doc_id"].transform("size").astype(int)
     first["n_distinct"] = [spread[(topic, kind)] for topic, kind in zip(first["topic"], first["kind"])]
     first["disagrees"] = first["n_distinct"] > 1
-    columns = ["topic", "kind", "doc_id", "source_group", "outlet", "value", "surface", "sentence_id",
-               "n_mentions", "n_docs", "n_distinct", "disagrees"]
+    columns = [
+        "topic",
+        "kind",
+        "doc_id",
+        "source_group",
+        "outlet",
+        "value",
+        "surface",
+        "sentence_id",
+        "n_mentions",
+        "n_docs",
+        "n_distinct",
+        "disagrees",
+    ]
     return first[columns].reset_index(drop=True)
 
 
@@ -250,7 +299,7 @@ def _build_claim(
     flags: list[str] = []
     if kind == "date":
         # The date's own words ("March this year") say nothing about the tense of the sentence.
-        rest = sentence[: span[0]] + " " * (span[1] - span[0]) + sentence[span[1]:]
+        rest = sentence[: span[0]] + " " * (span[1] - span[0]) + sentence[span[1] :]
         tense = [name for name in ("current_tense", "past_tense") if flag_cues()[name].search(rest)]
         parsed = _date_value(match, pub, past=tense == ["past_tense"])
         if parsed is None:
@@ -300,7 +349,7 @@ def _date_value(match: re.Match[str], pub: date | None, *, past: bool) -> tuple[
     if not _real_day(year, month, day):
         return None
     if year is None:
-        return (f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"), flags + ["year_missing"]
+        return (f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"), [*flags, "year_missing"]
     return (f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"), flags
 
 

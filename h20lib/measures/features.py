@@ -1,4 +1,5 @@
 """Word features shared by the stance and frame models, each with where in the sentence it was found."""
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,14 @@ class Feature:
     end: int
 
 
-def add_word_features(text: str, feats: dict[str, Feature], *, stem_letters: int,
-                      negators: frozenset[str] = frozenset(), negation_scope: int = 0) -> None:
+def add_word_features(
+    text: str,
+    feats: dict[str, Feature],
+    *,
+    stem_letters: int,
+    negators: frozenset[str] = frozenset(),
+    negation_scope: int = 0,
+) -> None:
     """Add to ``feats`` the words of ``text``, their first ``stem_letters`` letters (so "criticised", "criticism"
     and "criticizes" share a feature) and adjacent word pairs, lower-cased, each with value 1. A word within
     ``negation_scope`` words after one of ``negators`` (or a word ending in n't), in the same clause, is prefixed

@@ -7,6 +7,7 @@ chose by cross-validation one of two rules: "cues_or_model" (a cue match invokes
 where its probability reaches ``min_probability``) or "model" (the model decides, with the cue match as one of its
 features).
 """
+
 from __future__ import annotations
 
 import math
@@ -56,8 +57,11 @@ def cue_matches(text: str) -> dict[str, list[FrameEvidence]]:
     """Every match of each frame's cue patterns, for the frames with at least one, in codebook order."""
     found = {}
     for frame, patterns in _patterns().items():
-        matches = [FrameEvidence(frame, f"{frame}#{index + 1}", match.group(), match.start(), match.end(), 1.0)
-                   for index, pattern in enumerate(patterns) for match in pattern.finditer(text)]
+        matches = [
+            FrameEvidence(frame, f"{frame}#{index + 1}", match.group(), match.start(), match.end(), 1.0)
+            for index, pattern in enumerate(patterns)
+            for match in pattern.finditer(text)
+        ]
         if matches:
             found[frame] = sorted(matches, key=lambda e: (e.start, e.cue))
     return found
@@ -121,7 +125,11 @@ def _pushes(text: str, feats: dict[str, Feature], model: dict, frame: str) -> li
         w = model["weights"].get(name)
         if w is not None and feature.value * (w[invoked] - w[absent]) > 0:
             push = round(feature.value * (w[invoked] - w[absent]), 4)
-            found.append(FrameEvidence(frame, f"model {name}", text[feature.start:feature.end], feature.start, feature.end, push))
+            found.append(
+                FrameEvidence(
+                    frame, f"model {name}", text[feature.start : feature.end], feature.start, feature.end, push
+                )
+            )
     return sorted(found, key=lambda e: (-e.weight, e.start, e.cue))
 
 
@@ -136,8 +144,12 @@ def frame_evidence(text: str) -> dict[str, list[FrameEvidence]]:
     evidence = {}
     for frame in frame_names():
         model = models[frame]
-        if not is_invoked(has_cue=frame in cues, probability=probabilities[frame], rule=model["rule"],
-                          min_probability=model["min_probability"]):
+        if not is_invoked(
+            has_cue=frame in cues,
+            probability=probabilities[frame],
+            rule=model["rule"],
+            min_probability=model["min_probability"],
+        ):
             continue
         if model["rule"] == "cues_or_model" and frame in cues:
             evidence[frame] = cues[frame]

@@ -3,6 +3,7 @@
 A model is {"labels": [...], "intercept": [one per label], "weights": {feature: [one per label]}}; the softmax
 of ``label_scores`` gives the label probabilities.
 """
+
 from __future__ import annotations
 
 import math

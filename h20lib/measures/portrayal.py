@@ -4,8 +4,10 @@ A multinomial logistic regression over explainable features (words left and righ
 n-grams, VADER valences by side and distance, negation, quotation). Weights are trained by
 ``python -m h20lib.train.portrayal`` on NewsMTSC and shipped as plain JSON; inference is pure Python.
 """
+
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -50,7 +52,6 @@ def _vader_data() -> tuple[dict[str, float], frozenset[str]]:
     return lexicon, negations
 
 
-
 def tokenize(sentence: str) -> list[tuple[str, int, int]]:
     """Lower-cased tokens with character offsets; curly apostrophes become straight ones."""
     return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(sentence)]
@@ -72,7 +73,7 @@ def _valence(tokens: list[str], i: int) -> float:
     """VADER valence of token i, flipped when one of the preceding tokens negates it."""
     lexicon, negations = _vader_data()
     value = lexicon.get(tokens[i], 0.0)
-    if value and any(t in negations for t in tokens[max(0, i - _NEGATION_WINDOW):i]):
+    if value and any(t in negations for t in tokens[max(0, i - _NEGATION_WINDOW) : i]):
         value = -0.74 * value
     return value / 4.0
 
@@ -91,14 +92,14 @@ def featurize(sentence: str, start: int, end: int, *, window: int = 6) -> dict[s
     first = inside[0] if inside else sum(e <= start for _, _, e in spans)
     last = inside[-1] if inside else first - 1
     left = words[:first]
-    right = words[last + 1:]
-    masked = left + [TARGET] + right
+    right = words[last + 1 :]
+    masked = [*left, TARGET, *right]
     t_index = len(left)
     feats: dict[str, float] = {}
 
     for token in set(left + right):
         feats[f"word:{token}"] = 1.0
-    for a, b in zip(masked, masked[1:]):
+    for a, b in itertools.pairwise(masked):
         feats[f"bigram:{a} {b}"] = 1.0
     for d, token in enumerate(reversed(left[-window:]), start=1):
         feats[f"left{_bucket(d)}:{token}"] = 1.0
@@ -123,15 +124,15 @@ def featurize(sentence: str, start: int, end: int, *, window: int = 6) -> dict[s
         sums["vader_clause" if clause_lo <= i <= clause_hi else "vader_other_clauses"] += value
         if distance <= window and value:
             feats["near_negative" if value < 0 else "near_positive"] = 1.0
-    for token in set(masked[clause_lo:clause_hi + 1]) - {TARGET}:
+    for token in set(masked[clause_lo : clause_hi + 1]) - {TARGET}:
         feats[f"clause:{token}"] = 1.0
     for name, value in sums.items():
         if value:
             feats[f"{name}+" if value > 0 else f"{name}-"] = min(abs(value), 2.0)
-    if any(t in negations for t in masked[clause_lo:clause_hi + 1]):
+    if any(t in negations for t in masked[clause_lo : clause_hi + 1]):
         feats["negation_in_clause"] = 1.0
 
-    mention = words[first:last + 1]
+    mention = words[first : last + 1]
     if len(mention) == 1 and mention[0] in PRONOUNS:
         feats["mention_pronoun"] = 1.0
     if first == 0 or (first == 1 and left[0] in SENTENCE_OPENERS):
@@ -149,7 +150,7 @@ def load_model() -> dict:
 
 
 def target_sentiment(sentence: str, start: int, end: int) -> str:
-    """"positive", "neutral" or "negative": how the sentence portrays the mention ``sentence[start:end]``."""
+    """ "positive", "neutral" or "negative": how the sentence portrays the mention ``sentence[start:end]``."""
     model = load_model()
     scores = label_scores(featurize(sentence, start, end, window=model["window"]), model)
     return model["labels"][scores.index(max(scores))]
@@ -196,8 +197,10 @@ def load_newsmtsc(split: str) -> list[tuple[str, int, int, str]]:
     for name in SPLIT_FILES[split]:
         path = config.NEWSMTSC_DIR / name
         if not path.is_file():
-            raise FileNotFoundError(f"NewsMTSC file {path} not found; the dataset lives outside the repository "
-                                    f"(config.NEWSMTSC_DIR = {config.NEWSMTSC_DIR})")
+            raise FileNotFoundError(
+                f"NewsMTSC file {path} not found; the dataset lives outside the repository "
+                f"(config.NEWSMTSC_DIR = {config.NEWSMTSC_DIR})"
+            )
         with path.open(encoding="utf-8") as handle:
             for line in handle:
                 record = json.loads(line)
@@ -221,12 +224,20 @@ def classification_report(gold: list[str], predicted: list[str]) -> dict:
         recall = tp / n_gold if n_gold else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         f1s.append(f1)
-        per_class[label] = {"precision": round(100 * precision, 1), "recall": round(100 * recall, 1),
-                            "f1": round(100 * f1, 1), "support": n_gold}
+        per_class[label] = {
+            "precision": round(100 * precision, 1),
+            "recall": round(100 * recall, 1),
+            "f1": round(100 * f1, 1),
+            "support": n_gold,
+        }
     macro = 100 * sum(f1s) / len(LABELS)
     accuracy = sum(confusion[label][label] for label in LABELS) / len(gold) if gold else 0.0
-    return {"macro_f1": round(macro, 1), "accuracy": round(100 * accuracy, 1), "per_class": per_class,
-            "confusion": confusion}
+    return {
+        "macro_f1": round(macro, 1),
+        "accuracy": round(100 * accuracy, 1),
+        "per_class": per_class,
+        "confusion": confusion,
+    }
 
 
 def textblob_label(sentence: str) -> str:
@@ -244,5 +255,9 @@ def evaluate_newsmtsc(split: str = "dev") -> dict:
     predicted = target_sentiment_batch([(s, a, b) for s, a, b, _ in rows])
     report = classification_report(gold, predicted)
     baseline = classification_report(gold, [textblob_label(s) for s, _, _, _ in rows])
-    return {"split": split, "n": len(rows), **report,
-            "baseline_textblob": {"macro_f1": baseline["macro_f1"], "accuracy": baseline["accuracy"]}}
+    return {
+        "split": split,
+        "n": len(rows),
+        **report,
+        "baseline_textblob": {"macro_f1": baseline["macro_f1"], "accuracy": baseline["accuracy"]},
+    }

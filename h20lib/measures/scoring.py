@@ -3,6 +3,7 @@
 ``score_document`` is a pure function of one document's raw text and sentence rows, so a large corpus can
 be scored partition by partition; ``score`` maps it over a Corpus and checks the invariants.
 """
+
 from __future__ import annotations
 
 from typing import cast
@@ -10,11 +11,11 @@ from typing import cast
 import pandas as pd
 
 from h20lib.measures.attribution import attribute_document
-from h20lib.parse.corpus import Corpus
-from h20lib.rows import QuoteRow, ScoredRow, SentenceRow, columns
 from h20lib.measures.frames import NO_FRAMES, score_frames
 from h20lib.measures.sentiment import score_sentiment
 from h20lib.measures.stance import NO_STANCE, carry_reported_stance, score_stance
+from h20lib.parse.corpus import Corpus
+from h20lib.rows import QuoteRow, ScoredRow, SentenceRow, columns
 
 ANALYSED_KINDS = ("headline", "body")  # stance and frames are coded on these kinds only (codebook.toml)
 QUOTE_COLUMNS = columns(QuoteRow)
@@ -27,13 +28,18 @@ def score_document(text: str, rows: list[SentenceRow]) -> tuple[list[ScoredRow],
     scored: list[ScoredRow] = []
     for row, attribution in zip(rows, attributions):
         analysed = row["kind"] in ANALYSED_KINDS
-        scored.append(cast(ScoredRow, {
-            **row,
-            **attribution,
-            **score_sentiment(row["text"]),
-            **(score_stance(row["text"]) if analysed else NO_STANCE),
-            **(score_frames(row["text"]) if analysed else NO_FRAMES),
-        }))
+        scored.append(
+            cast(
+                ScoredRow,
+                {
+                    **row,
+                    **attribution,
+                    **score_sentiment(row["text"]),
+                    **(score_stance(row["text"]) if analysed else NO_STANCE),
+                    **(score_frames(row["text"]) if analysed else NO_FRAMES),
+                },
+            )
+        )
     carry_reported_stance([row for row in scored if row["kind"] in ANALYSED_KINDS])
     return scored, quotes
 
@@ -70,8 +76,13 @@ def check_scores(table: pd.DataFrame, corpus: Corpus) -> None:
     for row in table.itertuples(index=False):
         if texts[row.doc_id][row.char_start : row.char_end] != row.text:
             raise AssertionError(f"{row.sentence_id}: offsets do not point at the sentence text")
-    for column, low, high in (("polarity", -1, 1), ("subjectivity", 0, 1), ("vader", -1, 1),
-                              ("stance_approval", -1, 1), ("stance_controls", -1, 1)):
+    for column, low, high in (
+        ("polarity", -1, 1),
+        ("subjectivity", 0, 1),
+        ("vader", -1, 1),
+        ("stance_approval", -1, 1),
+        ("stance_controls", -1, 1),
+    ):
         outside = table[(table[column] < low) | (table[column] > high)]
         if not outside.empty:
             raise AssertionError(f"{outside.iloc[0]['sentence_id']}: {column} outside [{low}, {high}]")

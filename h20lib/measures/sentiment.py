@@ -3,6 +3,7 @@
 Neither needs downloaded data: TextBlob's default analyser reads the lexicon bundled with the package and
 VADER ships its lexicon too. Sentiment is tone, not stance (see h20lib.measures.stance).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -11,6 +11,7 @@ elsewhere a linear model per target (naive Bayes, logistic regression or a blend
 cross-validates best), trained by ``python -m h20lib.train.stance`` on training_sentences.csv and shipped as JSON
 weights, labels a stance only when it is sure.
 """
+
 from __future__ import annotations
 
 import math
@@ -29,7 +30,9 @@ EVIDENCE_SHOWN = 5  # cues or model features listed in ``stance_*_cues``: the st
 # |tanh(summed cue weights)| at or above which explicit cues decide alone: one full-weight cue (tanh(1) = 0.76) or a
 # half-weight one (tanh(0.5) = 0.46) with nothing against it.
 CUE_THRESHOLD = 0.4
-_NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|hardly)\b(?:\s+\S+){0,3}\s*$|n[’']t\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|hardly)\b(?:\s+\S+){0,3}\s*$|n[’']t\s+(?:\S+\s+){0,2}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,6 @@ def cues() -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-
-
 @dataclass(frozen=True)
 class _Evaluation:
     """evaluation_lexicon.toml: phrases naming each target, evaluation words, and negation."""
@@ -90,6 +91,7 @@ def _evaluation() -> _Evaluation:
         negation_scope=int(lexicon["negation"]["scope_words"]),
     )
 
+
 STEM_LETTERS = 6  # 5 and 6 tried by leave-one-source-out cross-validation on an early 800-sentence training set
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:but|while|whereas|although)\b")
@@ -110,8 +112,16 @@ def _anchored_evaluation(text: str, target: str) -> list[Evidence]:
                 continue
             if _NEGATION.search(text, left, token.start()):
                 valence = -valence
-            found.append(Evidence(target, f"evaluation_near_{target}", f"{anchor.group()} ~ {token.group()}",
-                                  token.start(), token.end(), valence))
+            found.append(
+                Evidence(
+                    target,
+                    f"evaluation_near_{target}",
+                    f"{anchor.group()} ~ {token.group()}",
+                    token.start(),
+                    token.end(),
+                    valence,
+                )
+            )
     return found
 
 
@@ -202,7 +212,9 @@ def _pushes(text: str, feats: dict[str, Feature], model: dict, target: str) -> l
             continue
         push = feature.value * (w[favor] - w[against])
         if push:
-            found.append(Evidence(target, name, text[feature.start:feature.end], feature.start, feature.end, round(push, 4)))
+            found.append(
+                Evidence(target, name, text[feature.start : feature.end], feature.start, feature.end, round(push, 4))
+            )
     return sorted(found, key=lambda e: (-abs(e.weight), e.start, e.cue))
 
 
@@ -216,7 +228,12 @@ def _decide(text: str) -> dict[str, tuple[float, str, str, list[Evidence]]]:
         score = cue_score(evidence, target=target)
         label = cue_label(score)
         if label != "none":
-            decided[target] = (score, label, "cues", [e for e in evidence if _explicit(e, target) and e.weight * score > 0])
+            decided[target] = (
+                score,
+                label,
+                "cues",
+                [e for e in evidence if _explicit(e, target) and e.weight * score > 0],
+            )
             continue
         model = _target_model(target)
         probabilities = dict(zip(model["labels"], softmax(label_scores(values, model))))
@@ -226,8 +243,12 @@ def _decide(text: str) -> dict[str, tuple[float, str, str, list[Evidence]]]:
             decided[target] = (score, "none", "model", pushes)
         else:
             direction = 1.0 if label == "favor" else -1.0
-            decided[target] = (probabilities["favor"] - probabilities["against"], label, "model",
-                               [e for e in pushes if e.weight * direction > 0])
+            decided[target] = (
+                probabilities["favor"] - probabilities["against"],
+                label,
+                "model",
+                [e for e in pushes if e.weight * direction > 0],
+            )
     return decided
 
 
@@ -255,8 +276,11 @@ def score_stance(text: str) -> dict:
 
 
 # The columns of a sentence that is not coded for stance (not a headline or body sentence), in score_stance's order.
-NO_STANCE = {key: value for target in TARGETS
-             for key, value in ((f"stance_{target}", 0.0), (f"stance_{target}_label", "none"), (f"stance_{target}_cues", ()))}
+NO_STANCE = {
+    key: value
+    for target in TARGETS
+    for key, value in ((f"stance_{target}", 0.0), (f"stance_{target}_label", "none"), (f"stance_{target}_cues", ()))
+}
 
 
 def carry_reported_stance(rows: list[dict]) -> None:
@@ -264,7 +288,11 @@ def carry_reported_stance(rows: list[dict]) -> None:
     of its own carries the stance of the sentence it continues. Changes ``rows`` in place, in order."""
     previous = None
     for row in rows:
-        if previous is not None and row.get("speaker_cue", "").startswith("continued") and row["speaker"] == previous["speaker"]:
+        if (
+            previous is not None
+            and row.get("speaker_cue", "").startswith("continued")
+            and row["speaker"] == previous["speaker"]
+        ):
             for target in TARGETS:
                 if row[f"stance_{target}_label"] == "none" and previous[f"stance_{target}_label"] != "none":
                     row[f"stance_{target}"] = previous[f"stance_{target}"]

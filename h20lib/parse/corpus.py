@@ -3,24 +3,24 @@
 ``parse_document`` is a pure function of (text, metadata), so it can be mapped over partitions of a
 large corpus; ``load_corpus`` reads files, applies it and collects what it had to skip.
 """
+
 from __future__ import annotations
 
 import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-
 from datetime import datetime
+from pathlib import Path
 
 import pandas as pd
 from dateutil import parser as dateparser
 
 from h20lib import config
 from h20lib.errors import InputError
-from h20lib.rows import DocumentRow, SentenceRow, columns
 from h20lib.parse.readers import TABLE_SUFFIXES, normalise_newlines, read_manifest, read_table, read_text_file
 from h20lib.parse.structure import is_date_line, parse_structure
+from h20lib.rows import DocumentRow, SentenceRow, columns
 
 COMMENT_GROUP = "reader_comments"  # reader comments never count as any outlet's voice
 UNKNOWN = "unknown"
@@ -80,7 +80,9 @@ def _segment_starts(text: str, meta: DocumentMeta) -> list[tuple[int, Segment]]:
     for segment in meta.segments:
         found = re.search(r"(?m)^[ \t]*" + re.escape(segment.starts_with), text)
         if not found:
-            raise InputError(meta.source_file or meta.doc_id, f"segment start {segment.starts_with[:40]!r} not found in the text")
+            raise InputError(
+                meta.source_file or meta.doc_id, f"segment start {segment.starts_with[:40]!r} not found in the text"
+            )
         starts.append((found.end() - len(segment.starts_with), segment))
     return sorted(starts, key=lambda item: item[0])
 
@@ -97,20 +99,22 @@ def parse_document(text: str, meta: DocumentMeta) -> tuple[DocumentRow, list[Sen
                 outlet, group = segment.outlet, segment.source_group
         if part.kind == "comment":
             outlet, group = "reader comments", COMMENT_GROUP
-        rows.append({
-            "doc_id": meta.doc_id,
-            "sentence_id": f"{meta.doc_id}-{number:04d}",
-            "text": text[part.start : part.end],
-            "kind": part.kind,
-            "lang": part.lang,
-            "source_group": group,
-            "outlet": outlet,
-            "published": "",
-            "char_start": part.start,
-            "char_end": part.end,
-            "paragraph": part.paragraph,
-            "turn": part.turn,
-        })
+        rows.append(
+            {
+                "doc_id": meta.doc_id,
+                "sentence_id": f"{meta.doc_id}-{number:04d}",
+                "text": text[part.start : part.end],
+                "kind": part.kind,
+                "lang": part.lang,
+                "source_group": group,
+                "outlet": outlet,
+                "published": "",
+                "char_start": part.start,
+                "char_end": part.end,
+                "paragraph": part.paragraph,
+                "turn": part.turn,
+            }
+        )
     meta = _complete_meta(text, meta, rows)
     for row in rows:
         row["published"] = meta.published
@@ -210,8 +214,13 @@ def _table_items(path: Path, skipped: list[str]) -> list[tuple[str, DocumentMeta
             continue
         seen.add(doc_id)
         meta = DocumentMeta(
-            doc_id=doc_id, title=row.title, outlet=row.outlet, source_group=row.source_group,
-            published=_iso_date(row.published) if row.published else "", url=row.url, language=row.language,
+            doc_id=doc_id,
+            title=row.title,
+            outlet=row.outlet,
+            source_group=row.source_group,
+            published=_iso_date(row.published) if row.published else "",
+            url=row.url,
+            language=row.language,
             source_file=f"{path.name}#{number}",
         )
         items.append((normalise_newlines(row.text), meta))
@@ -265,7 +274,9 @@ def load_corpus(source: str | Path | None = None) -> Corpus:
             documents.append(document)
             sentences.extend(rows)
     else:
-        raise InputError(path, f"unsupported input {path.suffix or 'file'!r}; use a folder of .txt files, .csv, .jsonl or .parquet")
+        raise InputError(
+            path, f"unsupported input {path.suffix or 'file'!r}; use a folder of .txt files, .csv, .jsonl or .parquet"
+        )
     if not documents:
         reasons = "; ".join(skipped) if skipped else "no documents"
         raise InputError(path, f"no readable documents ({reasons})")

@@ -1,4 +1,5 @@
 """ISO 639-1 language of a short text, from its script and its function words."""
+
 from __future__ import annotations
 
 import re

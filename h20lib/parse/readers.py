@@ -1,4 +1,5 @@
 """Reading raw files: text in any common encoding, tables in CSV, JSON Lines or Parquet, and manifests."""
+
 from __future__ import annotations
 
 import io
@@ -39,7 +40,9 @@ def decode_text(data: bytes, *, path: str | Path) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    if sum(byte > 127 for byte in data) < SHORT_TEXT_NON_ASCII_BYTES and (best is None or _looks_misread(str(best), best.encoding)):
+    if sum(byte > 127 for byte in data) < SHORT_TEXT_NON_ASCII_BYTES and (
+        best is None or _looks_misread(str(best), best.encoding)
+    ):
         chinese = _as_gb18030(data)
         if chinese:
             return chinese, "gb18030"
@@ -121,8 +124,8 @@ def read_table(path: Path) -> pd.DataFrame:
     for column in TABLE_COLUMNS:
         if column not in table.columns:
             table[column] = ""
-    table = table.astype({column: "object" for column in ("text",) + TABLE_COLUMNS})
-    return table.fillna("").astype({column: str for column in ("text",) + TABLE_COLUMNS})
+    table = table.astype({column: "object" for column in ("text", *TABLE_COLUMNS)})
+    return table.fillna("").astype({column: str for column in ("text", *TABLE_COLUMNS)})
 
 
 def read_manifest(path: Path) -> list[dict]:

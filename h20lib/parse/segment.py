@@ -1,4 +1,5 @@
 """Sentence splitting with exact character offsets, needing no downloaded data."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,40 @@ from h20lib import resources
 
 # Words that open a sentence often enough that "U.S. The" is read as a boundary after "U.S.".
 SENTENCE_OPENERS = frozenset(
-    "the a an it its he she they we i this that these those but and however in on at for after before "
-    "while when if as yet still meanwhile despite although".split()
+    [
+        "the",
+        "a",
+        "an",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "but",
+        "and",
+        "however",
+        "in",
+        "on",
+        "at",
+        "for",
+        "after",
+        "before",
+        "while",
+        "when",
+        "if",
+        "as",
+        "yet",
+        "still",
+        "meanwhile",
+        "despite",
+        "although",
+    ]
 )
 
 _BOUNDARY = re.compile(

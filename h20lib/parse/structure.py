@@ -4,6 +4,7 @@
 offsets point into ``text``. It knows kinds of text, never particular articles; the cues are data in
 ``h20lib/data/lexicons/structure_cues.toml``.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,6 +16,7 @@ from h20lib.parse.language import detect_language
 from h20lib.parse.segment import split_sentences
 
 KINDS = ("headline", "body", "comment", "boilerplate", "caption", "metadata")
+
 
 @dataclass(frozen=True)
 class _Cues:
@@ -61,6 +63,7 @@ def _cues() -> _Cues:
         comments_heading=re.compile(data["comments"]["heading"], re.IGNORECASE),
         comment_marker=re.compile(data["comments"]["marker"], re.IGNORECASE),
     )
+
 
 HEADLINE_MAX_WORDS = 30
 # Reader comments are short: a trailing run of lines this short, most of them marked as posts, is a
@@ -116,7 +119,9 @@ def _is_title_like(line: _Line) -> bool:
 
 
 def _is_metadata(text: str) -> bool:
-    return any(p.match(text) for p in (_cues().date_line, _cues().slug_line, _cues().release_label, _cues().byline_line))
+    return any(
+        p.match(text) for p in (_cues().date_line, _cues().slug_line, _cues().release_label, _cues().byline_line)
+    )
 
 
 def _classify_lines(lines: list[_Line]) -> None:
@@ -233,7 +238,16 @@ def parse_structure(text: str) -> list[Part]:
             prefix_end = line.body_start
             while prefix_end > line.start and text[prefix_end - 1].isspace():
                 prefix_end -= 1
-            parts.append(Part(line.start, prefix_end, "metadata", detect_language(text[line.start : prefix_end]), paragraph, line.turn))
+            parts.append(
+                Part(
+                    line.start,
+                    prefix_end,
+                    "metadata",
+                    detect_language(text[line.start : prefix_end]),
+                    paragraph,
+                    line.turn,
+                )
+            )
             body_start = line.body_start
         spans = split_sentences(text, body_start, line.end)
         kind = "caption" if line.kind == "body" and _caption_paragraph(text, spans) else line.kind

@@ -33,8 +33,11 @@ def stance_metrics(gold: pd.Series, predicted: pd.Series) -> dict:
         "macro_f1": sum(m["f1"] for m in per_class.values()) / len(per_class),
         "per_class": per_class,
         "confusion": pd.crosstab(
-            pd.Categorical(gold, categories=LABELS), pd.Categorical(predicted, categories=LABELS),
-            rownames=["gold"], colnames=["predicted"], dropna=False,
+            pd.Categorical(gold, categories=LABELS),
+            pd.Categorical(predicted, categories=LABELS),
+            rownames=["gold"],
+            colnames=["predicted"],
+            dropna=False,
         ),
     }
 
@@ -81,5 +84,3 @@ def cohen_kappa(first: pd.Series, second: pd.Series) -> float:
     labels = set(first) | set(second)
     expected = sum((first == label).mean() * (second == label).mean() for label in labels)
     return (observed - expected) / (1 - expected) if expected < 1 else 1.0
-
-

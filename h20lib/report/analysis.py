@@ -4,6 +4,7 @@ Every figure analyses the same sentences (:func:`select_sentences`): headlines a
 never reader comments. Each table has a ``group`` column and ``n_group``, the units (sentences, mentions,
 claims) the figure counts in that group, which the captions report.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,12 +14,12 @@ import numpy as np
 import pandas as pd
 
 from h20lib.measures import actors, claims
-from h20lib.report import stats
-from h20lib.parse.corpus import COMMENT_GROUP
 from h20lib.measures.frames import frame_dimensions, frame_names
 from h20lib.measures.portrayal import LABELS, target_sentiment_batch
 from h20lib.measures.scoring import ANALYSED_KINDS
 from h20lib.measures.stance import TARGETS
+from h20lib.parse.corpus import COMMENT_GROUP
+from h20lib.report import stats
 
 # The actors the study compares in the seed corpus; another corpus falls back to its most-mentioned actors.
 MAIN_ACTORS = ("jensen_huang", "nvidia", "howard_lutnick", "trump_administration", "china", "united_states")
@@ -76,24 +77,28 @@ def sentiment_by_group(
     for column, measure in SENTIMENT_MEASURES.items():
         for group, rows in selected.sort_values(["group", "sentence_id"]).groupby("group", sort=True):
             mean, low, high = stats.bootstrap_ci(rows[column], n_resamples=n_resamples, seed=seed)
-            frames.append(pd.DataFrame({
-                "measure": measure,
-                "group": group,
-                "sentence_id": rows["sentence_id"].to_numpy(),
-                "score": rows[column].to_numpy(dtype=float),
-                "jitter": _jitter(len(rows), seed=seed),
-                "mean": mean,
-                "ci_low": low,
-                "ci_high": high,
-                "n_group": len(rows),
-                "enough": len(rows) >= min_sentences,
-            }))
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "measure": measure,
+                        "group": group,
+                        "sentence_id": rows["sentence_id"].to_numpy(),
+                        "score": rows[column].to_numpy(dtype=float),
+                        "jitter": _jitter(len(rows), seed=seed),
+                        "mean": mean,
+                        "ci_low": low,
+                        "ci_high": high,
+                        "n_group": len(rows),
+                        "enough": len(rows) >= min_sentences,
+                    }
+                )
+            )
     columns = ["measure", "group", "sentence_id", "score", "jitter", "mean", "ci_low", "ci_high", "n_group", "enough"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 
 def frame_label(frame: str) -> str:
-    """"economic (Economic)": the frame id and its Policy Frames Codebook dimension."""
+    """ "economic (Economic)": the frame id and its Policy Frames Codebook dimension."""
     return f"{frame} ({frame_dimensions()[frame]})"
 
 
@@ -105,8 +110,19 @@ def frames_by_group(selected: pd.DataFrame, *, min_sentences: int = 5) -> pd.Dat
         for frame in frame_names():
             hits = int(sentences["frames"].map(lambda found, frame=frame: frame in found).sum())
             share, low, high = stats.share_ci(hits, n)
-            rows.append({"frame": frame, "label": frame_label(frame), "group": group, "n_frame": hits,
-                         "share": share, "ci_low": low, "ci_high": high, "n_group": n, "enough": n >= min_sentences})
+            rows.append(
+                {
+                    "frame": frame,
+                    "label": frame_label(frame),
+                    "group": group,
+                    "n_frame": hits,
+                    "share": share,
+                    "ci_low": low,
+                    "ci_high": high,
+                    "n_group": n,
+                    "enough": n >= min_sentences,
+                }
+            )
     columns = ["frame", "label", "group", "n_frame", "share", "ci_low", "ci_high", "n_group", "enough"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -125,16 +141,20 @@ def stance_by_actor(selected: pd.DataFrame, *, top_n: int = 10, seed: int = 0) -
     quoted = selected[selected["speaker"].isin(speakers)].sort_values(["speaker", "sentence_id"], kind="mergesort")
     frames = []
     for target in TARGETS:
-        frames.append(pd.DataFrame({
-            "target": target,
-            "speaker": quoted["speaker"].to_numpy(),
-            "speaker_name": quoted["speaker"].map(actors.display_name).to_numpy(),
-            "group": quoted["group"].to_numpy(),
-            "sentence_id": quoted["sentence_id"].to_numpy(),
-            "score": quoted[f"stance_{target}"].to_numpy(dtype=float),
-            "label": quoted[f"stance_{target}_label"].to_numpy(),
-            "jitter": _jitter(len(quoted), seed=seed),
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "target": target,
+                    "speaker": quoted["speaker"].to_numpy(),
+                    "speaker_name": quoted["speaker"].map(actors.display_name).to_numpy(),
+                    "group": quoted["group"].to_numpy(),
+                    "sentence_id": quoted["sentence_id"].to_numpy(),
+                    "score": quoted[f"stance_{target}"].to_numpy(dtype=float),
+                    "label": quoted[f"stance_{target}_label"].to_numpy(),
+                    "jitter": _jitter(len(quoted), seed=seed),
+                }
+            )
+        )
     table = pd.concat(frames, ignore_index=True)
     table["mean"] = table.groupby(["target", "speaker"])["score"].transform("mean")
     table["n_speaker"] = table.groupby(["target", "speaker"])["score"].transform("size").astype("int64")
@@ -154,11 +174,18 @@ def voices(selected: pd.DataFrame, *, top_n: int = 8, min_sentences: int = 5) ->
         counts = voiced.value_counts()
         for position, speaker in enumerate(order):
             n = int(counts.get(speaker, 0))
-            rows.append({
-                "group": group, "speaker": speaker, "order": position,
-                "speaker_name": speaker if speaker in (OWN_VOICE, OTHER_SPEAKERS) else actors.display_name(speaker),
-                "n": n, "share": n / len(voiced), "n_group": len(voiced), "enough": len(voiced) >= min_sentences,
-            })
+            rows.append(
+                {
+                    "group": group,
+                    "speaker": speaker,
+                    "order": position,
+                    "speaker_name": speaker if speaker in (OWN_VOICE, OTHER_SPEAKERS) else actors.display_name(speaker),
+                    "n": n,
+                    "share": n / len(voiced),
+                    "n_group": len(voiced),
+                    "enough": len(voiced) >= min_sentences,
+                }
+            )
     columns = ["group", "speaker", "order", "speaker_name", "n", "share", "n_group", "enough"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -194,11 +221,19 @@ def mention_table(sentences: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for sentence in sentences.itertuples(index=False):
         for mention in actors.find_mentions(sentence.text):
-            rows.append({
-                "doc_id": sentence.doc_id, "sentence_id": sentence.sentence_id,
-                "source_group": sentence.source_group, "outlet": sentence.outlet, "actor": mention.actor,
-                "mention": mention.surface, "start": mention.start, "end": mention.end, "text": sentence.text,
-            })
+            rows.append(
+                {
+                    "doc_id": sentence.doc_id,
+                    "sentence_id": sentence.sentence_id,
+                    "source_group": sentence.source_group,
+                    "outlet": sentence.outlet,
+                    "actor": mention.actor,
+                    "mention": mention.surface,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "text": sentence.text,
+                }
+            )
     columns = ["doc_id", "sentence_id", "source_group", "outlet", "actor", "mention", "start", "end", "label"]
     if not rows:
         return pd.DataFrame(columns=columns)
@@ -207,9 +242,7 @@ def mention_table(sentences: pd.DataFrame) -> pd.DataFrame:
     return table[columns]
 
 
-def choose_actors(
-    mentions: pd.DataFrame, *, preferred: Sequence[str] = MAIN_ACTORS, top_n: int = 6
-) -> list[str]:
+def choose_actors(mentions: pd.DataFrame, *, preferred: Sequence[str] = MAIN_ACTORS, top_n: int = 6) -> list[str]:
     """The ``preferred`` actors that are mentioned, in that order; when none is, the ``top_n`` most mentioned."""
     mentioned = set(mentions["actor"])
     chosen = [actor for actor in preferred if actor in mentioned]
@@ -246,11 +279,19 @@ def portrayal(
             labels = in_group.loc[in_group["actor"] == actor, "label"]
             for label in LABELS:
                 n = int((labels == label).sum())
-                rows.append({
-                    "group": group, "actor": actor, "actor_name": actors.display_name(actor), "label": label,
-                    "n": n, "n_mentions": len(labels), "share": n / len(labels) if len(labels) else np.nan,
-                    "n_group": len(in_group), "enough": len(labels) >= min_mentions,
-                })
+                rows.append(
+                    {
+                        "group": group,
+                        "actor": actor,
+                        "actor_name": actors.display_name(actor),
+                        "label": label,
+                        "n": n,
+                        "n_mentions": len(labels),
+                        "share": n / len(labels) if len(labels) else np.nan,
+                        "n_group": len(in_group),
+                        "enough": len(labels) >= min_mentions,
+                    }
+                )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -269,8 +310,14 @@ def is_name_variant(actor_id: str, surface: str) -> bool:
 def name_variants(selected: pd.DataFrame) -> pd.DataFrame:
     """Every actor mention with its canonical name and whether the surface is a non-standard variant."""
     rows = [
-        {"doc_id": s.doc_id, "group": s.group, "actor": m.actor, "name": actors.display_name(m.actor),
-         "surface": m.surface, "variant": is_name_variant(m.actor, m.surface)}
+        {
+            "doc_id": s.doc_id,
+            "group": s.group,
+            "actor": m.actor,
+            "name": actors.display_name(m.actor),
+            "surface": m.surface,
+            "variant": is_name_variant(m.actor, m.surface),
+        }
         for s in selected.itertuples(index=False)
         for m in actors.find_mentions(s.text)
     ]
@@ -296,26 +343,39 @@ def claims_side_by_side(selected: pd.DataFrame, documents: pd.DataFrame, *, max_
     doc_group = selected.groupby("doc_id", sort=True)["group"].first()
     table = claims.claims_table(selected.assign(source_group=selected["group"]), documents)
     compared = claims.compare_claims(table) if not table.empty else table
-    conflicted = {
-        (row.topic, row.kind, row.doc_id)
-        for row in table.itertuples(index=False) if row.conflicts
-    }
+    conflicted = {(row.topic, row.kind, row.doc_id) for row in table.itertuples(index=False) if row.conflicts}
     rows = []
     for row in compared.itertuples(index=False):
         conflict = (row.topic, row.kind, row.doc_id) in conflicted
         if row.n_docs < 2 and not conflict:
             continue
-        surfaces = table.loc[(table["topic"] == row.topic) & (table["kind"] == row.kind) & (table["doc_id"] == row.doc_id)]
+        surfaces = table.loc[
+            (table["topic"] == row.topic) & (table["kind"] == row.kind) & (table["doc_id"] == row.doc_id)
+        ]
         shown = surfaces.loc[surfaces["conflicts"].map(bool), "surface"].iloc[0] if conflict else row.surface
-        rows.append({"item": f"{row.topic.replace('_', ' ')} ({row.kind})", "section": "claim", "doc_id": row.doc_id,
-                     "shown": shown, "value": _value_text(row.kind, row.value),
-                     "flag": "date conflict" if conflict else ("disagrees" if row.disagrees else "")})
+        rows.append(
+            {
+                "item": f"{row.topic.replace('_', ' ')} ({row.kind})",
+                "section": "claim",
+                "doc_id": row.doc_id,
+                "shown": shown,
+                "value": _value_text(row.kind, row.value),
+                "flag": "date conflict" if conflict else ("disagrees" if row.disagrees else ""),
+            }
+        )
     names = name_variants(selected)
     for actor in sorted(set(names.loc[names["variant"], "actor"])):
         for doc_id, used in names[names["actor"] == actor].groupby("doc_id", sort=True):
-            rows.append({"item": f"{actors.display_name(actor)} (name)", "section": "name", "doc_id": doc_id,
-                         "shown": "; ".join(sorted(set(used["surface"]))), "value": actors.display_name(actor),
-                         "flag": "name variant" if used["variant"].any() else ""})
+            rows.append(
+                {
+                    "item": f"{actors.display_name(actor)} (name)",
+                    "section": "name",
+                    "doc_id": doc_id,
+                    "shown": "; ".join(sorted(set(used["surface"]))),
+                    "value": actors.display_name(actor),
+                    "flag": "name variant" if used["variant"].any() else "",
+                }
+            )
     board = pd.DataFrame(rows, columns=columns)
     if board.empty:
         return board

@@ -3,6 +3,7 @@
 Each notebook writes into its own staging folder beside the output folder. Only a notebook that ran to the
 end has its figures moved into the output folder, so a failing notebook leaves the previous figures as they were.
 """
+
 from __future__ import annotations
 
 import copy

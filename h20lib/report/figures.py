@@ -3,6 +3,7 @@
 Every figure is drawn in the house style (:mod:`h20lib.report.plotting`); a group with too few observations shows a
 note in its place. :func:`caption` writes the caption: what is shown, the method, and n per group.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -14,13 +15,17 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
+from h20lib.measures.portrayal import LABELS
 from h20lib.report import plotting
 from h20lib.report.analysis import OTHER_SPEAKERS, OWN_VOICE
-from h20lib.measures.portrayal import LABELS
 
 KIND_COLORS = {
-    "headline": "#0072B2", "body": "#56B4E9", "comment": "#CC79A7",
-    "caption": "#999999", "boilerplate": "#BBBBBB", "metadata": "#DDDDDD",
+    "headline": "#0072B2",
+    "body": "#56B4E9",
+    "comment": "#CC79A7",
+    "caption": "#999999",
+    "boilerplate": "#BBBBBB",
+    "metadata": "#DDDDDD",
 }
 PORTRAYAL_COLORS = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#0072B2"}
 FLAG_COLORS = {"date conflict": "#F4A582", "name variant": "#C2A5CF", "disagrees": "#FFF2AE", "": "#F2F2F2"}
@@ -139,8 +144,15 @@ def corpus_overview(data: pd.DataFrame) -> Figure:
         for kind in kinds:
             values = table[kind].fillna(0).to_numpy() if kind in table else np.zeros(len(groups))
             analysed = data.loc[data["kind"] == kind, "analysed"].any()
-            ax.barh(groups, values, left=left, color=KIND_COLORS.get(kind, "#777777"),
-                    label=kind if analysed else f"{kind} (not analysed)", edgecolor="white", linewidth=0.5)
+            ax.barh(
+                groups,
+                values,
+                left=left,
+                color=KIND_COLORS.get(kind, "#777777"),
+                label=kind if analysed else f"{kind} (not analysed)",
+                edgecolor="white",
+                linewidth=0.5,
+            )
             left += values
         for position, total in enumerate(left):
             ax.text(total, position, f" {int(total)}", va="center", fontsize=9)
@@ -166,14 +178,31 @@ def sentiment_by_group(data: pd.DataFrame) -> Figure:
             for position, group in enumerate(groups):
                 points = rows[rows["group"] == group]
                 if not points["enough"].iloc[0]:
-                    ax.text(0, position, f"too few sentences (n={len(points)})", ha="center", va="center",
-                            color="#555555", fontstyle="italic", fontsize=8)
+                    ax.text(
+                        0,
+                        position,
+                        f"too few sentences (n={len(points)})",
+                        ha="center",
+                        va="center",
+                        color="#555555",
+                        fontstyle="italic",
+                        fontsize=8,
+                    )
                     continue
-                ax.scatter(points["score"], position + points["jitter"], s=9, color=colors[group], alpha=0.55,
-                           linewidths=0)
+                ax.scatter(
+                    points["score"], position + points["jitter"], s=9, color=colors[group], alpha=0.55, linewidths=0
+                )
                 mean, low, high = points[["mean", "ci_low", "ci_high"]].iloc[0]
-                ax.errorbar([mean], [position], xerr=[[mean - low], [high - mean]], fmt="D", color="black",
-                            markersize=5, capsize=3, linewidth=1.2)
+                ax.errorbar(
+                    [mean],
+                    [position],
+                    xerr=[[mean - low], [high - mean]],
+                    fmt="D",
+                    color="black",
+                    markersize=5,
+                    capsize=3,
+                    linewidth=1.2,
+                )
             ax.axvline(0, color="#888888", linewidth=0.8, zorder=0)
             ax.set_xlim(-1.05, 1.05)
             ax.set_xlabel(f"{measure} (score, -1 to 1)")
@@ -196,8 +225,9 @@ def _share_heatmap(ax, matrix: pd.DataFrame, enough: pd.Series, *, fmt: str) -> 
     values = matrix.to_numpy(dtype=float)
     masked = np.ma.masked_array(values, mask=np.repeat(~enough.to_numpy()[None, :], len(matrix), axis=0))
     cmap = plt.get_cmap(HEATMAP).with_extremes(bad=TOO_FEW_COLOR)
-    image = ax.imshow(masked, cmap=cmap, vmin=0, vmax=max(0.01, float(np.nanmax(values)) if values.size else 1),
-                      aspect="auto")
+    image = ax.imshow(
+        masked, cmap=cmap, vmin=0, vmax=max(0.01, float(np.nanmax(values)) if values.size else 1), aspect="auto"
+    )
     top = float(np.nanmax(values)) if values.size else 1
     for row in range(values.shape[0]):
         for column in range(values.shape[1]):
@@ -221,15 +251,21 @@ def frames_by_group(data: pd.DataFrame) -> Figure:
         return _empty("no analysed sentences")
     with plotting.house_style():
         labels = list(dict.fromkeys(data["label"]))
-        fig, ax = _group_share_heatmap(data, row_column="label", rows=labels, height=1.2 + 0.5 * len(labels),
-                                       colorbar_label="share of sentences (%)")
+        fig, ax = _group_share_heatmap(
+            data,
+            row_column="label",
+            rows=labels,
+            height=1.2 + 0.5 * len(labels),
+            colorbar_label="share of sentences (%)",
+        )
         ax.set_yticklabels([_wrap(label, 42) for label in labels], fontsize=8)
         ax.set_ylabel("frame (Policy Frames Codebook dimension)")
         return fig
 
 
-def _group_share_heatmap(data: pd.DataFrame, *, row_column: str, rows: list[str], height: float,
-                         colorbar_label: str) -> tuple[Figure, Axes]:
+def _group_share_heatmap(
+    data: pd.DataFrame, *, row_column: str, rows: list[str], height: float, colorbar_label: str
+) -> tuple[Figure, Axes]:
     """A heatmap of ``share`` (rows by group, in percent) with group labels giving n and a colour bar."""
     groups = sorted(data["group"].unique())
     matrix = data.pivot(index=row_column, columns="group", values="share").reindex(index=rows, columns=groups)
@@ -255,8 +291,15 @@ def stance_by_actor(data: pd.DataFrame) -> Figure:
         for ax, target in zip(np.atleast_1d(axes), targets):
             rows = data[data["target"] == target]
             for group, points in rows.groupby("group", sort=True):
-                ax.scatter(points["score"], points["rank"] + points["jitter"], s=12, color=colors[group],
-                           alpha=0.7, linewidths=0, label=group)
+                ax.scatter(
+                    points["score"],
+                    points["rank"] + points["jitter"],
+                    s=12,
+                    color=colors[group],
+                    alpha=0.7,
+                    linewidths=0,
+                    label=group,
+                )
             means = rows.drop_duplicates("speaker")
             ax.scatter(means["mean"], means["rank"], marker="D", s=22, color="black", zorder=3, label="speaker mean")
             ax.axvline(0, color="#888888", linewidth=0.8, zorder=0)
@@ -269,8 +312,14 @@ def stance_by_actor(data: pd.DataFrame) -> Figure:
         first.set_ylim(len(names) - 0.5, -0.5)
         first.set_ylabel("speaker")
         handles, labels = first.get_legend_handles_labels()
-        fig.legend(handles, labels, loc="lower center", ncol=min(len(labels), 4), bbox_to_anchor=(0.5, -0.02),
-                   title="quoted by group")
+        fig.legend(
+            handles,
+            labels,
+            loc="lower center",
+            ncol=min(len(labels), 4),
+            bbox_to_anchor=(0.5, -0.02),
+            title="quoted by group",
+        )
         fig.tight_layout(rect=(0, 0.1 + 0.02 * (len(labels) > 4), 1, 1))
         return fig
 
@@ -281,8 +330,13 @@ def voices(data: pd.DataFrame) -> Figure:
         return _empty("no analysed sentences")
     with plotting.house_style():
         order = data.drop_duplicates("speaker").sort_values("order")
-        fig, ax = _group_share_heatmap(data, row_column="speaker", rows=list(order["speaker"]),
-                                       height=1.4 + 0.36 * len(order), colorbar_label="share of the group's sentences (%)")
+        fig, ax = _group_share_heatmap(
+            data,
+            row_column="speaker",
+            rows=list(order["speaker"]),
+            height=1.4 + 0.36 * len(order),
+            colorbar_label="share of the group's sentences (%)",
+        )
         ax.set_yticklabels(order["speaker_name"].tolist())
         for row, speaker in enumerate(order["speaker"]):
             if speaker in (OWN_VOICE, OTHER_SPEAKERS):
@@ -318,7 +372,7 @@ def distinctive_terms(data: pd.DataFrame) -> Figure:
             ax.axvline(0, color="#888888", linewidth=0.8)
             ax.set_title(f"{group} (n={n} sentences)", fontsize=10)
             ax.set_xlabel("z-score of log-odds ratio")
-        for ax in list(axes.flat)[len(groups):]:
+        for ax in list(axes.flat)[len(groups) :]:
             ax.set_visible(False)
         fig.tight_layout()
         return fig
@@ -333,18 +387,27 @@ def portrayal(data: pd.DataFrame) -> Figure:
         actor_names = list(dict.fromkeys(data["actor_name"]))
         ncols = 2 if len(groups) > 1 else 1
         nrows = -(-len(groups) // ncols)
-        fig, axes = plt.subplots(nrows, ncols, figsize=(6.5, 0.9 + nrows * (0.7 + 0.3 * len(actor_names))),
-                                 squeeze=False)
+        fig, axes = plt.subplots(
+            nrows, ncols, figsize=(6.5, 0.9 + nrows * (0.7 + 0.3 * len(actor_names))), squeeze=False
+        )
         for ax, group in zip(axes.flat, groups):
             rows = data[data["group"] == group]
             cells = rows.pivot(index="actor_name", columns="label", values="share").reindex(
-                index=actor_names, columns=list(LABELS))
+                index=actor_names, columns=list(LABELS)
+            )
             info = rows.drop_duplicates("actor_name").set_index("actor_name").reindex(actor_names)
             left = np.zeros(len(actor_names))
             for label in LABELS:
                 values = np.where(info["enough"], cells[label].fillna(0) * 100, 0)
-                ax.barh(range(len(actor_names)), values, left=left, color=PORTRAYAL_COLORS[label], label=label,
-                        edgecolor="white", linewidth=0.5)
+                ax.barh(
+                    range(len(actor_names)),
+                    values,
+                    left=left,
+                    color=PORTRAYAL_COLORS[label],
+                    label=label,
+                    edgecolor="white",
+                    linewidth=0.5,
+                )
                 left += values
             for position, name in enumerate(actor_names):
                 n = int(info.loc[name, "n_mentions"])
@@ -358,7 +421,7 @@ def portrayal(data: pd.DataFrame) -> Figure:
             ax.set_xlim(0, 100)
             ax.set_title(f"{group} ({int(rows['n_group'].iloc[0])} mentions)", fontsize=10)
             ax.set_xlabel("share of mentions (%)")
-        for ax in list(axes.flat)[len(groups):]:
+        for ax in list(axes.flat)[len(groups) :]:
             ax.set_visible(False)
         handles = [Patch(color=PORTRAYAL_COLORS[label], label=label) for label in LABELS]
         fig.legend(handles=handles, loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0.0), title="portrayal")
@@ -382,8 +445,9 @@ def claims(data: pd.DataFrame) -> Figure:
             ax.text(x, y, _wrap(row.shown, 16), ha="center", va="center", fontsize=7)
         ax.set_xlim(-0.5, len(docs) - 0.5)
         ax.set_ylim(len(items) - 0.5, -0.5)
-        ax.set_xticks(range(len(docs)), [f"{d}\n{_break_name(g)}" for d, g in zip(docs["doc_id"], docs["group"])],
-                      fontsize=8)
+        ax.set_xticks(
+            range(len(docs)), [f"{d}\n{_break_name(g)}" for d, g in zip(docs["doc_id"], docs["group"])], fontsize=8
+        )
         ax.xaxis.tick_top()
         ax.xaxis.set_label_position("top")
         ax.set_yticks(range(len(items)), [_wrap(item, 28) for item in items], fontsize=8)

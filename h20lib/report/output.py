@@ -1,4 +1,5 @@
 """Writing tables atomically: a reader never sees a half-written file."""
+
 from __future__ import annotations
 
 import os
@@ -36,11 +37,13 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
         if path.suffix == ".csv":
             _flatten(table).to_csv(temporary, index=False, lineterminator="\n")
         else:
-            table.assign(**{
-                column: table[column].map(lambda value: list(value) if isinstance(value, tuple) else value)
-                for column in table.columns
-                if table[column].map(lambda value: isinstance(value, tuple)).any()
-            }).to_parquet(temporary, index=False)
+            table.assign(
+                **{
+                    column: table[column].map(lambda value: list(value) if isinstance(value, tuple) else value)
+                    for column in table.columns
+                    if table[column].map(lambda value: isinstance(value, tuple)).any()
+                }
+            ).to_parquet(temporary, index=False)
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):

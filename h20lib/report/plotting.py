@@ -1,4 +1,5 @@
 """One house style for every figure, and saving figures so that the same figure gives the same bytes."""
+
 from __future__ import annotations
 
 import contextlib
@@ -99,8 +100,15 @@ def too_few(ax: Axes, message: str) -> None:
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.text(
-        0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center",
-        wrap=True, color="#555555", fontstyle="italic",
+        0.5,
+        0.5,
+        message,
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        wrap=True,
+        color="#555555",
+        fontstyle="italic",
     )
 
 

@@ -1,4 +1,5 @@
 """Small statistics for the figures: bootstrap and Wilson intervals, term counts, log-odds of terms."""
+
 from __future__ import annotations
 
 import re
@@ -43,9 +44,7 @@ def bootstrap_ci(
     if data.size == 0:
         return (np.nan, np.nan, np.nan)
     rng = np.random.default_rng(seed)
-    resampled = np.array(
-        [stat(data[rng.integers(0, data.size, size=data.size)]) for _ in range(n_resamples)]
-    )
+    resampled = np.array([stat(data[rng.integers(0, data.size, size=data.size)]) for _ in range(n_resamples)])
     tail = (1.0 - level) / 2.0
     low, high = np.quantile(resampled, [tail, 1.0 - tail])
     return (float(stat(data)), float(low), float(high))

@@ -1,4 +1,5 @@
 """What the training scripts share (``h20lib.train.stance``, ``h20lib.train.frames``, ``h20lib.train.portrayal``); needs scikit-learn (dev extra)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -73,7 +74,9 @@ def fit_family(x: csr_matrix, y: list[str], *, family: str, strength: float) -> 
     raise ValueError(f"unknown model family {family!r}")
 
 
-def source_folds(feature_dicts: list[dict[str, float]], sources: list[str], *, min_count: int) -> list[tuple[np.ndarray, csr_matrix, csr_matrix]]:
+def source_folds(
+    feature_dicts: list[dict[str, float]], sources: list[str], *, min_count: int
+) -> list[tuple[np.ndarray, csr_matrix, csr_matrix]]:
     """Leave-one-source-out folds, one per source in sorted order: (held-out rows, training matrix, held-out
     matrix), the columns being the features seen at least ``min_count`` times in the training rows."""
     folds = []
@@ -86,13 +89,16 @@ def source_folds(feature_dicts: list[dict[str, float]], sources: list[str], *, m
     return folds
 
 
-def cross_validated_probabilities(folds: list[tuple[np.ndarray, csr_matrix, csr_matrix]], labels: list[str], *,
-                                  family: str, strength: float) -> list[dict[str, float]]:
+def cross_validated_probabilities(
+    folds: list[tuple[np.ndarray, csr_matrix, csr_matrix]], labels: list[str], *, family: str, strength: float
+) -> list[dict[str, float]]:
     """Each example's label probabilities from a model fit on the other folds' examples."""
     probabilities: list[dict[str, float]] = [{} for _ in labels]
     for rows, train_x, held_out_x in folds:
         held = set(rows.tolist())
-        fitted = fit_family(train_x, [label for i, label in enumerate(labels) if i not in held], family=family, strength=strength)
+        fitted = fit_family(
+            train_x, [label for i, label in enumerate(labels) if i not in held], family=family, strength=strength
+        )
         for i, p in zip(rows, fitted.predict_proba(held_out_x)):
             probabilities[i] = dict(zip(fitted.classes_, p))
     return probabilities
@@ -101,7 +107,10 @@ def cross_validated_probabilities(folds: list[tuple[np.ndarray, csr_matrix, csr_
 def _linear_parts(fitted: Fitted) -> tuple[np.ndarray, np.ndarray]:
     """(coefficients, intercepts), one row per class in ``fitted.classes_`` order, whose softmax is the model's."""
     if isinstance(fitted, GeometricBlend):
-        (nb_coef, nb_intercept), (lr_coef, lr_intercept) = _linear_parts(fitted.naive_bayes), _linear_parts(fitted.logistic)
+        (nb_coef, nb_intercept), (lr_coef, lr_intercept) = (
+            _linear_parts(fitted.naive_bayes),
+            _linear_parts(fitted.logistic),
+        )
         return (nb_coef + lr_coef) / 2, (nb_intercept + lr_intercept) / 2
     if isinstance(fitted, MultinomialNB):
         return fitted.feature_log_prob_, fitted.class_log_prior_

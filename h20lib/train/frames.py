@@ -8,6 +8,7 @@ other writing passes. The criterion is the frame's F1, averaged over all sentenc
 sentences. The shipped models are then fit on all training sentences. The seed sentences and
 labels/gold/written_sentences.csv are never used here: they test the result.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,18 @@ import json
 import pandas as pd
 
 from h20lib import config
-from h20lib.measures.frames import frame_names, LABELS, MODEL_FILE, RULES, cue_matches, feature_values, is_invoked
-from h20lib.train.common import SEED, cross_validated_probabilities, export, fit_family, matrix, source_folds, vocabulary
+from h20lib.measures.frames import LABELS, MODEL_FILE, RULES, cue_matches, feature_values, frame_names, is_invoked
 from h20lib.parse.readers import read_labels
 from h20lib.report.agreement import frame_metrics, frame_sets, prf
+from h20lib.train.common import (
+    SEED,
+    cross_validated_probabilities,
+    export,
+    fit_family,
+    matrix,
+    source_folds,
+    vocabulary,
+)
 
 ARTICLE_SOURCES = "articles"  # prefix of the sources that are whole articles
 SETTINGS = (("naive_bayes", 0.3), ("naive_bayes", 1.0), ("logistic", 1.0), ("logistic", 3.0), ("logistic", 10.0))
@@ -46,9 +55,9 @@ def main() -> None:
     chosen: list[set[str]] = [set() for _ in features]
     document = {
         "source": "One binary linear model per frame (multinomial naive Bayes or logistic regression) over "
-                  "h20lib.measures.frames.featurize features, fit by h20lib.train.frames (scikit-learn).",
+        "h20lib.measures.frames.featurize features, fit by h20lib.train.frames (scikit-learn).",
         "trained_on": f"{config.TRAINING_SENTENCES.name}: {len(sentences)} sentences from {sentences['source'].nunique()} sources "
-                      f"({int(articles.sum())} in whole articles)",
+        f"({int(articles.sum())} in whole articles)",
         "hyperparameters": {},
         "cross_validated_f1": {},
         "frames": {},
@@ -59,32 +68,65 @@ def main() -> None:
         has_cue = [frame in c for c in cues]
         best = None
         for family, strength in SETTINGS:
-            probabilities = [p["invoked"] for p in cross_validated_probabilities(folds, labels, family=family, strength=strength)]
+            probabilities = [
+                p["invoked"] for p in cross_validated_probabilities(folds, labels, family=family, strength=strength)
+            ]
             for rule in RULES:
                 for min_probability in MIN_PROBABILITIES:
-                    predicted = [is_invoked(has_cue=c, probability=p, rule=rule, min_probability=min_probability)
-                                 for c, p in zip(has_cue, probabilities)]
+                    predicted = [
+                        is_invoked(has_cue=c, probability=p, rule=rule, min_probability=min_probability)
+                        for c, p in zip(has_cue, probabilities)
+                    ]
                     overall = _f1(gold, predicted)
-                    in_articles = _f1([g for g, a in zip(gold, articles) if a], [p for p, a in zip(predicted, articles) if a])
+                    in_articles = _f1(
+                        [g for g, a in zip(gold, articles) if a], [p for p, a in zip(predicted, articles) if a]
+                    )
                     if best is None or (overall + in_articles) / 2 > best[0] + 1e-9:
-                        best = ((overall + in_articles) / 2, overall, in_articles, family, strength, rule, min_probability, predicted)
+                        best = (
+                            (overall + in_articles) / 2,
+                            overall,
+                            in_articles,
+                            family,
+                            strength,
+                            rule,
+                            min_probability,
+                            predicted,
+                        )
         _, overall, in_articles, family, strength, rule, min_probability, predicted = best
         for row, invoked in enumerate(predicted):
             if invoked:
                 chosen[row].add(frame)
         columns = vocabulary(features, min_count=MIN_COUNT)
         fitted = fit_family(matrix(features, columns), labels, family=family, strength=strength)
-        document["frames"][frame] = {**export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
-                                     "rule": rule, "min_probability": min_probability}
-        document["hyperparameters"][frame] = {"family": family, "strength": strength, "rule": rule,
-                                              "min_probability": min_probability, "min_count": MIN_COUNT,
-                                              "prune_below": PRUNE_BELOW, "seed": SEED}
-        document["cross_validated_f1"][frame] = {"all": round(overall, 4), "articles": round(in_articles, 4),
-                                                 "cues_only": round(_f1(gold, has_cue), 4)}
-        print(f"{frame:<16} chosen {family} {strength}, {rule}, min_probability {min_probability}; "
-              f"leave-one-source-out F1 {overall:.3f} (all), {in_articles:.3f} (articles); cues alone {_f1(gold, has_cue):.3f}")
-    micro = {"all": _micro_f1(gold_sets, chosen, everything), "articles": _micro_f1(gold_sets, chosen, articles),
-             "cues_only_all": _micro_f1(gold_sets, cues, everything), "cues_only_articles": _micro_f1(gold_sets, cues, articles)}
+        document["frames"][frame] = {
+            **export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
+            "rule": rule,
+            "min_probability": min_probability,
+        }
+        document["hyperparameters"][frame] = {
+            "family": family,
+            "strength": strength,
+            "rule": rule,
+            "min_probability": min_probability,
+            "min_count": MIN_COUNT,
+            "prune_below": PRUNE_BELOW,
+            "seed": SEED,
+        }
+        document["cross_validated_f1"][frame] = {
+            "all": round(overall, 4),
+            "articles": round(in_articles, 4),
+            "cues_only": round(_f1(gold, has_cue), 4),
+        }
+        print(
+            f"{frame:<16} chosen {family} {strength}, {rule}, min_probability {min_probability}; "
+            f"leave-one-source-out F1 {overall:.3f} (all), {in_articles:.3f} (articles); cues alone {_f1(gold, has_cue):.3f}"
+        )
+    micro = {
+        "all": _micro_f1(gold_sets, chosen, everything),
+        "articles": _micro_f1(gold_sets, chosen, articles),
+        "cues_only_all": _micro_f1(gold_sets, cues, everything),
+        "cues_only_articles": _micro_f1(gold_sets, cues, articles),
+    }
     document["cross_validated_micro_f1"] = {name: round(value, 4) for name, value in micro.items()}
     print("leave-one-source-out micro-F1: " + ", ".join(f"{name} {value:.3f}" for name, value in micro.items()))
     path = config.MODELS_DIR / MODEL_FILE

@@ -4,6 +4,7 @@ Run ``python -m h20lib.train.portrayal``. Needs scikit-learn (dev dependency) an
 config.NEWSMTSC_DIR. Hyper-parameters are chosen on the combined dev splits (rw-dev + mt-dev); the final model is fit
 on train only, so the dev scores written into the JSON are the scores of the shipped weights.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -61,11 +62,17 @@ def main() -> None:
         scores[name] = {"n": len(rows), "macro_f1": report["macro_f1"], "accuracy": report["accuracy"]}
     document = {
         "source": "Multinomial logistic regression over h20lib.measures.portrayal.featurize features, fit by "
-                  "h20lib.train.portrayal (scikit-learn). Word valences and negations from VADER "
-                  "(vaderSentiment package). Labels from NewsMTSC (Hamborg & Donnay, EACL 2021).",
+        "h20lib.train.portrayal (scikit-learn). Word valences and negations from VADER "
+        "(vaderSentiment package). Labels from NewsMTSC (Hamborg & Donnay, EACL 2021).",
         "trained_on": f"NewsMTSC train.jsonl ({len(train)} targets); hyper-parameters chosen on rw-dev + mt-dev",
-        "hyperparameters": {"window": window, "C": c, "class_weight": class_weight, "min_count": MIN_COUNT,
-                            "prune_below": PRUNE_BELOW, "seed": SEED},
+        "hyperparameters": {
+            "window": window,
+            "C": c,
+            "class_weight": class_weight,
+            "min_count": MIN_COUNT,
+            "prune_below": PRUNE_BELOW,
+            "seed": SEED,
+        },
         "dev_scores": scores,
         **model,
     }

@@ -14,6 +14,7 @@ within the noise of the folds, and in whole texts, where most sentences are neut
 puts fewer false stances into the counts. The shipped model is then fit on all training sentences. The seed sentences
 and labels/gold/written_sentences.csv are never used here: they test the result.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,15 +22,39 @@ import json
 import pandas as pd
 
 from h20lib import config
-from h20lib.measures.stance import LABELS, MODEL_FILE, TARGETS, cue_evidence, cue_label, cue_score, feature_values, model_label
-from h20lib.train.common import SEED, cross_validated_probabilities, export, fit_family, matrix, source_folds, vocabulary
+from h20lib.measures.stance import (
+    LABELS,
+    MODEL_FILE,
+    TARGETS,
+    cue_evidence,
+    cue_label,
+    cue_score,
+    feature_values,
+    model_label,
+)
 from h20lib.parse.readers import read_labels
 from h20lib.report.agreement import stance_metrics
+from h20lib.train.common import (
+    SEED,
+    cross_validated_probabilities,
+    export,
+    fit_family,
+    matrix,
+    source_folds,
+    vocabulary,
+)
 
 ARTICLE_SOURCES = "articles"  # prefix of the sources that are whole articles
 # (family, strength): naive Bayes smoothing alpha, or the C of logistic regression, alone or blended with naive Bayes.
-SETTINGS = (("naive_bayes", 0.3), ("naive_bayes", 1.0), ("logistic", 1.0), ("logistic", 3.0), ("logistic", 10.0),
-            ("blend", 3.0), ("blend", 10.0))
+SETTINGS = (
+    ("naive_bayes", 0.3),
+    ("naive_bayes", 1.0),
+    ("logistic", 1.0),
+    ("logistic", 3.0),
+    ("logistic", 10.0),
+    ("blend", 3.0),
+    ("blend", 10.0),
+)
 MIN_CONFIDENCES = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 CONFIDENCE_TOLERANCE = 0.01
 MIN_COUNT = 1
@@ -38,12 +63,15 @@ PRUNE_BELOW = 0.001
 
 def _criterion(gold: pd.Series, predicted: pd.Series, articles: pd.Series) -> tuple[float, float, float]:
     overall = stance_metrics(gold, predicted)["macro_f1"]
-    in_articles = stance_metrics(gold[articles].reset_index(drop=True), predicted[articles].reset_index(drop=True))["macro_f1"]
+    in_articles = stance_metrics(gold[articles].reset_index(drop=True), predicted[articles].reset_index(drop=True))[
+        "macro_f1"
+    ]
     return (overall + in_articles) / 2, overall, in_articles
 
 
-def choose_setting(results: list[tuple[float, str, float, float]], *, tolerance: float = CONFIDENCE_TOLERANCE
-                   ) -> tuple[str, float, float]:
+def choose_setting(
+    results: list[tuple[float, str, float, float]], *, tolerance: float = CONFIDENCE_TOLERANCE
+) -> tuple[str, float, float]:
     """(family, strength, min_confidence) from (criterion, family, strength, min_confidence) rows.
 
     The family and strength of the best criterion, with the largest min_confidence whose criterion is within
@@ -62,10 +90,10 @@ def main() -> None:
     folds = source_folds(features, list(sentences["source"]), min_count=MIN_COUNT)
     document = {
         "source": "A linear model per target (multinomial naive Bayes, logistic regression, or the geometric blend "
-                  "of the two) over h20lib.measures.stance.featurize features, fit by h20lib.train.stance (scikit-learn); "
-                  "used where the explicit cues do not decide.",
+        "of the two) over h20lib.measures.stance.featurize features, fit by h20lib.train.stance (scikit-learn); "
+        "used where the explicit cues do not decide.",
         "trained_on": f"{config.TRAINING_SENTENCES.name}: {len(sentences)} sentences from {sentences['source'].nunique()} sources "
-                      f"({int(articles.sum())} in whole articles)",
+        f"({int(articles.sum())} in whole articles)",
         "hyperparameters": {},
         "cross_validated_macro_f1": {},
         "targets": {},
@@ -77,27 +105,41 @@ def main() -> None:
         for family, strength in SETTINGS:
             probabilities = cross_validated_probabilities(folds, list(gold), family=family, strength=strength)
             for min_confidence in MIN_CONFIDENCES:
-                predicted = pd.Series([
-                    cue if cue != "none" else model_label(p, min_confidence=min_confidence)
-                    for cue, p in zip(by_cues, probabilities)
-                ])
+                predicted = pd.Series(
+                    [
+                        cue if cue != "none" else model_label(p, min_confidence=min_confidence)
+                        for cue, p in zip(by_cues, probabilities)
+                    ]
+                )
                 criterion, overall, in_articles = _criterion(gold, predicted, articles)
-                print(f"{target:<8} {family:<11} {strength:<4} min_confidence={min_confidence:<4} "
-                      f"macro-F1 all {overall:.3f}, articles {in_articles:.3f}")
+                print(
+                    f"{target:<8} {family:<11} {strength:<4} min_confidence={min_confidence:<4} "
+                    f"macro-F1 all {overall:.3f}, articles {in_articles:.3f}"
+                )
                 results.append((criterion, family, strength, min_confidence))
                 scores[family, strength, min_confidence] = (overall, in_articles)
         family, strength, min_confidence = choose_setting(results)
         overall, in_articles = scores[family, strength, min_confidence]
         columns = vocabulary(features, min_count=MIN_COUNT)
         fitted = fit_family(matrix(features, columns), list(gold), family=family, strength=strength)
-        document["targets"][target] = {**export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
-                                       "min_confidence": min_confidence}
-        document["hyperparameters"][target] = {"family": family, "strength": strength, "min_count": MIN_COUNT,
-                                               "min_confidence": min_confidence, "prune_below": PRUNE_BELOW, "seed": SEED}
+        document["targets"][target] = {
+            **export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
+            "min_confidence": min_confidence,
+        }
+        document["hyperparameters"][target] = {
+            "family": family,
+            "strength": strength,
+            "min_count": MIN_COUNT,
+            "min_confidence": min_confidence,
+            "prune_below": PRUNE_BELOW,
+            "seed": SEED,
+        }
         document["cross_validated_macro_f1"][target] = {"all": round(overall, 4), "articles": round(in_articles, 4)}
-        print(f"{target}: chosen {family} {strength}, min_confidence {min_confidence}; "
-              f"{len(document['targets'][target]['weights'])} features; leave-one-source-out macro-F1 "
-              f"{overall:.3f} (all), {in_articles:.3f} (articles)")
+        print(
+            f"{target}: chosen {family} {strength}, min_confidence {min_confidence}; "
+            f"{len(document['targets'][target]['weights'])} features; leave-one-source-out macro-F1 "
+            f"{overall:.3f} (all), {in_articles:.3f} (articles)"
+        )
     path = config.MODELS_DIR / MODEL_FILE
     path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"-> {path}")
