@@ -5,13 +5,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: figures test lock clean
+.PHONY: figures test lint lock clean
 
 figures: $(INSTALLED)
 	$(BIN)/h20lib figures --out figures
 
-test: $(INSTALLED)
+test: lint
 	$(BIN)/pytest
+
+# ruff (lint and format) and mypy, configured in pyproject.toml; part of `make test`.
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 $(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)

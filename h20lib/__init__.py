@@ -22,7 +22,7 @@ except PackageNotFoundError:  # run from a checkout that is not installed
 if TYPE_CHECKING:
     from h20lib import validate
     from h20lib.errors import InputError
-    from h20lib.explain import explain
+    from h20lib.explanation import explain
     from h20lib.measures.portrayal import target_sentiment
     from h20lib.measures.scoring import quotes, score
     from h20lib.parse.corpus import Corpus, load_corpus, parse_document
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 _PUBLIC = {
     "Corpus": ("h20lib.parse.corpus", "Corpus"),
     "InputError": ("h20lib.errors", "InputError"),
-    "explain": ("h20lib.explain", "explain"),
+    "explain": ("h20lib.explanation", "explain"),
     "load_corpus": ("h20lib.parse.corpus", "load_corpus"),
     "parse_document": ("h20lib.parse.corpus", "parse_document"),
     "quotes": ("h20lib.measures.scoring", "quotes"),

@@ -7,7 +7,6 @@ import pytest
 
 from h20lib import load_corpus
 from h20lib.cli import main
-from h20lib.measures.scoring import score
 
 STORY = (
     "Lawmakers question chip export reversal\n"
@@ -22,11 +21,6 @@ def _list_columns(table: pd.DataFrame) -> list[str]:
     return [column for column in table.columns if table[column].map(lambda value: isinstance(value, tuple)).any()]
 
 
-@pytest.fixture(scope="module")
-def scored_seeds():
-    return score(load_corpus())
-
-
 @pytest.fixture
 def small_corpus(tmp_path):
     folder = tmp_path / "corpus"
@@ -35,32 +29,32 @@ def small_corpus(tmp_path):
     return folder
 
 
-def test_score_writes_csv_with_joined_lists(tmp_path, capsys, scored_seeds):
+def test_score_writes_csv_with_joined_lists(tmp_path, capsys, seed_scores):
     out = tmp_path / "out.csv"
     assert main(["score", "-o", str(out)]) == 0
     captured = capsys.readouterr()
-    assert captured.err == f"wrote {len(scored_seeds)} sentences from 5 documents to {out}\n"
+    assert captured.err == f"wrote {len(seed_scores)} sentences from 5 documents to {out}\n"
     back = pd.read_csv(out, dtype=str, keep_default_na=False)
-    assert list(back.columns) == list(scored_seeds.columns)
-    assert list(back["sentence_id"]) == list(scored_seeds["sentence_id"])
-    assert list(back["text"]) == list(scored_seeds["text"])
-    list_columns = _list_columns(scored_seeds)
+    assert list(back.columns) == list(seed_scores.columns)
+    assert list(back["sentence_id"]) == list(seed_scores["sentence_id"])
+    assert list(back["text"]) == list(seed_scores["text"])
+    list_columns = _list_columns(seed_scores)
     assert {"actors", "frames"} <= set(list_columns)
     for column in list_columns:
-        assert list(back[column]) == [";".join(cell) for cell in scored_seeds[column]]
+        assert list(back[column]) == [";".join(cell) for cell in seed_scores[column]]
     assert back["actors"].str.contains(";").any()
 
 
-def test_score_writes_parquet_with_lists(tmp_path, capsys, scored_seeds):
+def test_score_writes_parquet_with_lists(tmp_path, capsys, seed_scores):
     out = tmp_path / "out.parquet"
     assert main(["score", "-o", str(out)]) == 0
     assert capsys.readouterr().err.endswith(f"to {out}\n")
     back = pd.read_parquet(out)
-    assert list(back.columns) == list(scored_seeds.columns)
-    assert list(back["sentence_id"]) == list(scored_seeds["sentence_id"])
-    for column in _list_columns(scored_seeds):
-        assert [list(cell) for cell in back[column]] == [list(cell) for cell in scored_seeds[column]]
-    pd.testing.assert_series_equal(back["vader"], scored_seeds["vader"], check_names=False)
+    assert list(back.columns) == list(seed_scores.columns)
+    assert list(back["sentence_id"]) == list(seed_scores["sentence_id"])
+    for column in _list_columns(seed_scores):
+        assert [list(cell) for cell in back[column]] == [list(cell) for cell in seed_scores[column]]
+    pd.testing.assert_series_equal(back["vader"], seed_scores["vader"], check_names=False)
 
 
 def _missing_txt(folder: Path) -> tuple[str, str]:
@@ -158,7 +152,7 @@ def test_skipped_files_are_listed_and_the_rest_scored(tmp_path, capsys, small_co
         (["score", "--corpus", "missing.txt", "-o", "out.csv"], 2, "h20lib: error: "),
     ],
 )
-def test_console_script(tmp_path, args, returncode, err_start):
+def test_console_script(tmp_path, seed_corpus, args, returncode, err_start):
     result = subprocess.run([str(CONSOLE_SCRIPT), *args], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == returncode
     assert result.stderr.startswith(err_start)
@@ -166,4 +160,4 @@ def test_console_script(tmp_path, args, returncode, err_start):
     assert (tmp_path / "out.csv").exists() == (returncode == 0)
     if returncode == 0:
         back = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False)
-        assert len(back) == len(load_corpus().sentences)
+        assert len(back) == len(seed_corpus.sentences)

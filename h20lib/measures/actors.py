@@ -58,7 +58,7 @@ def register() -> dict[str, Actor]:
 
 @cache
 def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    owner = {}
+    owner: dict[str, str] = {}
     for actor in register().values():
         for alias in actor.aliases:
             owner.setdefault(alias, actor.id)

@@ -147,7 +147,8 @@ class Candidate:
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Quotations in ``text[start:end]`` (one paragraph): curly or straight double quotes; an unclosed one
     runs to the paragraph's end, as news style leaves a quote open when it continues in the next paragraph."""
-    quotes, position = [], start
+    quotes: list[Quote] = []
+    position = start
     opening = re.compile(r'[“"]')
     while True:
         found = opening.search(text, position, end)
@@ -391,7 +392,7 @@ def _sentence_speaker(
 def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[AttributionColumns], list[QuoteRow]]:
     """Per-sentence ``actors, speaker, is_quote, speaker_cue`` and a list of quotation rows for one document."""
     context = _Context(DocumentMentions(text))
-    by_paragraph: dict[int, list[dict]] = {}
+    by_paragraph: dict[int, list[SentenceRow]] = {}
     for row in rows:
         if row["kind"] in SPEAKER_KINDS:
             by_paragraph.setdefault(row["paragraph"], []).append(row)
@@ -434,7 +435,7 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
             context,
             turn_text,
         )
-        result.update(speaker=speaker, is_quote=is_quote, speaker_cue=cue)
+        result.update({"speaker": speaker, "is_quote": is_quote, "speaker_cue": cue})
         previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
         context.note(actors)
         context.note(derived for _, _, derived in names_in(row["text"]) if "_" in derived)

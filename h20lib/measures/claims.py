@@ -297,6 +297,7 @@ def _build_claim(
     kind: str, match: re.Match[str], span: tuple[int, int], sentence: str, pub: date | None
 ) -> Claim | None:
     flags: list[str] = []
+    value: float | str
     if kind == "date":
         # The date's own words ("March this year") say nothing about the tense of the sentence.
         rest = sentence[: span[0]] + " " * (span[1] - span[0]) + sentence[span[1] :]
@@ -334,10 +335,10 @@ def _date_value(match: re.Match[str], pub: date | None, *, past: bool) -> tuple[
         quarter = _QUARTERS[groups["q"].lower()] if groups.get("q") else int(groups["qn"])
         return f"{year:04d}-Q{quarter}", ["quarter"]
     month = int(groups["m"]) if groups.get("m") else _MONTH_NUMBER[groups["mon"].lower()]
-    day = int(re.match(r"\d+", groups["d"]).group()) if groups.get("d") else None
+    day = _day_number(groups["d"]) if groups.get("d") else None
     flags = []
     if groups.get("d2"):
-        if int(re.match(r"\d+", groups["d2"]).group()) <= (day or 0):
+        if _day_number(groups["d2"]) <= (day or 0):
             return None
         flags.append("range")
     if groups.get("rel"):
@@ -351,6 +352,13 @@ def _date_value(match: re.Match[str], pub: date | None, *, past: bool) -> tuple[
     if year is None:
         return (f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"), [*flags, "year_missing"]
     return (f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"), flags
+
+
+def _day_number(day: str) -> int:
+    """The number of a day group of _DATE_PATTERNS ("16th" -> 16)."""
+    digits = re.match(r"\d+", day)
+    assert digits is not None  # every day group starts with a digit
+    return int(digits.group())
 
 
 def _real_day(year: int | None, month: int, day: int | None) -> bool:

@@ -30,7 +30,7 @@ def add_word_features(
     ``negation_scope`` words after one of ``negators`` (or a word ending in n't), in the same clause, is prefixed
     "not_". Numbers are one token, "<num>"."""
     lowered = text.lower().replace("’", "'")
-    previous = None
+    previous: tuple[str, int] | None = None  # the previous word, negation prefix included, and its start
     scope = 0
     for match in _WORD_OR_STOP.finditer(lowered):
         token = match.group()
@@ -44,13 +44,12 @@ def add_word_features(
         elif scope:
             negated = "not_"
             scope -= 1
-        names = [f"word:{negated}{word}"]
+        names = [(f"word:{negated}{word}", match.start())]  # (feature, where its stretch starts)
         if len(word) > stem_letters and word != "<num>":
-            names.append(f"stem:{negated}{word[:stem_letters]}")
+            names.append((f"stem:{negated}{word[:stem_letters]}", match.start()))
         if previous is not None:
-            names.append(f"pair:{previous[0]} {negated}{word}")
-        for name in names:
+            names.append((f"pair:{previous[0]} {negated}{word}", previous[1]))
+        for name, start in names:
             if name not in feats:
-                start = previous[1] if name.startswith("pair:") else match.start()
                 feats[name] = Feature(1.0, start, match.end())
         previous = (negated + word, match.start())

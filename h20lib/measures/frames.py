@@ -17,6 +17,7 @@ from functools import cache
 
 from h20lib import resources
 from h20lib.measures.features import Feature, add_word_features
+from h20lib.rows import FrameColumns
 
 MODEL_FILE = "frames_model.json"
 LABELS = ("invoked", "absent")
@@ -164,7 +165,7 @@ def _shown(frame: str, items: list[FrameEvidence]) -> list[str]:
     return [f"{frame}:{item.matched}" for item in items]
 
 
-def score_frames(text: str) -> dict:
+def score_frames(text: str) -> FrameColumns:
     """``frames``: the frames invoked, in codebook order; ``frame_cues``: "<frame>:<matched words>" for each cue
     match that decided a frame, or "<frame>:model <feature>:<matched words>" for the strongest model features."""
     evidence = frame_evidence(text)
@@ -173,4 +174,4 @@ def score_frames(text: str) -> dict:
 
 
 # The columns of a sentence that is not coded for frames (not a headline or body sentence).
-NO_FRAMES = {"frames": (), "frame_cues": ()}
+NO_FRAMES: FrameColumns = {"frames": (), "frame_cues": ()}

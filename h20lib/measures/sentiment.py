@@ -10,6 +10,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from h20lib.rows import SentimentColumns
+
 
 @cache
 def _analysers() -> tuple[Callable[[str], Any], Callable[[str], dict[str, float]]]:
@@ -20,7 +22,7 @@ def _analysers() -> tuple[Callable[[str], Any], Callable[[str], dict[str, float]
     return (lambda text: TextBlob(text).sentiment), SentimentIntensityAnalyzer().polarity_scores
 
 
-def score_sentiment(text: str) -> dict[str, float]:
+def score_sentiment(text: str) -> SentimentColumns:
     """``polarity`` in [-1, 1], ``subjectivity`` in [0, 1] (TextBlob) and ``vader`` compound in [-1, 1]."""
     textblob_sentiment, vader_scores = _analysers()
     blob = textblob_sentiment(text)

@@ -18,10 +18,12 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, cast
 
 from h20lib import resources
 from h20lib.measures.features import Feature, add_word_features
 from h20lib.measures.linear import label_scores, softmax
+from h20lib.rows import ScoredRow
 
 TARGETS = ("approval", "controls")
 LABELS = ("favor", "against", "none")
@@ -258,14 +260,14 @@ def stance_evidence(text: str) -> list[Evidence]:
     return [item for _, _, _, evidence in _decide(text).values() for item in evidence]
 
 
-def score_stance(text: str) -> dict:
+def score_stance(text: str) -> dict[str, float | str | tuple[str, ...]]:
     """Per target: score in [-1, 1], label, and the cues or model features that decided the label (empty for none).
 
     Explicit cues of stance_cues.toml decide first: tanh of their summed weights is the score, and a score of at
     least CUE_THRESHOLD in size is a stance. Where they do not decide, the model gives favor or against only when
     it is at least ``min_confidence`` sure (chosen in training), and the score is P(favor) - P(against).
     """
-    result = {}
+    result: dict[str, float | str | tuple[str, ...]] = {}
     for target, (score, label, method, evidence) in _decide(text).items():
         shown = evidence[:EVIDENCE_SHOWN] if label != "none" else []
         prefix = "model " if method == "model" else ""
@@ -276,18 +278,19 @@ def score_stance(text: str) -> dict:
 
 
 # The columns of a sentence that is not coded for stance (not a headline or body sentence), in score_stance's order.
-NO_STANCE = {
+NO_STANCE: dict[str, float | str | tuple[str, ...]] = {
     key: value
     for target in TARGETS
     for key, value in ((f"stance_{target}", 0.0), (f"stance_{target}_label", "none"), (f"stance_{target}_cues", ()))
 }
 
 
-def carry_reported_stance(rows: list[dict]) -> None:
+def carry_reported_stance(rows: list[ScoredRow]) -> None:
     """A sentence that continues someone's reported statement (speaker_cue "continued ...") and takes no stance
     of its own carries the stance of the sentence it continues. Changes ``rows`` in place, in order."""
-    previous = None
-    for row in rows:
+    previous: dict[str, Any] | None = None
+    for scored in rows:
+        row = cast(dict[str, Any], scored)  # the stance columns are named by target: "stance_<target>_label"
         if (
             previous is not None
             and row.get("speaker_cue", "").startswith("continued")

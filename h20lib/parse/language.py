@@ -37,7 +37,7 @@ def detect_language(text: str, *, default: str = "en") -> str:
     # CJK characters each carry a word's worth of meaning, so weigh them against Latin letters by 3.
     if count * 3 >= latin:
         return code
-    votes = Counter()
+    votes: Counter[str] = Counter()
     for word in _WORD.findall(text.lower()):
         for language, words in _function_words().items():
             if word in words:

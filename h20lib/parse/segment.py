@@ -68,7 +68,7 @@ def _is_abbreviation(text: str, dot_at: int) -> bool:
 
 def _is_initialism(text: str, dot_at: int) -> bool:
     match = _WORD_BEFORE.search(text, 0, dot_at)
-    return bool(match) and re.fullmatch(r"(?:[a-z]\.)+[a-z]", match.group(1).lower()) is not None
+    return match is not None and re.fullmatch(r"(?:[a-z]\.)+[a-z]", match.group(1).lower()) is not None
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

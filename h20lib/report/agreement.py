@@ -16,7 +16,7 @@ from h20lib.report.stats import bootstrap_ci
 STANCE_CLASSES = ("favor", "against")  # macro-F1 is averaged over these two, as is usual for stance
 
 
-def prf(gold: pd.Series | np.ndarray, predicted: pd.Series | np.ndarray, label: str) -> dict[str, float]:
+def prf(gold: pd.Series | np.ndarray, predicted: pd.Series | np.ndarray, label: str | bool) -> dict[str, float]:
     """Precision, recall and F1 of ``label`` (0 where undefined), with the gold count as support."""
     tp = int(((gold == label) & (predicted == label)).sum())
     fp = int(((gold != label) & (predicted == label)).sum())

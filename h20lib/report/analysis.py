@@ -324,7 +324,7 @@ def name_variants(selected: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "group", "actor", "name", "surface", "variant"])
 
 
-def _value_text(kind: str, value: object) -> str:
+def _value_text(kind: str, value: float | str) -> str:
     if kind == "money":
         return f"${float(value) / 1e9:g} bn" if float(value) >= 1e8 else f"${float(value):,.0f}"
     if kind == "percent":

@@ -19,9 +19,11 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, overload
 
 import nbformat
 import papermill
+from jupyter_client.manager import KernelManager
 from papermill.exceptions import PapermillExecutionError
 
 from h20lib import config
@@ -101,6 +103,19 @@ def _path_pattern(source: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.-])" + re.escape(source) + r"(?:(/)|(?![\w.-]))")
 
 
+def _path_replacement(target: str) -> Callable[[re.Match[str]], str]:
+    """Replaces a ``_path_pattern`` match by ``target``, keeping the "/" after it unless ``target`` is "."."""
+
+    def replace(match: re.Match[str]) -> str:
+        return ("" if target == "." else target + "/") if match.group(1) else target
+
+    return replace
+
+
+@overload
+def replace_paths(value: dict[str, Any], replacements: tuple[tuple[str, str], ...]) -> dict[str, Any]: ...
+@overload
+def replace_paths(value: object, replacements: tuple[tuple[str, str], ...]) -> object: ...
 def replace_paths(value: object, replacements: tuple[tuple[str, str], ...]) -> object:
     """``value`` with every path in ``replacements`` (source, target) replaced in its strings, recursively.
 
@@ -114,10 +129,7 @@ def replace_paths(value: object, replacements: tuple[tuple[str, str], ...]) -> o
     if not isinstance(value, str):
         return value
     for source, target in sorted(replacements, key=lambda pair: len(pair[0]), reverse=True):
-        value = _path_pattern(source).sub(
-            lambda match, target=target: ("" if target == "." else target + "/") if match.group(1) else target,
-            value,
-        )
+        value = _path_pattern(source).sub(_path_replacement(target), value)
     return _KERNEL_CELL_FILE.sub("<cell>", value)
 
 
@@ -139,7 +151,7 @@ def scrub_notebook(nb: dict, *, replacements: tuple[tuple[str, str], ...]) -> di
     return replace_paths(nb, replacements)
 
 
-def _one_line(text: str) -> str:
+def _one_line(text: object) -> str:
     return _WHITESPACE.sub(" ", str(text)).strip()
 
 
@@ -161,6 +173,12 @@ def _load_with_stable_ids(path: Path) -> nbformat.NotebookNode:
 
 def _execute(job: _Job) -> str | None:
     """Run one notebook into its staging folder (in a worker process); the one-line error, or None."""
+    # Kernels started at once by two worker processes can be handed the same free TCP port, and one then dies at
+    # start. Where the system has them, local sockets in a folder of this job's own (short: socket paths are
+    # limited to about 100 characters) avoid ports altogether.
+    sockets = tempfile.mkdtemp(prefix="h20lib-kernel-") if os.name == "posix" else None
+    transport = {} if sockets is None else {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}
+    kernel = KernelManager(kernel_name=job.kernel_name, **transport)
     try:
         executed = papermill.execute_notebook(
             _load_with_stable_ids(job.notebook),
@@ -170,9 +188,15 @@ def _execute(job: _Job) -> str | None:
             cwd=str(job.cwd),
             progress_bar=False,
             log_output=False,
+            km=kernel,
         )
     except Exception as error:  # whatever stops one notebook is reported for it; the others go on
         return execution_error_line(job.name, error)
+    finally:
+        if kernel.has_kernel:  # papermill stops only the kernels it started itself
+            kernel.shutdown_kernel(now=True)
+        if sockets is not None:
+            shutil.rmtree(sockets, ignore_errors=True)
     scrubbed = nbformat.from_dict(scrub_notebook(executed, replacements=job.replacements))
     job.executed_path.write_text(nbformat.writes(scrubbed) + "\n", encoding="utf-8")
     return None

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
 from matplotlib.patches import Patch, Rectangle
 
 from h20lib.measures.portrayal import LABELS
@@ -220,7 +221,7 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def _share_heatmap(ax, matrix: pd.DataFrame, enough: pd.Series, *, fmt: str) -> object:
+def _share_heatmap(ax: Axes, matrix: pd.DataFrame, enough: pd.Series, *, fmt: str) -> AxesImage:
     """Shares as a heatmap with values printed; columns of groups without enough data are greyed and marked."""
     values = matrix.to_numpy(dtype=float)
     masked = np.ma.masked_array(values, mask=np.repeat(~enough.to_numpy()[None, :], len(matrix), axis=0))

@@ -9,12 +9,16 @@ import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib as mpl
 import pandas as pd
 from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 # Okabe & Ito (2008), "Color Universal Design": eight colours told apart with every common colour-vision
 # deficiency. Yellow and black come last: yellow is faint on white, black reads as "no group".
@@ -34,7 +38,7 @@ CSV_FLOAT_FORMAT = "%.10g"
 FIGURE_FILE_SUFFIXES = (".png", ".svg", ".csv", ".caption.txt")
 
 # Sizes read well on a figure printed at 6.5 x 4 inches (a page's text width).
-HOUSE_RC: dict[str, object] = {
+HOUSE_RC: dict[RcKeyType, object] = {
     "font.family": "sans-serif",
     "font.sans-serif": ["DejaVu Sans"],
     "font.size": 10,

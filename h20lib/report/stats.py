@@ -155,7 +155,7 @@ def ngrams(
     if not 1 <= lowest <= highest:
         raise ValueError(f"bad ngram_range {ngram_range}")
     stop = english_stopwords() if stopwords is None else frozenset(stopwords)
-    grams = []
+    grams: list[str] = []
     for run in _runs(text, stopwords=stop):
         for size in range(lowest, highest + 1):
             grams.extend(" ".join(run[start : start + size]) for start in range(len(run) - size + 1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import TypeAlias
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -59,7 +60,7 @@ class GeometricBlend:
         return exps / exps.sum(axis=1, keepdims=True)
 
 
-Fitted = LogisticRegression | MultinomialNB | GeometricBlend
+Fitted: TypeAlias = LogisticRegression | MultinomialNB | GeometricBlend
 
 
 def fit_family(x: csr_matrix, y: list[str], *, family: str, strength: float) -> Fitted:

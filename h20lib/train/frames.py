@@ -53,14 +53,17 @@ def main() -> None:
     everything = pd.Series(True, index=sentences.index)
     folds = source_folds(features, list(sentences["source"]), min_count=MIN_COUNT)
     chosen: list[set[str]] = [set() for _ in features]
-    document = {
+    hyperparameters: dict[str, dict[str, object]] = {}
+    cross_validated: dict[str, dict[str, float]] = {}
+    models: dict[str, dict[str, object]] = {}
+    document: dict[str, object] = {
         "source": "One binary linear model per frame (multinomial naive Bayes or logistic regression) over "
         "h20lib.measures.frames.featurize features, fit by h20lib.train.frames (scikit-learn).",
         "trained_on": f"{config.TRAINING_SENTENCES.name}: {len(sentences)} sentences from {sentences['source'].nunique()} sources "
         f"({int(articles.sum())} in whole articles)",
-        "hyperparameters": {},
-        "cross_validated_f1": {},
-        "frames": {},
+        "hyperparameters": hyperparameters,
+        "cross_validated_f1": cross_validated,
+        "frames": models,
     }
     for frame in frame_names():
         gold = [frame in g for g in gold_sets]
@@ -92,18 +95,19 @@ def main() -> None:
                             min_probability,
                             predicted,
                         )
+        assert best is not None  # SETTINGS, RULES and MIN_PROBABILITIES are not empty
         _, overall, in_articles, family, strength, rule, min_probability, predicted = best
         for row, invoked in enumerate(predicted):
             if invoked:
                 chosen[row].add(frame)
         columns = vocabulary(features, min_count=MIN_COUNT)
         fitted = fit_family(matrix(features, columns), labels, family=family, strength=strength)
-        document["frames"][frame] = {
+        models[frame] = {
             **export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
             "rule": rule,
             "min_probability": min_probability,
         }
-        document["hyperparameters"][frame] = {
+        hyperparameters[frame] = {
             "family": family,
             "strength": strength,
             "rule": rule,
@@ -112,7 +116,7 @@ def main() -> None:
             "prune_below": PRUNE_BELOW,
             "seed": SEED,
         }
-        document["cross_validated_f1"][frame] = {
+        cross_validated[frame] = {
             "all": round(overall, 4),
             "articles": round(in_articles, 4),
             "cues_only": round(_f1(gold, has_cue), 4),

@@ -53,6 +53,7 @@ def main() -> None:
             if best is None or f1 > best[0]:
                 best = (f1, window, c, class_weight, fitted, columns)
 
+    assert best is not None  # WINDOWS, CS and CLASS_WEIGHTS are not empty
     _, window, c, class_weight, fitted, columns = best
     model = {**export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW), "window": window}
     scores = {}

@@ -88,15 +88,18 @@ def main() -> None:
     evidence = [cue_evidence(text) for text in sentences["text"]]
     articles = sentences["source"].str.startswith(ARTICLE_SOURCES)
     folds = source_folds(features, list(sentences["source"]), min_count=MIN_COUNT)
-    document = {
+    hyperparameters: dict[str, dict[str, object]] = {}
+    cross_validated: dict[str, dict[str, float]] = {}
+    models: dict[str, dict[str, object]] = {}
+    document: dict[str, object] = {
         "source": "A linear model per target (multinomial naive Bayes, logistic regression, or the geometric blend "
         "of the two) over h20lib.measures.stance.featurize features, fit by h20lib.train.stance (scikit-learn); "
         "used where the explicit cues do not decide.",
         "trained_on": f"{config.TRAINING_SENTENCES.name}: {len(sentences)} sentences from {sentences['source'].nunique()} sources "
         f"({int(articles.sum())} in whole articles)",
-        "hyperparameters": {},
-        "cross_validated_macro_f1": {},
-        "targets": {},
+        "hyperparameters": hyperparameters,
+        "cross_validated_macro_f1": cross_validated,
+        "targets": models,
     }
     for target in TARGETS:
         gold = sentences[f"stance_{target}"]
@@ -122,11 +125,9 @@ def main() -> None:
         overall, in_articles = scores[family, strength, min_confidence]
         columns = vocabulary(features, min_count=MIN_COUNT)
         fitted = fit_family(matrix(features, columns), list(gold), family=family, strength=strength)
-        document["targets"][target] = {
-            **export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
-            "min_confidence": min_confidence,
-        }
-        document["hyperparameters"][target] = {
+        exported = export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW)
+        models[target] = {**exported, "min_confidence": min_confidence}
+        hyperparameters[target] = {
             "family": family,
             "strength": strength,
             "min_count": MIN_COUNT,
@@ -134,10 +135,10 @@ def main() -> None:
             "prune_below": PRUNE_BELOW,
             "seed": SEED,
         }
-        document["cross_validated_macro_f1"][target] = {"all": round(overall, 4), "articles": round(in_articles, 4)}
+        cross_validated[target] = {"all": round(overall, 4), "articles": round(in_articles, 4)}
         print(
             f"{target}: chosen {family} {strength}, min_confidence {min_confidence}; "
-            f"{len(document['targets'][target]['weights'])} features; leave-one-source-out macro-F1 "
+            f"{len(exported['weights'])} features; leave-one-source-out macro-F1 "
             f"{overall:.3f} (all), {in_articles:.3f} (articles)"
         )
     path = config.MODELS_DIR / MODEL_FILE

@@ -16,7 +16,6 @@ from h20lib.measures.frames import (
     score_frames,
 )
 from h20lib.measures.linear import label_scores, softmax
-from h20lib.validate import HELD_OUT_SAMPLE, validation_report
 
 
 @pytest.mark.parametrize(
@@ -144,28 +143,3 @@ def test_frame_cues_name_the_frame_and_the_words(sentence):
 
 def test_uncoded_sentences_have_the_scored_columns():
     assert list(NO_FRAMES) == list(score_frames("The ban stays."))
-
-
-@pytest.fixture(scope="module")
-def report():
-    return validation_report(include_newsmtsc=False)
-
-
-def test_frames_against_gold(report):
-    for sample, result in report["frames"].items():
-        print(
-            f"\nframes, {sample}: micro-F1 {result['method']['micro_f1']:.2f} (baseline {result['baseline']['micro_f1']:.2f}, n={result['n']})"
-        )
-        assert result["method"]["micro_f1"] > result["baseline"]["micro_f1"]
-    assert report["frames"]["seed sentences"]["method"]["micro_f1"] >= 0.7
-
-
-@pytest.mark.parametrize("sample", [*(f"written, round {n}" for n in range(5, 13)), HELD_OUT_SAMPLE])
-def test_frames_on_new_wording(report, sample):
-    """Rounds 5 to 12 were written apart from the method; rounds 11 and 12 were scored once after the models were final."""
-    result = report["frames"][sample]["method"]
-    print(
-        f"\n{sample}: frames micro-F1 {result['micro_f1']:.2f} (P {result['micro_precision']:.2f}, R {result['micro_recall']:.2f})"
-    )
-    assert report["frames"][sample]["n"] == (400 if sample == HELD_OUT_SAMPLE else 200)
-    assert result["micro_f1"] >= 0.7

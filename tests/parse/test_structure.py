@@ -1,11 +1,8 @@
 import pytest
 
-from h20lib import config, load_corpus
-from h20lib.config import PROJECT_ROOT
+from h20lib import config
 from h20lib.parse.readers import read_labels
 from h20lib.parse.structure import KINDS, is_asker, parse_structure
-
-UNSEEN_LAYOUTS = PROJECT_ROOT / "tests" / "data" / "unseen"
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -162,8 +159,8 @@ def test_is_asker(label, expected):
     assert is_asker(label) is expected
 
 
-def test_seed_kinds_agree_with_hand_labels():
-    parsed = load_corpus().sentences
+def test_seed_kinds_agree_with_hand_labels(seed_corpus):
+    parsed = seed_corpus.sentences
     gold = read_labels(config.GOLD_SEED_SENTENCES)
     joined = parsed.merge(gold, on="sentence_id", suffixes=("", "_gold"))
     assert len(joined) == len(parsed) == len(gold)
@@ -243,15 +240,8 @@ UNSEEN_EXPECTED = {
 
 
 @pytest.mark.parametrize("doc_id", sorted(UNSEEN_EXPECTED))
-def test_unseen_layouts_parse(doc_id):
-    corpus = load_corpus(UNSEEN_LAYOUTS)
-    rows = corpus.sentences[corpus.sentences["doc_id"] == doc_id]
+def test_unseen_layouts_parse(unseen_layouts_corpus, doc_id):
+    sentences = unseen_layouts_corpus.sentences
+    rows = sentences[sentences["doc_id"] == doc_id]
     assert list(rows["kind"]) == UNSEEN_EXPECTED[doc_id]
     assert set(rows["kind"]) <= set(KINDS)
-
-
-def test_unseen_metadata_comes_from_the_text():
-    documents = load_corpus(UNSEEN_LAYOUTS).documents.set_index("doc_id")
-    assert documents.loc["wire_story", "outlet"] == "Reuters"
-    assert documents.loc["wire_story", "published"] == "2025-07-18"
-    assert documents.loc["web_page", "title"] == "Chipmakers brace for another round of export rules"

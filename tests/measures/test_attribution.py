@@ -1,17 +1,14 @@
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-import h20lib
 from h20lib import config
 from h20lib.measures.attribution import attribute_document, find_quotes
 from h20lib.measures.scoring import quotes, score
 from h20lib.parse.corpus import DocumentMeta, parse_document
 from h20lib.parse.readers import read_labels
 
-UNSEEN = Path(__file__).parent / "data" / "unseen_speakers"
 # The four articles in tests/data/unseen_speakers first scored 31/40 = 0.775; the nine misses showed general gaps
 # (one-word names, surnames, accented names, titled and outlet turn labels, role nouns), which were then fixed.
 # They now score 40/40, but no longer count as unseen text; the bar is the 0.9.
@@ -500,10 +497,19 @@ def test_quote_row_speaker_after_surname():
     assert [q["speaker"] for q in quote_rows] == ["ellen_fairbanks"]
 
 
-@pytest.mark.parametrize("source", [None, UNSEEN], ids=["seeds", "unseen_speakers"])
-def test_quote_offsets_point_at_quoted_text(source):
-    corpus = h20lib.load_corpus(source)
-    table = quotes(corpus)
+@pytest.fixture(scope="module")
+def unseen_speakers_quotes(unseen_speakers_corpus) -> pd.DataFrame:
+    return quotes(unseen_speakers_corpus)
+
+
+@pytest.mark.parametrize(
+    ("corpus_fixture", "quotes_fixture"),
+    [("seed_corpus", "seed_quotes"), ("unseen_speakers_corpus", "unseen_speakers_quotes")],
+    ids=["seeds", "unseen_speakers"],
+)
+def test_quote_offsets_point_at_quoted_text(request, corpus_fixture, quotes_fixture):
+    corpus = request.getfixturevalue(corpus_fixture)
+    table = request.getfixturevalue(quotes_fixture)
     texts = corpus.documents.set_index("doc_id")["text"]
     sentences = corpus.sentences.set_index("sentence_id")
     assert len(table) > 0
@@ -517,11 +523,10 @@ def test_quote_offsets_point_at_quoted_text(source):
         assert sentence.char_start <= row.char_start < sentence.char_end
 
 
-def test_seed_speakers_agree_with_gold():
-    scored = score(h20lib.load_corpus())
+def test_seed_speakers_agree_with_gold(seed_scores):
     gold = read_labels(config.GOLD_SEED_SENTENCES)[["sentence_id", "kind", "speaker"]].add_prefix("gold_")
-    joined = scored.merge(gold, left_on="sentence_id", right_on="gold_sentence_id", validate="one_to_one")
-    assert len(joined) == len(scored)
+    joined = seed_scores.merge(gold, left_on="sentence_id", right_on="gold_sentence_id", validate="one_to_one")
+    assert len(joined) == len(seed_scores)
     body = joined[joined["gold_kind"] == "body"]
     named = body[body["gold_speaker"] != ""]
     own = body[body["gold_speaker"] == ""]
@@ -535,22 +540,24 @@ def test_seed_speakers_agree_with_gold():
     assert own_agreement >= SEED_AGREEMENT
 
 
-def _unseen_labels() -> pd.DataFrame:
-    return read_labels(UNSEEN / "labels.csv")
+@pytest.fixture(scope="module")
+def unseen_speaker_labels(data_dir) -> pd.DataFrame:
+    return read_labels(data_dir / "unseen_speakers" / "labels.csv")
 
 
-def test_unseen_labels_cover_every_body_sentence():
-    sentences = h20lib.load_corpus(UNSEEN).sentences
+def test_unseen_labels_cover_every_body_sentence(unseen_speakers_corpus, unseen_speaker_labels):
+    sentences = unseen_speakers_corpus.sentences
     body = sentences[sentences["kind"] == "body"]
     parsed = sorted(zip(body["doc_id"], body["text"].str[:40]))
-    labels = _unseen_labels()
-    assert sorted(zip(labels["doc_id"], labels["text_start"])) == parsed
+    assert sorted(zip(unseen_speaker_labels["doc_id"], unseen_speaker_labels["text_start"])) == parsed
 
 
-def test_unseen_speakers_agree_with_labels():
-    scored = score(h20lib.load_corpus(UNSEEN))
+def test_unseen_speakers_agree_with_labels(unseen_speakers_corpus, unseen_speaker_labels):
+    scored = score(unseen_speakers_corpus)
     body = scored[scored["kind"] == "body"].assign(text_start=lambda t: t["text"].str[:40])
-    joined = body.merge(_unseen_labels(), on=["doc_id", "text_start"], suffixes=("", "_gold"), validate="one_to_one")
+    joined = body.merge(
+        unseen_speaker_labels, on=["doc_id", "text_start"], suffixes=("", "_gold"), validate="one_to_one"
+    )
     assert len(joined) == len(body)
     agreement = (joined["speaker"] == joined["speaker_gold"]).mean()
     per_doc = joined.assign(hit=joined["speaker"] == joined["speaker_gold"]).groupby("doc_id")["hit"].mean()

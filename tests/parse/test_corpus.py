@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from h20lib import InputError, load_corpus, parse_document
-from h20lib.parse.corpus import DocumentMeta, Segment
+from h20lib.parse.corpus import DocumentMeta, Segment, corpus_fingerprint
 
 SENTENCE_COLUMNS = [
     "doc_id",
@@ -93,15 +93,10 @@ def _assert_one_line(message: str, *names: str) -> None:
         assert name in message
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    return load_corpus()
-
-
-def test_seeds_meet_the_sentence_contract(seeds):
-    check_sentence_table(seeds)
-    assert seeds.skipped == []
-    assert sorted(seeds.documents["doc_id"]) == ["000", "001", "002", "003", "004"]
+def test_seeds_meet_the_sentence_contract(seed_corpus):
+    check_sentence_table(seed_corpus)
+    assert seed_corpus.skipped == []
+    assert sorted(seed_corpus.documents["doc_id"]) == ["000", "001", "002", "003", "004"]
 
 
 @pytest.mark.parametrize(
@@ -132,8 +127,8 @@ def test_seeds_meet_the_sentence_contract(seeds):
         ("004", "chinese_state", "Observer Net (Guancha)", "2025-07-16", ""),
     ],
 )
-def test_seed_documents_take_the_manifest_metadata(seeds, doc_id, source_group, outlet, published, title):
-    document = seeds.documents.set_index("doc_id").loc[doc_id]
+def test_seed_documents_take_the_manifest_metadata(seed_corpus, doc_id, source_group, outlet, published, title):
+    document = seed_corpus.documents.set_index("doc_id").loc[doc_id]
     assert (document["source_group"], document["outlet"], document["published"], document["title"]) == (
         source_group,
         outlet,
@@ -141,7 +136,7 @@ def test_seed_documents_take_the_manifest_metadata(seeds, doc_id, source_group, 
         title,
     )
     assert document["language"] == "en"
-    sentences = seeds.sentences[seeds.sentences["doc_id"] == doc_id]
+    sentences = seed_corpus.sentences[seed_corpus.sentences["doc_id"] == doc_id]
     assert (sentences["published"] == published).all()
     own_voice = sentences[sentences["kind"] != "comment"]
     assert own_voice["source_group"].iloc[0] == source_group
@@ -157,12 +152,12 @@ def test_seed_documents_take_the_manifest_metadata(seeds, doc_id, source_group, 
         ("004", {"chinese_state"}),
     ],
 )
-def test_seed_groups_per_document(seeds, doc_id, groups):
-    assert set(seeds.sentences.loc[seeds.sentences["doc_id"] == doc_id, "source_group"]) == groups
+def test_seed_groups_per_document(seed_corpus, doc_id, groups):
+    assert set(seed_corpus.sentences.loc[seed_corpus.sentences["doc_id"] == doc_id, "source_group"]) == groups
 
 
-def test_seed_mofcom_segment_runs_from_its_chinese_title_to_the_comments(seeds):
-    doc = seeds.sentences[seeds.sentences["doc_id"] == "000"].reset_index(drop=True)
+def test_seed_mofcom_segment_runs_from_its_chinese_title_to_the_comments(seed_corpus):
+    doc = seed_corpus.sentences[seed_corpus.sentences["doc_id"] == "000"].reset_index(drop=True)
     first = doc.index[doc["text"].str.startswith("商务部新闻发言人")][0]
     assert (doc.loc[: first - 1, "source_group"] == "china_newsletter").all()
     after = doc.loc[first:]
@@ -173,8 +168,8 @@ def test_seed_mofcom_segment_runs_from_its_chinese_title_to_the_comments(seeds):
     assert doc.loc[first, "lang"] == "zh"
 
 
-def test_seed_comments_are_reader_comments(seeds):
-    sentences = seeds.sentences
+def test_seed_comments_are_reader_comments(seed_corpus):
+    sentences = seed_corpus.sentences
     comments = sentences[sentences["kind"] == "comment"]
     assert len(comments) > 0
     assert set(comments["source_group"]) == {"reader_comments"}
@@ -229,6 +224,13 @@ def test_folder_without_manifest_reads_metadata_from_the_text(tmp_path, text, ex
         "",
     )
     assert corpus.source == str(tmp_path)
+
+
+def test_unseen_metadata_comes_from_the_text(unseen_layouts_corpus):
+    documents = unseen_layouts_corpus.documents.set_index("doc_id")
+    assert documents.loc["wire_story", "outlet"] == "Reuters"
+    assert documents.loc["wire_story", "published"] == "2025-07-18"
+    assert documents.loc["web_page", "title"] == "Chipmakers brace for another round of export rules"
 
 
 def test_folder_without_manifest_takes_every_txt_file_in_name_order(tmp_path):
@@ -742,3 +744,16 @@ def test_fingerprint_follows_the_files_not_their_location(tmp_path):
     assert load_corpus(first).fingerprint == load_corpus(second).fingerprint
     (second / "wire.txt").write_text(WIRE_STORY + "One more sentence.\n", encoding="utf-8")
     assert load_corpus(first).fingerprint != load_corpus(second).fingerprint
+
+
+def test_path_fingerprint_depends_on_content_not_location(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / name / "sub").mkdir(parents=True)
+        (tmp_path / name / "one.txt").write_text("Nvidia H20")
+        (tmp_path / name / "sub" / "two.txt").write_text("export licence")
+    assert corpus_fingerprint(str(tmp_path / "a")) == corpus_fingerprint(str(tmp_path / "b"))
+    (tmp_path / "b" / "sub" / "two.txt").write_text("export licences")
+    assert corpus_fingerprint(str(tmp_path / "a")) != corpus_fingerprint(str(tmp_path / "b"))
+    assert corpus_fingerprint(str(tmp_path / "a" / "one.txt")).startswith("sha256:")
+    with pytest.raises(FileNotFoundError):
+        corpus_fingerprint(str(tmp_path / "missing"))

@@ -6,34 +6,28 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from h20lib.measures.scoring import score
-from h20lib.parse.corpus import load_corpus
 from h20lib.report import analysis, figures
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    corpus = load_corpus(None)
-    scored = score(corpus)
-    return corpus, scored, analysis.select_sentences(scored)
-
-
-def _tables(corpus, scored, selected):
+def seed_tables(seed_corpus, seed_scores):
+    """The table each figure draws, made from the seeds once for all the figures."""
+    selected = analysis.select_sentences(seed_scores)
     return {
-        "corpus_overview": analysis.corpus_overview(scored),
+        "corpus_overview": analysis.corpus_overview(seed_scores),
         "sentiment_by_group": analysis.sentiment_by_group(selected, n_resamples=100),
         "frames_by_group": analysis.frames_by_group(selected),
         "stance_by_actor": analysis.stance_by_actor(selected),
         "voices": analysis.voices(selected),
         "distinctive_terms": analysis.distinctive_terms(selected),
         "portrayal": analysis.portrayal(selected),
-        "claims": analysis.claims_side_by_side(selected, corpus.documents),
+        "claims": analysis.claims_side_by_side(selected, seed_corpus.documents),
     }
 
 
 @pytest.mark.parametrize("figure_id", sorted(figures.DESCRIPTIONS))
-def test_every_figure_has_labelled_axes(seeds, figure_id):
-    data = _tables(*seeds)[figure_id]
+def test_every_figure_has_labelled_axes(seed_tables, figure_id):
+    data = seed_tables[figure_id]
     fig = getattr(figures, figure_id)(data)
     visible = [ax for ax in fig.axes if ax.get_visible() and ax.get_label() != "<colorbar>"]
     assert visible

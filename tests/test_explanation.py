@@ -1,6 +1,6 @@
 import pytest
 
-from h20lib.explain import EXPLANATION_COLUMNS, explain
+from h20lib.explanation import EXPLANATION_COLUMNS, explain
 from h20lib.measures.frames import score_frames
 from h20lib.measures.stance import score_stance
 

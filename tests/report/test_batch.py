@@ -9,7 +9,6 @@ from nbformat.v4 import new_code_cell, new_notebook
 from papermill.exceptions import PapermillExecutionError
 
 from h20lib import config
-from h20lib.parse.corpus import corpus_fingerprint
 from h20lib.report import batch
 
 FIGURE_CELL = """\
@@ -190,19 +189,6 @@ def test_index_text_sorts_figures_and_keeps_entry_keys_only():
     assert "x" not in index["figures"][1]
     assert index["corpus"] is None and index["corpus_fingerprint"] == "f" and index["package_version"] == "0.1.0"
     assert text.endswith("}\n") and text == json.dumps(index, indent=2, sort_keys=True) + "\n"
-
-
-def test_path_fingerprint_depends_on_content_not_location(tmp_path):
-    for name in ("a", "b"):
-        (tmp_path / name / "sub").mkdir(parents=True)
-        (tmp_path / name / "one.txt").write_text("Nvidia H20")
-        (tmp_path / name / "sub" / "two.txt").write_text("export licence")
-    assert corpus_fingerprint(str(tmp_path / "a")) == corpus_fingerprint(str(tmp_path / "b"))
-    (tmp_path / "b" / "sub" / "two.txt").write_text("export licences")
-    assert corpus_fingerprint(str(tmp_path / "a")) != corpus_fingerprint(str(tmp_path / "b"))
-    assert corpus_fingerprint(str(tmp_path / "a" / "one.txt")).startswith("sha256:")
-    with pytest.raises(FileNotFoundError):
-        corpus_fingerprint(str(tmp_path / "missing"))
 
 
 def test_default_notebooks_are_the_numbered_notebooks_in_order(tmp_path, monkeypatch):
