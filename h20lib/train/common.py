@@ -12,6 +12,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.naive_bayes import MultinomialNB
 
 SEED = 0
+ARTICLE_SOURCES = "articles"  # prefix of the training sources that are whole articles, every sentence labelled
 DECIMALS = 4
 BLEND_ALPHA = 0.3  # naive Bayes smoothing inside a blend: the alpha the stance search chose for naive Bayes alone
 

@@ -20,6 +20,7 @@ from h20lib.measures.frames import LABELS, MODEL_FILE, RULES, cue_matches, featu
 from h20lib.parse.readers import read_labels
 from h20lib.report.agreement import frame_metrics, frame_sets, prf
 from h20lib.train.common import (
+    ARTICLE_SOURCES,
     SEED,
     cross_validated_probabilities,
     export,
@@ -29,7 +30,6 @@ from h20lib.train.common import (
     vocabulary,
 )
 
-ARTICLE_SOURCES = "articles"  # prefix of the sources that are whole articles
 SETTINGS = (("naive_bayes", 0.3), ("naive_bayes", 1.0), ("logistic", 1.0), ("logistic", 3.0), ("logistic", 10.0))
 MIN_PROBABILITIES = (0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 MIN_COUNT = 2

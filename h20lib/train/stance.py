@@ -35,6 +35,7 @@ from h20lib.measures.stance import (
 from h20lib.parse.readers import read_labels
 from h20lib.report.agreement import stance_metrics
 from h20lib.train.common import (
+    ARTICLE_SOURCES,
     SEED,
     cross_validated_probabilities,
     export,
@@ -44,7 +45,6 @@ from h20lib.train.common import (
     vocabulary,
 )
 
-ARTICLE_SOURCES = "articles"  # prefix of the sources that are whole articles
 # (family, strength): naive Bayes smoothing alpha, or the C of logistic regression, alone or blended with naive Bayes.
 SETTINGS = (
     ("naive_bayes", 0.3),
