@@ -5,7 +5,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from h20lib import load_corpus
+from h20lib import config, load_corpus
 from h20lib.cli import main
 
 STORY = (
@@ -161,3 +161,11 @@ def test_console_script(tmp_path, seed_corpus, args, returncode, err_start):
     if returncode == 0:
         back = pd.read_csv(tmp_path / "out.csv", dtype=str, keep_default_na=False)
         assert len(back) == len(seed_corpus.sentences)
+
+
+def test_validate_without_the_hand_labels_is_one_line(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(config, "GOLD_SEED_SENTENCES", tmp_path / "labels" / "gold" / "seed_sentences.csv")
+    assert main(["validate", "--skip-newsmtsc"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "seed_sentences.csv: hand labels not found" in error

@@ -141,7 +141,12 @@ def read_manifest(path: Path) -> list[dict]:
 
 
 def read_labels(path: Path) -> pd.DataFrame:
-    """A hand-label CSV (``config.LABELS_DIR``) without its leading '#' comment lines, every value a string."""
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    """A hand-label CSV (``config.LABELS_DIR``) without its leading '#' comment lines, every value a string.
+
+    The labels live in the project checkout, not in the installed package: InputError when they are absent."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except FileNotFoundError:
+        raise InputError(path, "hand labels not found; validating and training need the project checkout") from None
     data = io.StringIO("".join(line for line in lines if not line.startswith("#")))
     return pd.read_csv(data, dtype=str, keep_default_na=False)
