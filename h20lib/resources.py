@@ -34,7 +34,7 @@ def word_list(name: str) -> frozenset[str]:
 @cache
 def lexicon_table(name: str) -> tuple[dict[str, str], ...]:
     """The rows of a CSV lexicon, without its leading ``#`` comment lines."""
-    return tuple(read_commented_csv(config.LEXICONS_DIR / name))
+    return tuple(csv.DictReader(csv_without_comments(config.LEXICONS_DIR / name)))
 
 
 @cache
@@ -44,7 +44,7 @@ def model(name: str) -> dict[str, Any]:
         return json.load(handle)
 
 
-def read_commented_csv(path: Path) -> list[dict[str, str]]:
-    """The rows of a CSV file whose leading lines may be ``#`` comments (where the data comes from)."""
+def csv_without_comments(path: Path) -> io.StringIO:
+    """A CSV file's text without its ``#`` comment lines (where the data comes from), ready for a CSV reader."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    return list(csv.DictReader(io.StringIO("".join(line for line in lines if not line.startswith("#")))))
+    return io.StringIO("".join(line for line in lines if not line.startswith("#")))

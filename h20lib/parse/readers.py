@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import tomllib
@@ -12,6 +11,7 @@ import charset_normalizer
 import pandas as pd
 
 from h20lib.errors import InputError
+from h20lib.resources import csv_without_comments
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
 TABLE_COLUMNS = ("doc_id", "title", "outlet", "source_group", "published", "url", "language")
@@ -145,8 +145,7 @@ def read_labels(path: Path) -> pd.DataFrame:
 
     The labels live in the project checkout, not in the installed package: InputError when they are absent."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        data = csv_without_comments(path)
     except FileNotFoundError:
         raise InputError(path, "hand labels not found; validating and training need the project checkout") from None
-    data = io.StringIO("".join(line for line in lines if not line.startswith("#")))
     return pd.read_csv(data, dtype=str, keep_default_na=False)
