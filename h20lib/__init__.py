@@ -21,7 +21,7 @@ except PackageNotFoundError:  # run from a checkout that is not installed
 
 if TYPE_CHECKING:
     from h20lib import validate
-    from h20lib.errors import InputError
+    from h20lib.errors import InputError, Skipped
     from h20lib.explanation import explain
     from h20lib.measures.portrayal import target_sentiment
     from h20lib.measures.scoring import quotes, score
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 _PUBLIC = {
     "Corpus": ("h20lib.parse.corpus", "Corpus"),
     "InputError": ("h20lib.errors", "InputError"),
+    "Skipped": ("h20lib.errors", "Skipped"),
     "explain": ("h20lib.explanation", "explain"),
     "load_corpus": ("h20lib.parse.corpus", "load_corpus"),
     "parse_document": ("h20lib.parse.corpus", "parse_document"),
@@ -41,6 +42,7 @@ _SUBMODULES = frozenset({"validate"})  # ``h20lib.validate.validation_report()``
 __all__ = [
     "Corpus",
     "InputError",
+    "Skipped",
     "__version__",
     "explain",
     "load_corpus",

@@ -16,12 +16,16 @@ def _score(args: argparse.Namespace) -> int:
     from h20lib.report.output import write_table
 
     corpus = load_corpus(args.corpus)
-    for reason in corpus.skipped:
-        print(f"skipped: {reason}", file=sys.stderr)
-    table = score(corpus)
+    for skip in corpus.skipped:
+        print(f"h20lib: skipped {skip}", file=sys.stderr)
+    table = score(corpus)  # names on stderr any document it cannot score
     write_table(table, args.output)
-    print(f"wrote {len(table)} sentences from {len(corpus.documents)} documents to {args.output}", file=sys.stderr)
-    return 0
+    skipped = f"; {len(corpus.skipped)} skipped" if corpus.skipped else ""
+    print(
+        f"wrote {len(table)} sentences from {table['doc_id'].nunique()} documents to {args.output}{skipped}",
+        file=sys.stderr,
+    )
+    return 1 if corpus.skipped else 0
 
 
 def _figures(args: argparse.Namespace) -> int:
@@ -50,7 +54,10 @@ def _validate(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="h20lib", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    score = commands.add_parser("score", help="write the scored sentence table (CSV or Parquet by extension)")
+    score = commands.add_parser(
+        "score",
+        help="write the scored sentence table (CSV or Parquet by extension); exit status 1 when a document was skipped",
+    )
     score.add_argument(
         "--corpus", default=None, help="folder of .txt files or a .csv/.jsonl/.parquet table (default: the seeds)"
     )

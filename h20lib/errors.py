@@ -1,8 +1,11 @@
-"""Errors about user input, each printable as one line that names the file."""
+"""Errors about user input, each printable as one line that names the file, and the record of a skipped document."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+
+STAGES = ("read", "parse", "attribution", "sentiment", "stance", "frames", "check")
 
 
 class InputError(Exception):
@@ -12,3 +15,38 @@ class InputError(Exception):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class StageError(Exception):
+    """A document that failed at one stage of the pipeline; ``reason`` is one line."""
+
+    def __init__(self, stage: str, error: BaseException):
+        self.stage = stage
+        self.reason = one_line(error)
+        super().__init__(f"{stage}: {self.reason}")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A document (or a manifest entry, table row or file) left out of a run, and why."""
+
+    where: str  # the file, "file row N" or the manifest
+    stage: str  # one of STAGES
+    reason: str
+    doc_id: str = ""
+
+    def __post_init__(self) -> None:
+        if self.stage not in STAGES:
+            raise ValueError(f"unknown stage {self.stage!r}")
+
+    def __str__(self) -> str:
+        document = f" (doc_id {self.doc_id!r})" if self.doc_id else ""
+        return f"{self.where}{document}: {self.stage}: {self.reason}"
+
+
+def one_line(error: BaseException) -> str:
+    """The error's type and message on one line, shortened to 200 characters."""
+    message = " ".join(str(error).split()) or "no message"
+    if not isinstance(error, InputError):
+        message = f"{type(error).__name__}: {message}"
+    return message if len(message) <= 200 else message[:199] + "…"

@@ -132,13 +132,13 @@ def test_skipped_files_are_listed_and_the_rest_scored(tmp_path, capsys, small_co
     (small_corpus / "binary.txt").write_bytes(b"abc\x00def")
     (small_corpus / "empty.txt").write_bytes(b"")
     out = tmp_path / "out.csv"
-    assert main(["score", "--corpus", str(small_corpus), "-o", str(out)]) == 0
+    assert main(["score", "--corpus", str(small_corpus), "-o", str(out)]) == 1
     lines = capsys.readouterr().err.splitlines()
     n_sentences = len(load_corpus(small_corpus).sentences)
     assert lines == [
-        f"skipped: {small_corpus / 'binary.txt'}: binary file, not text",
-        f"skipped: {small_corpus / 'empty.txt'}: empty file",
-        f"wrote {n_sentences} sentences from 1 documents to {out}",
+        f"h20lib: skipped {small_corpus / 'binary.txt'} (doc_id 'binary'): read: binary file, not text",
+        f"h20lib: skipped {small_corpus / 'empty.txt'} (doc_id 'empty'): read: empty file",
+        f"wrote {n_sentences} sentences from 1 documents to {out}; 2 skipped",
     ]
     back = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert set(back["doc_id"]) == {"story"}

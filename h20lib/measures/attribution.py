@@ -67,7 +67,10 @@ def _rules() -> _Rules:
     references = dict(cues["references"])
     generic_speakers = dict(cues["generic_speakers"])
     pronouns = sorted(word for word in references if " " not in word)
-    role_heads = sorted(word.split()[-1] for word in references if word.startswith("the "))
+    role_heads = sorted({word.split()[-1] for word in references if word.startswith("the ")})
+    for word, wanted in list(references.items()):
+        # "the giant" and "the post" take the type of the listed role noun they end in ("the chip giant")
+        references.setdefault("the " + word.split()[-1], wanted)
     role_owners: dict[str, tuple[str, ...]] = {}
     for actor in register().values():
         for role in actor.roles:
@@ -191,12 +194,15 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
     for name_start, name_end, derived in names_in(text, start, end):
         if not any(a < name_end and name_start < b for a, b in covered):
             found.append(Candidate(name_end, derived))
+            covered.append((name_start, name_end))
     roles = {(m.start(), m.end()) for m in rules.role.finditer(text, start, end)}
     for match in rules.role.finditer(text, start, end):
         found.append(Candidate(match.end(), "role:" + match.group(1).lower(), is_reference=True))
     for match in rules.reference.finditer(text, start, end):
         if any(a <= match.start() and match.end() <= b for a, b in roles):
             continue
+        if any(a < match.end() and match.start() < b for a, b in covered):
+            continue  # "the Washington Post": a name, not the role noun "the post"
         word = match.group("pronoun") or "the " + match.group("head")
         found.append(Candidate(match.end(), word.lower(), is_reference=True))
     for match in rules.generic.finditer(text, start, end):
@@ -222,7 +228,9 @@ class _Context:
             owners = _rules().role_owners[candidate.actor[5:]]
             seen = next((actor for actor in reversed(self.seen) if actor in owners), "")
             return seen or (owners[0] if len(owners) == 1 else self._latest(("person",)))
-        wanted = _rules().references[candidate.actor]
+        wanted = _rules().references.get(candidate.actor, "")
+        if not wanted:
+            return ""
         if wanted == "speaker":
             return self.speakers[-1] if self.speakers else ""
         types = {

@@ -6,10 +6,13 @@ be scored partition by partition; ``score`` maps it over a Corpus and checks the
 
 from __future__ import annotations
 
-from typing import cast
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 
+from h20lib.errors import Skipped, StageError
 from h20lib.measures.attribution import attribute_document
 from h20lib.measures.frames import NO_FRAMES, score_frames
 from h20lib.measures.sentiment import score_sentiment
@@ -20,11 +23,20 @@ from h20lib.rows import QuoteRow, ScoredRow, SentenceRow, columns
 ANALYSED_KINDS = ("headline", "body")  # stance and frames are coded on these kinds only (codebook.toml)
 QUOTE_COLUMNS = columns(QuoteRow)
 SCORED_COLUMNS = columns(ScoredRow)
+T = TypeVar("T")
+
+
+def _at(stage: str, function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)``, with any failure reported as a StageError naming ``stage``."""
+    try:
+        return function(*args)
+    except Exception as error:
+        raise StageError(stage, error) from error
 
 
 def score_document(text: str, rows: list[SentenceRow]) -> tuple[list[ScoredRow], list[QuoteRow]]:
-    """Scored sentence rows and quotation rows for one document."""
-    attributions, quotes = attribute_document(text, rows)
+    """Scored sentence rows and quotation rows for one document; StageError names the stage that failed."""
+    attributions, quotes = _at("attribution", attribute_document, text, rows)
     scored: list[ScoredRow] = []
     for row, attribution in zip(rows, attributions):
         analysed = row["kind"] in ANALYSED_KINDS
@@ -34,30 +46,42 @@ def score_document(text: str, rows: list[SentenceRow]) -> tuple[list[ScoredRow],
                 {
                     **row,
                     **attribution,
-                    **score_sentiment(row["text"]),
-                    **(score_stance(row["text"]) if analysed else NO_STANCE),
-                    **(score_frames(row["text"]) if analysed else NO_FRAMES),
+                    **_at("sentiment", score_sentiment, row["text"]),
+                    **(_at("stance", score_stance, row["text"]) if analysed else NO_STANCE),
+                    **(_at("frames", score_frames, row["text"]) if analysed else NO_FRAMES),
                 },
             )
         )
-    carry_reported_stance([row for row in scored if row["kind"] in ANALYSED_KINDS])
+    _at("stance", carry_reported_stance, [row for row in scored if row["kind"] in ANALYSED_KINDS])
+    _at("check", check_document, text, scored)
     return scored, quotes
 
 
 def _score_all(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every document scored; one that fails is left out, added to ``corpus.skipped`` and named on stderr."""
     rows_by_doc = {doc_id: group.to_dict("records") for doc_id, group in corpus.sentences.groupby("doc_id", sort=False)}
-    scored, quotes = [], []
+    scored, quotes, failed = [], [], []
     for document in corpus.documents.itertuples(index=False):
-        doc_rows, doc_quotes = score_document(document.text, rows_by_doc.get(document.doc_id, []))
+        try:
+            doc_rows, doc_quotes = score_document(document.text, rows_by_doc.get(document.doc_id, []))
+        except StageError as error:
+            skip = Skipped(document.source_file or document.doc_id, error.stage, error.reason, document.doc_id)
+            failed.append(document.doc_id)
+            if skip not in corpus.skipped:
+                corpus.skipped.append(skip)
+                print(f"h20lib: skipped {skip}", file=sys.stderr)
+            continue
         scored.extend(doc_rows)
         quotes.extend(doc_quotes)
     table = pd.DataFrame(scored) if scored else pd.DataFrame(columns=list(SCORED_COLUMNS))
-    check_scores(table, corpus)
+    check_scores(table, corpus, skipped_doc_ids=failed)
     return table, pd.DataFrame(quotes, columns=list(QUOTE_COLUMNS))
 
 
 def score(corpus: Corpus) -> pd.DataFrame:
-    """The corpus's sentence table with actors, speakers, sentiment, stance and frames as columns."""
+    """The corpus's sentence table with actors, speakers, sentiment, stance and frames as columns.
+
+    A document that fails at any stage is left out of the table and recorded in ``corpus.skipped``."""
     return _score_all(corpus)[0]
 
 
@@ -66,16 +90,23 @@ def quotes(corpus: Corpus) -> pd.DataFrame:
     return _score_all(corpus)[1]
 
 
-def check_scores(table: pd.DataFrame, corpus: Corpus) -> None:
+def check_document(text: str, scored: list[ScoredRow]) -> None:
+    """Invariants of one scored document: each sentence's offsets point at its text in the raw document."""
+    for row in scored:
+        if text[row["char_start"] : row["char_end"]] != row["text"]:
+            raise AssertionError(f"{row['sentence_id']}: offsets do not point at the sentence text")
+
+
+def check_scores(table: pd.DataFrame, corpus: Corpus, *, skipped_doc_ids: Sequence[str] = ()) -> None:
     """Invariants of a scored table; AssertionError names the first sentence that breaks one."""
     if tuple(table.columns) != SCORED_COLUMNS:
         raise AssertionError(f"scored columns {list(table.columns)} differ from h20lib.rows.ScoredRow")
-    if len(table) != len(corpus.sentences) or table["sentence_id"].duplicated().any():
+    expected = corpus.sentences[~corpus.sentences["doc_id"].isin(skipped_doc_ids)]
+    if len(table) != len(expected) or table["sentence_id"].duplicated().any():
         raise AssertionError("every sentence must be scored exactly once")
     texts = corpus.documents.set_index("doc_id")["text"]
-    for row in table.itertuples(index=False):
-        if texts[row.doc_id][row.char_start : row.char_end] != row.text:
-            raise AssertionError(f"{row.sentence_id}: offsets do not point at the sentence text")
+    for doc_id, rows in table.groupby("doc_id", sort=False):
+        check_document(texts[doc_id], cast(list[ScoredRow], rows.to_dict("records")))
     for column, low, high in (
         ("polarity", -1, 1),
         ("subjectivity", 0, 1),

@@ -17,7 +17,7 @@ import pandas as pd
 from dateutil import parser as dateparser
 
 from h20lib import config
-from h20lib.errors import InputError
+from h20lib.errors import InputError, Skipped, one_line
 from h20lib.parse.readers import TABLE_SUFFIXES, normalise_newlines, read_manifest, read_table, read_text_file
 from h20lib.parse.structure import is_date_line, parse_structure
 from h20lib.rows import DocumentRow, SentenceRow, columns
@@ -59,7 +59,7 @@ class Corpus:
     documents: pd.DataFrame
     sentences: pd.DataFrame
     source: str
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)  # documents left out, with the stage and reason
     fingerprint: str = ""  # corpus_fingerprint of the source, taken when it was loaded
 
 
@@ -172,7 +172,7 @@ def _meta_from_entry(entry: dict, *, manifest: Path) -> DocumentMeta:
         raise InputError(manifest, f"entry {entry.get('doc_id', '?')!r} lacks the field {missing.args[0]!r}") from None
 
 
-def _folder_items(folder: Path, skipped: list[str]) -> list[tuple[Path, DocumentMeta]]:
+def _folder_items(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, DocumentMeta]]:
     """(file, metadata) for each document of a folder: the manifest's entries, or every .txt file."""
     manifest = folder / MANIFEST_NAME
     if not manifest.exists():
@@ -185,21 +185,24 @@ def _folder_items(folder: Path, skipped: list[str]) -> list[tuple[Path, Document
         try:
             meta = _meta_from_entry(entry, manifest=manifest)
         except InputError as error:
-            skipped.append(str(error))
+            skipped.append(Skipped(error.path, "read", error.reason, str(entry.get("doc_id", ""))))
             continue
         path = folder / meta.source_file
         if meta.doc_id in seen:
-            skipped.append(f"{manifest}: doc_id {meta.doc_id!r} repeated (entry for {meta.source_file} skipped)")
+            reason = f"doc_id {meta.doc_id!r} repeated (entry for {meta.source_file} skipped)"
+            skipped.append(Skipped(str(manifest), "read", reason))
             continue
         if not path.is_file():
-            skipped.append(f"{manifest}: names {meta.source_file}, which does not exist")
+            skipped.append(
+                Skipped(str(manifest), "read", f"names {meta.source_file}, which does not exist", meta.doc_id)
+            )
             continue
         seen.add(meta.doc_id)
         items.append((path, meta))
     return items
 
 
-def _table_items(path: Path, skipped: list[str]) -> list[tuple[str, DocumentMeta]]:
+def _table_items(path: Path, skipped: list[Skipped]) -> list[tuple[str, DocumentMeta]]:
     table = read_table(path)
     items, seen = [], set()
     width = max(3, len(str(len(table))))
@@ -207,10 +210,10 @@ def _table_items(path: Path, skipped: list[str]) -> list[tuple[str, DocumentMeta
         doc_id = row.doc_id.strip() or f"{number:0{width}d}"
         where = f"{path} row {number}"
         if not row.text.strip():
-            skipped.append(f"{where}: empty text")
+            skipped.append(Skipped(where, "read", "empty text"))
             continue
         if doc_id in seen:
-            skipped.append(f"{where}: doc_id {doc_id!r} repeated")
+            skipped.append(Skipped(where, "read", f"doc_id {doc_id!r} repeated"))
             continue
         seen.add(doc_id)
         meta = DocumentMeta(
@@ -244,41 +247,56 @@ def corpus_fingerprint(corpus: str | Path | None) -> str:
     return "sha256:" + digest.hexdigest()
 
 
+def _read_and_parse(
+    item: Path | str, meta: DocumentMeta, skipped: list[Skipped], *, where: str
+) -> tuple[DocumentRow, list[SentenceRow]] | None:
+    """The parsed document of a file (``item`` a Path) or of a table row's text, or None after noting why not.
+
+    Any failure of the parser is caught here on purpose: one malformed document must not stop a corpus."""
+    if isinstance(item, Path):
+        try:
+            text, encoding = read_text_file(item)
+        except InputError as error:
+            skipped.append(Skipped(error.path, "read", error.reason, meta.doc_id))
+            return None
+        meta = replace(meta, encoding=encoding)
+    else:
+        text = item
+    try:
+        return parse_document(text, meta)
+    except InputError as error:
+        skipped.append(Skipped(error.path, "parse", error.reason, meta.doc_id))
+    except Exception as error:  # any failure of the parser: see the docstring
+        skipped.append(Skipped(where, "parse", one_line(error), meta.doc_id))
+    return None
+
+
 def load_corpus(source: str | Path | None = None) -> Corpus:
     """The corpus at ``source``: None for the seeds, a folder of .txt files, or a .csv/.jsonl/.parquet table.
 
     Unreadable files are skipped and listed in ``Corpus.skipped``; InputError when nothing usable is left.
     """
     path = config.resolve(source, default=config.SEEDS_DIR)
-    skipped: list[str] = []
-    documents, sentences = [], []
+    skipped: list[Skipped] = []
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if path.is_dir():
-        for file, meta in _folder_items(path, skipped):
-            try:
-                text, encoding = read_text_file(file)
-                document, rows = parse_document(text, replace(meta, encoding=encoding))
-            except InputError as error:
-                skipped.append(str(error))
-                continue
-            documents.append(document)
-            sentences.extend(rows)
+        items: list[tuple[Path | str, DocumentMeta]] = list(_folder_items(path, skipped))
     elif path.suffix in TABLE_SUFFIXES:
-        for text, meta in _table_items(path, skipped):
-            try:
-                document, rows = parse_document(text, meta)
-            except InputError as error:
-                skipped.append(str(error))
-                continue
-            documents.append(document)
-            sentences.extend(rows)
+        items = list(_table_items(path, skipped))
     else:
         raise InputError(
             path, f"unsupported input {path.suffix or 'file'!r}; use a folder of .txt files, .csv, .jsonl or .parquet"
         )
+    documents, sentences = [], []
+    for item, meta in items:
+        where = str(path / meta.source_file) if path.is_dir() else f"{path} row {meta.source_file.rpartition('#')[2]}"
+        parsed = _read_and_parse(item, meta, skipped, where=where)
+        if parsed:
+            documents.append(parsed[0])
+            sentences.extend(parsed[1])
     if not documents:
-        reasons = "; ".join(skipped) if skipped else "no documents"
+        reasons = "; ".join(map(str, skipped)) if skipped else "no documents"
         raise InputError(path, f"no readable documents ({reasons})")
     return Corpus(
         documents=pd.DataFrame(documents, columns=list(DOCUMENT_COLUMNS)),

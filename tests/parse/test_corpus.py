@@ -87,7 +87,8 @@ def check_sentence_table(corpus) -> None:
     assert (documents["n_chars"] == documents["text"].str.len()).all()
 
 
-def _assert_one_line(message: str, *names: str) -> None:
+def _assert_one_line(message: object, *names: str) -> None:
+    message = str(message)
     assert "\n" not in message
     for name in names:
         assert name in message
@@ -476,10 +477,10 @@ def test_table_rows_with_empty_text_or_repeated_id_are_skipped(tmp_path, suffix)
     )
     corpus = load_corpus(path)
     assert list(corpus.documents["doc_id"]) == ["a", "d"]
-    assert corpus.skipped == [
-        f"{path} row 2: empty text",
-        f"{path} row 3: empty text",
-        f"{path} row 4: doc_id 'a' repeated",
+    assert list(map(str, corpus.skipped)) == [
+        f"{path} row 2: read: empty text",
+        f"{path} row 3: read: empty text",
+        f"{path} row 4: read: doc_id 'a' repeated",
     ]
 
 
@@ -560,7 +561,7 @@ def _csv_without_text(tmp_path):
 def _csv_only_empty_rows(tmp_path):
     path = tmp_path / "corpus.csv"
     path.write_text('text,outlet\n"",AP\n', encoding="utf-8")
-    return path, ["corpus.csv", "row 1: empty text"]
+    return path, ["corpus.csv", "row 1: read: empty text"]
 
 
 def _unsupported_extension(tmp_path):
