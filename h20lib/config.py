@@ -2,7 +2,8 @@
 
 Inside the installed package: ``data/lexicons`` (hand-written cue lists, registers, the codebook: what the
 rules read) and ``data/models`` (trained weights as JSON), the only data read at score time. Beside it, in the
-project checkout: ``seeds/`` (the seed corpus), ``labels/`` (hand labels: training sentences for the models,
+project checkout: ``seeds/`` (the seed corpus), ``corpora/real/`` (real published articles, the development corpus),
+``labels/`` (hand labels: training sentences for the models,
 gold labels for ``h20lib validate``), ``notebooks/`` and ``figures/``.
 """
 
@@ -18,6 +19,9 @@ LABELS_DIR = PROJECT_ROOT / "labels"
 TRAINING_SENTENCES = LABELS_DIR / "training" / "training_sentences.csv"
 GOLD_SEED_SENTENCES = LABELS_DIR / "gold" / "seed_sentences.csv"
 GOLD_WRITTEN_SENTENCES = LABELS_DIR / "gold" / "written_sentences.csv"
+GOLD_REAL_SENTENCES = LABELS_DIR / "gold" / "real_sentences.csv"
+GOLD_REAL_SECOND_PASS = LABELS_DIR / "gold" / "real_sentences_second_pass.csv"
+REAL_CORPUS_DIR = PROJECT_ROOT / "corpora" / "real"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"

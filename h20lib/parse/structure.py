@@ -7,6 +7,7 @@ offsets point into ``text``. It knows kinds of text, never particular articles; 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,9 @@ class _Cues:
     wire_dateline: re.Pattern[str]
     boilerplate_block: re.Pattern[str]
     boilerplate_line: re.Pattern[str]
+    boilerplate_line_more: re.Pattern[str]
+    date_or_time: re.Pattern[str]
+    date_companions: re.Pattern[str]
     footer_start: re.Pattern[str]
     not_a_speaker: re.Pattern[str]
     caption_line: re.Pattern[str]
@@ -53,6 +57,9 @@ def _cues() -> _Cues:
         wire_dateline=re.compile(data["prefix"]["wire_dateline"], re.IGNORECASE),
         boilerplate_block=re.compile(data["boilerplate"]["block_start"], re.IGNORECASE),
         boilerplate_line=re.compile(data["boilerplate"]["line"], re.IGNORECASE),
+        boilerplate_line_more=re.compile(data["boilerplate"]["line_more"], re.IGNORECASE),
+        date_or_time=re.compile(data["metadata"]["date_or_time"], re.IGNORECASE),
+        date_companions=re.compile(data["metadata"]["date_companions"], re.IGNORECASE),
         footer_start=re.compile(data["boilerplate"]["footer_start"], re.IGNORECASE),
         not_a_speaker=re.compile(data["boilerplate"]["not_a_speaker"], re.IGNORECASE),
         caption_line=re.compile(data["caption"]["line"], re.IGNORECASE),
@@ -70,9 +77,20 @@ HEADLINE_MAX_WORDS = 30
 # comment thread even without a heading.
 COMMENT_MAX_WORDS = 30
 UNMARKED_COMMENT_MAX_WORDS = 15  # a longer line without a post marker reads as the article's own prose
-RELATED_LINK_MAX_WORDS = 16
+# A title-like line this short is a page label ("Markets", "Share", "Key Takeaways", "0"), not a headline.
+LABEL_MAX_WORDS = 3
+# A line of a caption credit ("Getty Images, Jane Doe") this short takes the line before it, when that line is no
+# longer than CAPTION_MAX_WORDS, into the caption: web pages put an image's description above its credit.
+CREDIT_MAX_WORDS = 12
+CAPTION_MAX_WORDS = 30
+# Hard-wrapped text (print and e-mail copies) breaks lines mid-sentence at a fixed width: when at least
+# WRAPPED_MIN_LINES lines end without terminal punctuation at nearly one width, lines are joined back into paragraphs.
+WRAPPED_MIN_LINES = 4
+WRAP_WIDTH_SPREAD = 12  # characters by which the wrapped lines' lengths may differ
+WRAP_MIN_WIDTH = 40  # narrower "wrapping" is a column of page labels, not wrapped prose
 _TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]]*$")
-_WORD = re.compile(r"\S+")
+_WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -107,11 +125,44 @@ def _lines(text: str) -> list[_Line]:
             start = offset + stripped_left
             lines.append(_Line(start, start + len(content), content))
         offset += len(raw) + 1
-    return lines
+    return _unwrapped(text, lines)
+
+
+def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
+    """The lines of hard-wrapped text joined back into paragraphs; other text unchanged.
+
+    A line is wrapped when it ends without terminal punctuation, the next line follows without a blank line, and
+    its length is close to the text's wrap width (the most common length of such lines)."""
+    open_ended = [
+        line.end - line.start
+        for line, following in itertools.pairwise(lines)
+        if not _TERMINAL.search(line.text)
+        and text.count("\n", line.end, following.start) == 1
+        and line.end - line.start >= WRAP_MIN_WIDTH
+    ]
+    if len(open_ended) < WRAPPED_MIN_LINES:
+        return lines
+    width = max(open_ended)
+    if sum(1 for length in open_ended if length >= width - WRAP_WIDTH_SPREAD) < WRAPPED_MIN_LINES:
+        return lines
+    joined = [lines[0]]
+    for line in lines[1:]:
+        previous = joined[-1]
+        last_line_length = previous.end - (text.rfind("\n", previous.start, previous.end) + 1 or previous.start)
+        if (
+            text.count("\n", previous.end, line.start) == 1
+            and not _TERMINAL.search(previous.text)
+            and last_line_length >= width - WRAP_WIDTH_SPREAD
+        ):
+            joined[-1] = _Line(previous.start, line.end, text[previous.start : line.end])
+        else:
+            joined.append(line)
+    return joined
 
 
 def _word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words of a line; in Chinese or Japanese text without spaces every two characters count as one word."""
+    return len(_WORD.findall(text)) + (len(_CJK.findall(text)) + 1) // 2
 
 
 def _is_title_like(line: _Line) -> bool:
@@ -119,15 +170,28 @@ def _is_title_like(line: _Line) -> bool:
 
 
 def _is_metadata(text: str) -> bool:
-    return any(
+    return _is_dated_label(text) or any(
         p.match(text) for p in (_cues().date_line, _cues().slug_line, _cues().release_label, _cues().byline_line)
     )
+
+
+def _is_dated_label(text: str) -> bool:
+    """A short line that is a date or time with at most a label or an agency beside it."""
+    if _word_count(text) > 10 or not _cues().date_or_time.search(text):
+        return False
+    rest = _cues().date_or_time.sub(" ", text).split()
+    return len([word for word in rest if not _cues().date_companions.match(word)]) <= 1
+
+
+def _is_boilerplate_line(text: str) -> bool:
+    return bool(_cues().boilerplate_line.search(text) or _cues().boilerplate_line_more.search(text))
 
 
 def _classify_lines(lines: list[_Line]) -> None:
     in_footer = in_comments = in_related = False
     turn = ""
     seen_body = False
+    seen_titles: set[str] = set()
     for index, line in enumerate(lines):
         text = line.text
         if in_footer:
@@ -137,20 +201,20 @@ def _classify_lines(lines: list[_Line]) -> None:
             line.kind, in_footer = "boilerplate", True
             continue
         if _cues().comments_heading.match(text):
-            line.kind, in_comments = "boilerplate", True
+            line.kind, in_comments = "boilerplate", seen_body  # above the article it is a link to the comments
             continue
         if in_comments:
             line.kind = "comment"
             continue
         if in_related:
-            if _word_count(text) <= RELATED_LINK_MAX_WORDS and not _TERMINAL.search(text):
+            if not _TERMINAL.search(text):  # the linked headlines, one or several to a line
                 line.kind = "boilerplate"
                 continue
             in_related = False
         if _cues().boilerplate_block.match(text):
-            line.kind, in_related = "boilerplate", True
+            line.kind, in_related = "boilerplate", seen_body  # above the article it is a menu item
             continue
-        if _cues().boilerplate_line.search(text):
+        if _is_boilerplate_line(text):
             line.kind = "boilerplate"
             continue
         if _cues().caption_line.match(text):
@@ -170,13 +234,33 @@ def _classify_lines(lines: list[_Line]) -> None:
             line.body_start = line.start + turn_match.start("rest")
             seen_body = True
             continue
+        if _is_title_like(line) and (_word_count(text) <= LABEL_MAX_WORDS or text.casefold() in seen_titles):
+            line.kind = "boilerplate"  # a page label, or the headline repeated
+            continue
         if _is_title_like(line) and (not seen_body or _opens_section(lines, index)):
             line.kind = "headline"
+            seen_titles.add(text.casefold())
             turn = ""
             continue
         line.kind, line.turn = "body", turn
         seen_body = True
+    _mark_caption_descriptions(lines)
     _mark_trailing_comments(lines)
+
+
+def _mark_caption_descriptions(lines: list[_Line]) -> None:
+    """A short one-sentence line right above a short caption credit describes the image the credit belongs to."""
+    for above, line in itertools.pairwise(lines):
+        if (
+            line.kind == "caption"
+            and _word_count(line.text) <= CREDIT_MAX_WORDS
+            and above.kind in ("body", "headline")
+            and not above.turn
+            and _word_count(above.text) <= CAPTION_MAX_WORDS
+            and not re.search(r'[“"]', above.text)
+            and len(split_sentences(above.text)) == 1
+        ):
+            above.kind, above.body_start = "caption", None
 
 
 def _opens_section(lines: list[_Line], index: int) -> bool:

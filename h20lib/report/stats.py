@@ -50,6 +50,29 @@ def bootstrap_ci(
     return (float(stat(data)), float(low), float(high))
 
 
+def document_share_ci(
+    successes: Iterable[float],
+    totals: Iterable[float],
+    *,
+    n_resamples: int = 2000,
+    level: float = 0.95,
+    seed: int = 0,
+) -> tuple[float, float, float]:
+    """``(share, low, high)``: the pooled share sum(successes) / sum(totals) over documents and its percentile
+    bootstrap interval, resampling documents (one pair per document), so sentences of one document move together.
+
+    Documents with a total of 0 are dropped; none left gives three NaNs."""
+    pairs = np.array([(s, t) for s, t in zip(successes, totals) if t > 0], dtype=float).reshape(-1, 2)
+    if pairs.size == 0:
+        return (np.nan, np.nan, np.nan)
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(pairs), size=(n_resamples, len(pairs)))
+    sums = pairs[draws].sum(axis=1)
+    tail = (1.0 - level) / 2.0
+    low, high = np.quantile(sums[:, 0] / sums[:, 1], [tail, 1.0 - tail])
+    return (float(pairs[:, 0].sum() / pairs[:, 1].sum()), float(low), float(high))
+
+
 def share_ci(successes: int, n: int, *, level: float = 0.95) -> tuple[float, float, float]:
     """``(share, low, high)``: the proportion ``successes / n`` and its Wilson score interval.
 

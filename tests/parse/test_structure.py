@@ -55,7 +55,8 @@ def kinds(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("Mao Ning: China opposes the move.", [("metadata", "Mao Ning:"), ("body", "China opposes the move.")]),
-        ("Editor's note: This story was updated.", [("body", "Editor's note: This story was updated.")]),
+        # an editor's note is about the page, not the story
+        ("Editor's note: This story was updated.", [("boilerplate", "Editor's note: This story was updated.")]),
         # reader comments: a heading, or a trailing run of short posts marked as such
         (
             "The firm will ship chips to China after a long pause in sales, officials said on Monday.\nComments (2)\nGreat news.\nNot for long.",
@@ -134,7 +135,7 @@ def test_plain_prose_stays_body(text):
 
 
 def test_non_english_line_keeps_its_language_and_offsets():
-    text = "Ministry statement\n商务部新闻发言人答记者问\nMinistry Answers Questions on Chip Sales\n2025-07-18 13:43\nThe ministry said talks continue."
+    text = "Ministry of Commerce statement today\n商务部新闻发言人答记者问\nMinistry Answers Questions on Chip Sales\n2025-07-18 13:43\nThe ministry said talks continue."
     parts = parse_structure(text)
     assert [(p.kind, p.lang) for p in parts] == [
         ("headline", "en"),
@@ -245,3 +246,149 @@ def test_unseen_layouts_parse(unseen_layouts_corpus, doc_id):
     rows = sentences[sentences["doc_id"] == doc_id]
     assert list(rows["kind"]) == UNSEEN_EXPECTED[doc_id]
     assert set(rows["kind"]) <= set(KINDS)
+
+
+WRAPPED = (
+    "Chipmaker to resume sales of its export chip\n"
+    "BEIJING (Wire) — Regulators on Thursday asked the chipmaker to\n"
+    "explain the security of its accelerators sold in the country and\n"
+    "to hand over documents, the agency said on its website late in the\n"
+    "day.\n"
+    "The company said it would answer the questions and that it had\n"
+    "never built remote switches into any of its products, a claim that\n"
+    "officials said they would examine with outside experts this month.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # page labels: short title-like lines, before or after the headline
+        (
+            "Business\nSkip to content\nChipmaker to resume sales in China\nKey Points\nThe firm said it would ship.",
+            [
+                ("boilerplate", "Business"),
+                ("boilerplate", "Skip to content"),
+                ("headline", "Chipmaker to resume sales in China"),
+                ("boilerplate", "Key Points"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # the headline repeated further down the page
+        (
+            "Chipmaker to resume sales in China\nThe firm said it would ship.\nChipmaker To Resume Sales In China",
+            [
+                ("headline", "Chipmaker to resume sales in China"),
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "Chipmaker To Resume Sales In China"),
+            ],
+        ),
+        # a date or time with at most a label or an agency beside it
+        (
+            "(Wire) 09:12, March 3, 2024\n11/02/2024Updated: 11/03/2024\n[May 05, 2024]  By\nThe firm said it would ship.",
+            [
+                ("metadata", "(Wire) 09:12, March 3, 2024"),
+                ("metadata", "11/02/2024Updated: 11/03/2024"),
+                ("metadata", "[May 05, 2024]  By"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # a comments link above the article does not turn the article into comments
+        (
+            "Comments\nChipmaker to resume sales in China\nThe firm said it would ship on Monday.",
+            [
+                ("boilerplate", "Comments"),
+                ("headline", "Chipmaker to resume sales in China"),
+                ("body", "The firm said it would ship on Monday."),
+            ],
+        ),
+        # a list of linked headlines on one long line under "Most Read from ..."
+        (
+            "The firm said it would ship.\nMost Read from Example News\n"
+            "Why Ports Are Busy Again This Spring A Town Votes on Its Budget Rail Fares Rise as Fuel Costs Climb Again Today\n"
+            "Shipments start next week.",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "Most Read from Example News"),
+                (
+                    "boilerplate",
+                    "Why Ports Are Busy Again This Spring A Town Votes on Its Budget Rail Fares Rise as Fuel Costs Climb Again Today",
+                ),
+                ("body", "Shipments start next week."),
+            ],
+        ),
+        # disclaimers, editors' notes on opinion pieces, "see more" links, video players, stock quotes, offers
+        (
+            "This is not investment advice. The writer has no position in the shares named.\n"
+            "The article reflects the author's opinions and not necessarily the views of Example TV.\n"
+            "See more: Chipmakers weigh new rules\n"
+            "Ministers meet on trade - YouTube\n"
+            "Example Corp Stock Price:\n"
+            "101.25 USD\n"
+            "+0.50 (0.49%)\n"
+            "Get 40% off a yearly plan!\n"
+            "Link successfully copied\n"
+            "The firm said it would ship.",
+            [
+                ("boilerplate", "This is not investment advice."),
+                ("boilerplate", "The writer has no position in the shares named."),
+                (
+                    "boilerplate",
+                    "The article reflects the author's opinions and not necessarily the views of Example TV.",
+                ),
+                ("boilerplate", "See more: Chipmakers weigh new rules"),
+                ("boilerplate", "Ministers meet on trade - YouTube"),
+                ("boilerplate", "Example Corp Stock Price:"),
+                ("boilerplate", "101.25 USD"),
+                ("boilerplate", "+0.50 (0.49%)"),
+                ("boilerplate", "Get 40% off a yearly plan!"),
+                ("boilerplate", "Link successfully copied"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # an image's description above its credit line is caption too
+        (
+            "A technician checks a wafer at a plant in Arizona\n(Image credit: Jane Roe / Shutterstock)\nThe firm said it would ship.",
+            [
+                ("caption", "A technician checks a wafer at a plant in Arizona"),
+                ("caption", "(Image credit: Jane Roe / Shutterstock)"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # the editor and proofreader lines and the end mark of Chinese news pages
+        (
+            "公司表示将恢复销售。\n编辑：张三\n校对：李四\n（完）",
+            [
+                ("body", "公司表示将恢复销售。"),
+                ("boilerplate", "编辑：张三"),
+                ("boilerplate", "校对：李四"),
+                ("boilerplate", "（完）"),
+            ],
+        ),
+    ],
+)
+def test_page_chrome_kinds(text, expected):
+    assert kinds(text) == expected
+
+
+def test_hard_wrapped_lines_are_joined_into_sentences():
+    parts = [(kind, " ".join(text.split())) for kind, text in kinds(WRAPPED)]
+    assert parts == [
+        ("headline", "Chipmaker to resume sales of its export chip"),
+        ("metadata", "BEIJING (Wire) —"),
+        (
+            "body",
+            "Regulators on Thursday asked the chipmaker to explain the security of its accelerators sold in the country "
+            "and to hand over documents, the agency said on its website late in the day.",
+        ),
+        (
+            "body",
+            "The company said it would answer the questions and that it had never built remote switches into any of its "
+            "products, a claim that officials said they would examine with outside experts this month.",
+        ),
+    ]
+
+
+def test_short_unwrapped_lines_stay_apart():
+    text = "Chipmaker to resume sales\nBy Jane Roe\nThe firm said it would ship.\nShares rose."
+    assert [kind for kind, _ in kinds(text)] == ["headline", "metadata", "body", "body"]
