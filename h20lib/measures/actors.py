@@ -10,6 +10,7 @@ from functools import cache
 from h20lib import resources
 
 PERSON_TYPES = frozenset({"person", "legislator"})
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,13 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for actor in register().values():
         for alias in actor.aliases:
             owner.setdefault(alias, actor.id)
-    alternatives = sorted(owner, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, alternatives)) + r")(?![\w])")
-    return pattern, owner
+    latin = sorted((alias for alias in owner if not _CJK.search(alias)), key=len, reverse=True)
+    cjk = sorted((alias for alias in owner if _CJK.search(alias)), key=len, reverse=True)
+    # Chinese writes words without spaces, so its aliases match anywhere; Latin ones as whole words
+    alternatives = [r"(?<![\w.])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w])"]
+    if cjk:
+        alternatives.append("|".join(map(re.escape, cjk)))
+    return re.compile("|".join(alternatives)), owner
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -15,13 +15,25 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from h20lib import resources
-from h20lib.measures.actors import Mention, actor_id_from_name, actor_type, find_mentions, register
+from h20lib.measures.actors import PERSON_TYPES, Mention, actor_id_from_name, actor_type, find_mentions, register
 from h20lib.parse.structure import is_asker
 from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
 _NOT_A_SPEECH_VERB = re.compile(
-    r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no)[\s-]+|\bneither\b.*)$", re.IGNORECASE
+    r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no|so|reportedly|allegedly)[\s-]+(?:\w+ly\s+)?"
+    r"|\bneither\b.*)$",
+    re.IGNORECASE,
+)
+# A passive verb ("was asked", "is called", "were told") makes its subject the one spoken to or about.
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# "added to", "adding to": a verb of sum, not of speech.
+_NOT_SPEECH_AFTER = re.compile(r"\s+to\b")
+_ADDING = frozenset({"add", "adds", "added", "adding"})
+# An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
+_TRAILING = re.compile(
+    r",\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
+    r"(?:\s+[^,;:“”\"]{0,50})?[.!?]?[”\"’']?$"
 )
 # Verbs that put the speaker after them: "..., said Rep. Jane Doe".
 _INVERTING = frozenset({"said", "says", "added", "wrote", "asked", "stated", "noted", "warned"})
@@ -35,6 +47,7 @@ _RELATIVE = re.compile(
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s[^,]{1,90},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
+_DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
 QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
 # A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
@@ -47,6 +60,7 @@ class _Rules:
     """The speech cues of speech_cues.toml and the role nouns of the actor register, compiled."""
 
     speech: re.Pattern[str]  # a speech verb or phrase
+    speech_zh: re.Pattern[str]  # a Chinese reporting verb
     continuing_verbs: frozenset[str]
     not_names: frozenset[str]
     according_to: re.Pattern[str]
@@ -84,6 +98,7 @@ def _rules() -> _Rules:
             + "|".join(sorted(speech_verbs, key=len, reverse=True))
             + r")\b"
         ),
+        speech_zh=re.compile(cues["speech_verbs_zh"]),
         continuing_verbs=frozenset(cues["continuing_verbs"].split()),
         not_names=frozenset(cues["not_names"].split()),
         according_to=re.compile(cues["according_to"], re.IGNORECASE),
@@ -95,13 +110,16 @@ def _rules() -> _Rules:
             + "|".join(pronouns)
             + r")|the\s+(?:[\w’'-]+\s+){0,3}?(?P<head>"
             + "|".join(map(re.escape, role_heads))
-            + r"))\b",
+            + r")s?)\b",
             re.IGNORECASE,
         ),
         generic=re.compile(r"\b(?:" + "|".join(map(re.escape, generic_speakers)) + r")\b", re.IGNORECASE),
         role_owners=role_owners,
         role=re.compile(
-            r"\bthe\s+(" + "|".join(map(re.escape, sorted(role_owners, key=len, reverse=True))) + r")\b", re.IGNORECASE
+            r"\bthe\s+(?:[\w’'.-]+\s+){0,2}?("
+            + "|".join(map(re.escape, sorted(role_owners, key=len, reverse=True)))
+            + r")s?\b",
+            re.IGNORECASE,
         ),
         stopwords=resources.word_list("stopwords_en.txt"),
     )
@@ -192,9 +210,10 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
         found.append(Candidate(mention.end, mention.actor))
         covered.append((mention.start, mention.end))
     for name_start, name_end, derived in names_in(text, start, end):
-        if not any(a < name_end and name_start < b for a, b in covered):
-            found.append(Candidate(name_end, derived))
-            covered.append((name_start, name_end))
+        if any(a < name_end and name_start < b for a, b in covered):
+            continue
+        found.append(Candidate(name_end, derived))
+        covered.append((name_start, name_end))
     roles = {(m.start(), m.end()) for m in rules.role.finditer(text, start, end)}
     for match in rules.role.finditer(text, start, end):
         found.append(Candidate(match.end(), "role:" + match.group(1).lower(), is_reference=True))
@@ -223,7 +242,7 @@ class _Context:
 
     def resolve(self, candidate: Candidate) -> str:
         if not candidate.is_reference:
-            return self._full_name(candidate.actor)
+            return self.full_name(candidate.actor)
         if candidate.actor.startswith("role:"):
             owners = _rules().role_owners[candidate.actor[5:]]
             seen = next((actor for actor in reversed(self.seen) if actor in owners), "")
@@ -240,7 +259,7 @@ class _Context:
         }.get(wanted, (wanted,))
         return self._latest(types)
 
-    def _full_name(self, actor: str) -> str:
+    def full_name(self, actor: str) -> str:
         """A surname alone ("fairbanks") stands for the full name given earlier ("ellen_fairbanks")."""
         if actor in register() or "_" in actor:
             return actor
@@ -268,7 +287,7 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
     ]
     if not candidates:
         return ""
-    appositive = _APPOSITIVE.search(text, clause_start, verb_start)
+    appositive = _APPOSITIVE.search(text, clause_start, verb_start) or _DASHED.search(text, clause_start, verb_start)
     if appositive:
         before = [c for c in candidates if c.end <= appositive.start()]
         if before:
@@ -293,15 +312,42 @@ def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> s
 
 def _speech_verbs(text: str, start: int, end: int, masked):
     for match in _rules().speech.finditer(text, start, end):
+        verb = match.group().lower()
         if any(a <= match.start() < b for a, b in masked):
             continue
         if _NOT_A_SPEECH_VERB.search(text, start, match.start()):
             continue
+        if not verb.endswith("ing") and _PASSIVE.search(text, start, match.start()):
+            continue
+        if verb in _ADDING and _NOT_SPEECH_AFTER.match(text, match.end()):
+            continue
         yield match
+
+
+def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
+    """The speaker of an attribution that closes the sentence: "..., the report said on Monday."."""
+    match = _TRAILING.search(text, start, end)
+    if not match or _RELATIVE.search(text[start : match.start("verb")]):
+        return "", ""
+    candidates = _candidates(text, match.start("subject"), match.end("subject"), context)
+    return (context.resolve(candidates[-1]), match.group("verb").split()[0]) if candidates else ("", "")
+
+
+def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
+    """The speaker of a Chinese reporting verb: the last actor named before it in its clause."""
+    for verb in _rules().speech_zh.finditer(text, start, end):
+        breaks = [m.end() for m in re.finditer(r"[,，。;；:：]", text[start : verb.start()])]
+        mentions = context.mentions.within(start + (breaks[-1] if breaks else 0), verb.start())
+        if mentions:
+            return context.resolve(Candidate(mentions[-1].end, mentions[-1].actor)), verb.group()
+    return "", ""
 
 
 def _reported_speaker(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
     """(speaker, cue) of a sentence's main speech verb, or ("", "") when it has none."""
+    speaker, cue = _trailing_speaker(text, start, end, context)
+    if speaker:
+        return speaker, cue
     for verb in _speech_verbs(text, start, end, masked):
         if _RELATIVE.search(text[start : verb.start()]):
             continue
@@ -317,7 +363,7 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         candidates = _candidates(text, source.end(), window_end, context)
         if candidates:
             return context.resolve(candidates[0]), source.group().strip()
-    return "", ""
+    return _chinese_speaker(text, start, end, context)
 
 
 @lru_cache(maxsize=1024)
@@ -356,12 +402,26 @@ def _quote_speaker(
         if speaker:
             return speaker, verb.group()
         break
+    source = _rules().according_to.match(
+        text, after_start + len(text[after_start:after_end]) - len(text[after_start:after_end].lstrip(" ,"))
+    )
+    if source:
+        candidates = _candidates(text, source.end(), after_end, context)
+        if candidates:
+            return context.resolve(candidates[0]), source.group().strip()
     before_start = max(first["char_start"], previous_quote_end)
     for verb in _speech_verbs(text, first["char_start"], quote.start, []):
         speaker = _subject_before(text, first["char_start"], verb.start(), context)
         if speaker:
             return speaker, verb.group()
     if before_start < quote.start and text[before_start : quote.start].rstrip().endswith(":"):
+        # "Huang stayed on message: “...”": the clause before the colon names the speaker, else the last one
+        colon = text.rindex(":", before_start, quote.start)
+        people = [
+            c for c in _candidates(text, before_start, colon, context) if actor_type(context.resolve(c)) in PERSON_TYPES
+        ]
+        if people:
+            return context.resolve(people[0]), ":"
         return (context.speakers[-1], ":") if context.speakers else ("", "")
     return "", ""
 
@@ -463,10 +523,7 @@ def _attribute_quotes(text, members, quotes, quotes_by_sentence, context) -> lis
         # the quote's own sentence may name people the context has not seen yet
         local = _Context(context.mentions)
         local.seen = context.seen + [
-            mention.actor
-            for member in members
-            if member["char_start"] < quote.start
-            for mention in context.mentions.within(member["char_start"], member["char_end"])
+            mention.actor for mention in context.mentions.within(members[0]["char_start"], quote.start - 1)
         ]
         local.speakers = list(context.speakers)
         speaker, cue = _quote_speaker(text, quote, first, last, next_start, previous_end, local)
