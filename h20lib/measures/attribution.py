@@ -373,20 +373,25 @@ def _label_mentions(label: str) -> list[Mention]:
 
 
 def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str) -> str:
-    """The speaker of a transcript turn: the asking side is "reporter", the answer goes to the body named in
-    the transcript's title, and a named label to that person (titles stripped)."""
+    """The speaker of a transcript turn: the asking side is the outlet its label names ("Reporter from AFP"), else
+    "reporter"; the answer goes to the body named in the transcript's title, and a named label to that person."""
+    mentions = _label_mentions(turn)
+    outlets = [m.actor for m in mentions if actor_type(m.actor) == "media_outlet"]
+    if outlets:
+        return outlets[-1]
     if is_asker(turn):
-        return "reporter"
+        # the asking outlet where the label names one ("Reporter from Phoenix TV"), else "reporter"
+        named = re.search(r"\b(?:from|with|of)\s+(.+)$", turn)
+        return actor_id_from_name(named.group(1)) if named else "reporter"
     if turn.lower() in ("a", "answer"):
         answerers = [a for a in headline_actors if actor_type(a) in ("government_body", "person", "company")]
         return answerers[0] if answerers else ""
-    mentions = _label_mentions(turn)
     if mentions:
-        return "reporter" if actor_type(mentions[-1].actor) == "media_outlet" else mentions[-1].actor
-    if "?" in turn_text:
-        return "reporter"
-    names = [derived for _, _, derived in names_in(turn)]
-    return names[-1] if names else actor_id_from_name(turn)
+        return mentions[-1].actor
+    words = [word for word in turn.split() if word.lower() not in _rules().title_words]
+    if words:
+        return actor_id_from_name(" ".join(words))  # "Phoenix TV", "Spokesperson Zhang San" -> "zhang_san"
+    return "reporter" if "?" in turn_text else actor_id_from_name(turn)
 
 
 def _quote_speaker(

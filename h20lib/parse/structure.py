@@ -40,6 +40,7 @@ class _Cues:
     bare_credit: re.Pattern[str]
     turn_label: re.Pattern[str]
     turn_line: re.Pattern[str]
+    turn_line_zh: re.Pattern[str]
     asker_label: re.Pattern[str]
     comments_heading: re.Pattern[str]
     comment_marker: re.Pattern[str]
@@ -66,6 +67,7 @@ def _cues() -> _Cues:
         bare_credit=re.compile(data["caption"]["bare_credit"], re.IGNORECASE),
         turn_label=re.compile(data["transcript"]["turn_label"], re.IGNORECASE),
         turn_line=re.compile(data["transcript"]["turn_line"], re.IGNORECASE),
+        turn_line_zh=re.compile(data["transcript"]["turn_line_zh"]),
         asker_label=re.compile(data["transcript"]["asker_label"], re.IGNORECASE),
         comments_heading=re.compile(data["comments"]["heading"], re.IGNORECASE),
         comment_marker=re.compile(data["comments"]["marker"], re.IGNORECASE),
@@ -192,6 +194,9 @@ def _classify_lines(lines: list[_Line]) -> None:
     turn = ""
     seen_body = False
     seen_titles: set[str] = set()
+    transcript = any(_cues().turn_label.match(line.text) for line in lines) or (
+        sum(1 for line in lines if _turn_match(line.text)) >= 2
+    )
     for index, line in enumerate(lines):
         text = line.text
         if in_footer:
@@ -227,11 +232,12 @@ def _classify_lines(lines: list[_Line]) -> None:
             line.kind = "metadata"
             turn = text.rstrip(":： ").strip()
             continue
-        turn_match = _cues().turn_line.match(text)
-        if turn_match and not _cues().not_a_speaker.match(turn_match.group("speaker")):
-            turn = turn_match.group("speaker")
-            line.kind, line.turn = "body", turn
+        turn_match = _turn_match(text)
+        if turn_match:
+            line.kind, line.turn = "body", turn_match.group("speaker")
             line.body_start = line.start + turn_match.start("rest")
+            # the label carries on to unlabelled lines only in a transcript, where turns follow turns
+            turn = line.turn if transcript else ""
             seen_body = True
             continue
         if _is_title_like(line) and (_word_count(text) <= LABEL_MAX_WORDS or text.casefold() in seen_titles):
@@ -261,6 +267,14 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
             and len(split_sentences(above.text)) == 1
         ):
             above.kind, above.body_start = "caption", None
+
+
+def _turn_match(text: str) -> re.Match[str] | None:
+    """The "Speaker: what they say" match of a line, or None when the label is a column name or note."""
+    match = _cues().turn_line.match(text) or _cues().turn_line_zh.match(text)
+    if match and _cues().not_a_speaker.match(match.group("speaker")):
+        return None
+    return match
 
 
 def _opens_section(lines: list[_Line], index: int) -> bool:

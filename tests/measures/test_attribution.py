@@ -234,9 +234,7 @@ ATTRIBUTION_CASES = [
     pytest.param(
         "Lin Jian: ", "The United States should stop politicizing trade.", "", "lin_jian", id="name-colon-turn"
     ),
-    pytest.param(
-        "Reporter from Reuters: ", "Will China buy the chips?", "", "reporter", id="reporter-from-outlet-turn"
-    ),
+    pytest.param("Reporter from Reuters: ", "Will China buy the chips?", "", "reuters", id="reporter-from-outlet-turn"),
     pytest.param("Q: ", "Has the ministry received license applications?", "", "reporter", id="q-turn"),
     # pronouns and roles that refer back
     pytest.param(
@@ -376,7 +374,7 @@ ATTRIBUTION_CASES = [
         "Lin Jian: The talks went well.\nPhoenix TV: ",
         "Will China buy the chips?",
         "",
-        "reporter",
+        "phoenix_tv",
         id="outlet-name-asker-label",
     ),
     pytest.param(
