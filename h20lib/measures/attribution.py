@@ -30,6 +30,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w
 # "added to", "adding to": a verb of sum, not of speech.
 _NOT_SPEECH_AFTER = re.compile(r"\s+to\b")
 _ADDING = frozenset({"add", "adds", "added", "adding"})
+_TRAILING_SOURCE = re.compile(
+    r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE
+)
 # An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
 _TRAILING = re.compile(
     r",\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
@@ -41,7 +44,7 @@ _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-�
 _NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}")
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
-    r"\b(?:who|which|whom)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|as|since|because|if)\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
+    r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|as|since|because|if)\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
@@ -116,7 +119,7 @@ def _rules() -> _Rules:
         generic=re.compile(r"\b(?:" + "|".join(map(re.escape, generic_speakers)) + r")\b", re.IGNORECASE),
         role_owners=role_owners,
         role=re.compile(
-            r"\bthe\s+(?:[\w’'.-]+\s+){0,2}?("
+            r"\b(?:the|(?-i:[A-Z])[\w.]*['’]s)\s+(?:[\w’'.-]+\s+){0,2}?("
             + "|".join(map(re.escape, sorted(role_owners, key=len, reverse=True)))
             + r")s?\b",
             re.IGNORECASE,
@@ -348,6 +351,7 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     speaker, cue = _trailing_speaker(text, start, end, context)
     if speaker:
         return speaker, cue
+    found: list[tuple[str, str]] = []
     for verb in _speech_verbs(text, start, end, masked):
         if _RELATIVE.search(text[start : verb.start()]):
             continue
@@ -355,7 +359,17 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         if not speaker and verb.group().lower() in _INVERTING:
             speaker = _subject_after(text, verb.end(), end, context)
         if speaker:
-            return speaker, verb.group()
+            found.append((speaker, verb.group()))
+    source = _TRAILING_SOURCE.search(text, start, end)
+    if source:
+        candidates = _candidates(text, source.start("subject"), source.end("subject"), context)
+        if candidates:
+            found.append((context.resolve(candidates[0]), source.group("cue")))
+    if found:
+        # an outlet relaying a named actor's words ("X said, CCTV reported"; "CNBC quoted X as saying") gives way
+        generic = set(_rules().generic_speakers.values())
+        relayed = [(s, c) for s, c in found if actor_type(s) != "media_outlet" and s not in generic]
+        return relayed[0] if relayed and actor_type(found[0][0]) == "media_outlet" else found[0]
     source = _rules().according_to.search(text, start, end)
     if source:
         stop = re.search(r"[,;.]", text[source.end() : end])
@@ -419,7 +433,7 @@ def _quote_speaker(
         speaker = _subject_before(text, first["char_start"], verb.start(), context)
         if speaker:
             return speaker, verb.group()
-    if before_start < quote.start and text[before_start : quote.start].rstrip().endswith(":"):
+    if before_start < quote.start and text[before_start : quote.start - 1].rstrip().endswith(":"):
         # "Huang stayed on message: “...”": the clause before the colon names the speaker, else the last one
         colon = text.rindex(":", before_start, quote.start)
         people = [
