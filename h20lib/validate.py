@@ -1,7 +1,8 @@
 """Agreement of every measure with human labels, each beside a naive baseline (``h20lib validate``).
 
 Gold labels (``labels/gold`` of the project): ``seed_sentences.csv`` (every seed sentence: kind, speaker, stance on
-both targets, frames) and ``written_sentences.csv`` (sentences written in other words, for stance and frames). Target sentiment
+both targets, frames), ``written_sentences.csv`` (sentences written in other words, for stance and frames) and
+``real_sentences.csv`` (every unit of the real published pages in ``corpora/real``: see ``h20lib.validate_real``). Target sentiment
 is checked on the NewsMTSC dev splits when they are present beside the project.
 """
 
@@ -19,6 +20,7 @@ from h20lib.parse.corpus import load_corpus
 from h20lib.parse.readers import read_labels
 from h20lib.parse.structure import KINDS
 from h20lib.report.agreement import cohen_kappa, frame_metrics, frame_sets, macro_f1_interval, stance_metrics
+from h20lib.validate_real import format_real, real_report
 
 # Rounds of labels/gold/written_sentences.csv written apart from the method, kept unseen and scored once with the final
 # models; pooled, they are the held-out estimate (see the file's header).
@@ -134,6 +136,7 @@ def validation_report(*, include_newsmtsc: bool = True) -> dict:
         key: resources.model(FRAMES_MODEL_FILE)[key]
         for key in ("trained_on", "hyperparameters", "cross_validated_micro_f1")
     }
+    report["real"] = real_report()
     if include_newsmtsc:
         report["newsmtsc"] = _newsmtsc()
     return report
@@ -241,6 +244,7 @@ def format_report(report: dict) -> str:
         f"{frames_model['all']:.2f} (whole articles {frames_model['articles']:.2f}); "
         f"cue patterns alone {frames_model['cues_only_all']:.2f} ({frames_model['cues_only_articles']:.2f})"
     )
+    lines += ["", *format_real(report["real"])]
     if "newsmtsc" in report:
         lines += ["", "Target sentiment on NewsMTSC dev (macro-F1 in %, three classes)"]
         for split, result in report["newsmtsc"].items():

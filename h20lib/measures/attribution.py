@@ -21,7 +21,9 @@ from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
 _NOT_A_SPEECH_VERB = re.compile(
-    r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no|so|reportedly|allegedly)[\s-]+(?:\w+ly\s+)?"
+    r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no|so|reportedly|allegedly|new|recent|earlier|"
+    r"several|many|some|these|those|media|other|such|more|multiple|latest|previous|separate|earnings|research|news|"
+    r"press|investment|analyst)[\s-]+(?:\w+ly\s+)?"
     r"|\bneither\b.*)$",
     re.IGNORECASE,
 )
@@ -36,7 +38,7 @@ _TRAILING_SOURCE = re.compile(
 # An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
 _TRAILING = re.compile(
     r",\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
-    r"(?:\s+[^,;:“”\"]{0,50})?[.!?]?[”\"’']?$"
+    r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
 )
 # Verbs that put the speaker after them: "..., said Rep. Jane Doe".
 _INVERTING = frozenset({"said", "says", "added", "wrote", "asked", "stated", "noted", "warned"})
@@ -318,8 +320,10 @@ def _speech_verbs(text: str, start: int, end: int, masked):
         verb = match.group().lower()
         if any(a <= match.start() < b for a, b in masked):
             continue
-        if _NOT_A_SPEECH_VERB.search(text, start, match.start()):
-            continue
+        if _NOT_A_SPEECH_VERB.search(text, start, match.start()) and not (
+            verb == "saying" and text[max(start, match.start() - 3) : match.start()] == "as "
+        ):
+            continue  # but "quoting X as saying" is X's saying
         if not verb.endswith("ing") and _PASSIVE.search(text, start, match.start()):
             continue
         if verb in _ADDING and _NOT_SPEECH_AFTER.match(text, match.end()):
@@ -377,6 +381,10 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         candidates = _candidates(text, source.end(), window_end, context)
         if candidates:
             return context.resolve(candidates[0]), source.group().strip()
+        if source.group().strip().lower() == "citing":  # "Trump banned the chip, citing security concerns"
+            speaker = _subject_before(text, start, source.start(), context, masked)
+            if speaker:
+                return speaker, "citing"
     return _chinese_speaker(text, start, end, context)
 
 
@@ -525,7 +533,11 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         result.update({"speaker": speaker, "is_quote": is_quote, "speaker_cue": cue})
         previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
         context.note(actors)
-        context.note(derived for _, _, derived in names_in(row["text"]) if "_" in derived)
+        context.note(
+            derived
+            for name_start, name_end, derived in names_in(text, row["char_start"], row["char_end"])
+            if "_" in derived and not context.mentions.within(name_start, name_end)
+        )
         if speaker:
             context.note((speaker,))
             context.speakers.append(speaker)

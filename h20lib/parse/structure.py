@@ -93,6 +93,7 @@ WRAP_MIN_WIDTH = 40  # narrower "wrapping" is a column of page labels, not wrapp
 _TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_END_MARK = re.compile(r"[（(]\s*完\s*[)）]$")  # the end mark of Chinese news copy, often on the last line of text
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,8 @@ def _classify_lines(lines: list[_Line]) -> None:
         if _is_title_like(line) and (not seen_body or _opens_section(lines, index)):
             line.kind = "headline"
             seen_titles.add(text.casefold())
+            if ": " in text:
+                seen_titles.add(text.partition(": ")[2].casefold())  # "Exclusive: <title>" is repeated as <title>
             turn = ""
             continue
         line.kind, line.turn = "body", turn
@@ -350,7 +353,8 @@ def parse_structure(text: str) -> list[Part]:
         spans = split_sentences(text, body_start, line.end)
         kind = "caption" if line.kind == "body" and _caption_paragraph(text, spans) else line.kind
         for start, end in spans:
-            parts.append(Part(start, end, kind, detect_language(text[start:end]), paragraph, line.turn))
+            own_kind = "boilerplate" if _END_MARK.match(text, start, end) else kind
+            parts.append(Part(start, end, own_kind, detect_language(text[start:end]), paragraph, line.turn))
     _check_parts(text, parts)
     return parts
 

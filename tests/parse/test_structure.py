@@ -355,6 +355,27 @@ WRAPPED = (
                 ("body", "The firm said it would ship."),
             ],
         ),
+        # descriptions of a picture, and a kicker before a headline repeated without it
+        (
+            "Exclusive: Chipmaker to resume sales in China\nChipmaker to resume sales in China\n"
+            "This undated photo shows a wafer plant. /Example Agency\n"
+            "A worker is seen at a plant in Ohio on May 2, 2024\n"
+            "The minister speaks during a forum in Lagos on March 3, 2024.\n"
+            "The firm said it would ship.",
+            [
+                ("headline", "Exclusive: Chipmaker to resume sales in China"),
+                ("boilerplate", "Chipmaker to resume sales in China"),
+                ("caption", "This undated photo shows a wafer plant. /Example Agency"),
+                ("caption", "A worker is seen at a plant in Ohio on May 2, 2024"),
+                ("caption", "The minister speaks during a forum in Lagos on March 3, 2024."),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # the end mark of Chinese news copy at the end of the last line
+        (
+            "公司表示将恢复销售。\n外交部回应称将继续合作。(完)",
+            [("body", "公司表示将恢复销售。"), ("body", "外交部回应称将继续合作。"), ("boilerplate", "(完)")],
+        ),
         # the editor and proofreader lines and the end mark of Chinese news pages
         (
             "公司表示将恢复销售。\n编辑：张三\n校对：李四\n（完）",
