@@ -180,3 +180,26 @@ def test_english_stopwords_are_the_package_list():
     assert {"the", "of", "and", "didn't"} <= words
     assert not any(word.startswith("#") for word in words)
     assert "china" not in words
+
+
+@pytest.mark.parametrize(
+    ("successes", "totals", "expected"),
+    [
+        ([], [], (math.nan, math.nan, math.nan)),
+        ([0], [0], (math.nan, math.nan, math.nan)),
+        ([3, 0], [3, 0], (1.0, 1.0, 1.0)),  # a document without units is dropped
+        ([2, 2], [4, 4], (0.5, 0.5, 0.5)),
+    ],
+)
+def test_document_share_ci_degenerate_inputs(successes, totals, expected):
+    np.testing.assert_equal(stats.document_share_ci(successes, totals), expected)
+
+
+def test_document_share_ci_pools_units_and_resamples_documents():
+    # one large perfect document and nine small failed ones: the pooled share is 0.5, and resampling documents
+    # (not units) gives a wide interval, since whether the large document is drawn decides most of it
+    share, low, high = stats.document_share_ci([90] + [0] * 9, [90] + [10] * 9)
+    assert share == 0.5
+    assert low < 0.2 and high > 0.7
+    units = stats.bootstrap_ci([1.0] * 90 + [0.0] * 90)
+    assert high - low > 3 * (units[2] - units[1])
