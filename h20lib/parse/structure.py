@@ -32,6 +32,7 @@ class _Cues:
     boilerplate_block: re.Pattern[str]
     boilerplate_line: re.Pattern[str]
     boilerplate_line_more: re.Pattern[str]
+    boilerplate_line_extra: re.Pattern[str]
     date_or_time: re.Pattern[str]
     date_companions: re.Pattern[str]
     footer_start: re.Pattern[str]
@@ -59,6 +60,7 @@ def _cues() -> _Cues:
         boilerplate_block=re.compile(data["boilerplate"]["block_start"], re.IGNORECASE),
         boilerplate_line=re.compile(data["boilerplate"]["line"], re.IGNORECASE),
         boilerplate_line_more=re.compile(data["boilerplate"]["line_more"], re.IGNORECASE),
+        boilerplate_line_extra=re.compile(data["boilerplate"]["line_extra"], re.IGNORECASE),
         date_or_time=re.compile(data["metadata"]["date_or_time"], re.IGNORECASE),
         date_companions=re.compile(data["metadata"]["date_companions"], re.IGNORECASE),
         footer_start=re.compile(data["boilerplate"]["footer_start"], re.IGNORECASE),
@@ -187,7 +189,8 @@ def _is_dated_label(text: str) -> bool:
 
 
 def _is_boilerplate_line(text: str) -> bool:
-    return bool(_cues().boilerplate_line.search(text) or _cues().boilerplate_line_more.search(text))
+    cues = _cues()
+    return any(p.search(text) for p in (cues.boilerplate_line, cues.boilerplate_line_more, cues.boilerplate_line_extra))
 
 
 def _classify_lines(lines: list[_Line]) -> None:

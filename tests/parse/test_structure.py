@@ -346,6 +346,35 @@ WRAPPED = (
                 ("body", "The firm said it would ship."),
             ],
         ),
+        # share bars, inbox and follow prompts, "continues below", "Also read:" links, time stamps, counts, bios, tags
+        (
+            "The firm said it would ship.\n"
+            "Share on Facebook Share on X Share via Email\n"
+            "Get the morning briefing delivered to your inbox.\n"
+            "Follow Example Daily on Google News\n"
+            "Story continues below advertisement\n"
+            "Also read: Ports reopen after the storm\n"
+            "Updated 3 hours ago\n"
+            "12 likes\n"
+            "Listen to this article\n"
+            "Jane Roe is a senior reporter covering trade for Example Daily.\n"
+            "Chips, Trade, Export controls, Beijing\n"
+            "Shipments start next week.",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "Share on Facebook Share on X Share via Email"),
+                ("boilerplate", "Get the morning briefing delivered to your inbox."),
+                ("boilerplate", "Follow Example Daily on Google News"),
+                ("boilerplate", "Story continues below advertisement"),
+                ("boilerplate", "Also read: Ports reopen after the storm"),
+                ("boilerplate", "Updated 3 hours ago"),
+                ("boilerplate", "12 likes"),
+                ("boilerplate", "Listen to this article"),
+                ("boilerplate", "Jane Roe is a senior reporter covering trade for Example Daily."),
+                ("boilerplate", "Chips, Trade, Export controls, Beijing"),
+                ("body", "Shipments start next week."),
+            ],
+        ),
         # an image's description above its credit line is caption too
         (
             "A technician checks a wafer at a plant in Arizona\n(Image credit: Jane Roe / Shutterstock)\nThe firm said it would ship.",
