@@ -22,7 +22,7 @@ from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
 _NOT_A_SPEECH_VERB = re.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no|so|reportedly|allegedly|new|recent|earlier|"
-    r"several|many|some|these|those|media|other|such|more|multiple|latest|previous|separate|earnings|research|news|"
+    r"several|many|some|these|those|other|such|more|multiple|latest|previous|separate|earnings|research|news|"
     r"press|investment|analyst)[\s-]+(?:\w+ly\s+)?"
     r"|\bneither\b.*)$",
     re.IGNORECASE,
