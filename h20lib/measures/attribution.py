@@ -32,6 +32,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w
 # "added to", "adding to": a verb of sum, not of speech.
 _NOT_SPEECH_AFTER = re.compile(r"\s+to\b")
 _ADDING = frozenset({"add", "adds", "added", "adding"})
+_INSTRUCTING = frozenset({"told", "tell", "tells", "telling", "asked", "asks"})
+_INSTRUCTION = re.compile(r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
 _TRAILING_SOURCE = re.compile(
     r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE
 )
@@ -66,6 +68,8 @@ class _Rules:
 
     speech: re.Pattern[str]  # a speech verb or phrase
     speech_zh: re.Pattern[str]  # a Chinese reporting verb
+    generic_zh: re.Pattern[str]  # an unnamed Chinese speaker ("专家", experts)
+    generic_speakers_zh: dict[str, str]
     continuing_verbs: frozenset[str]
     not_names: frozenset[str]
     according_to: re.Pattern[str]
@@ -104,6 +108,8 @@ def _rules() -> _Rules:
             + r")\b"
         ),
         speech_zh=re.compile(cues["speech_verbs_zh"]),
+        generic_zh=re.compile("|".join(map(re.escape, cues["generic_speakers_zh"]))),
+        generic_speakers_zh=dict(cues["generic_speakers_zh"]),
         continuing_verbs=frozenset(cues["continuing_verbs"].split()),
         not_names=frozenset(cues["not_names"].split()),
         according_to=re.compile(cues["according_to"], re.IGNORECASE),
@@ -265,11 +271,12 @@ class _Context:
         return self._latest(types)
 
     def full_name(self, actor: str) -> str:
-        """A surname alone ("fairbanks") stands for the full name given earlier ("ellen_fairbanks")."""
+        """A surname alone stands for the full name given earlier: "fairbanks" for "ellen_fairbanks", and "guo" for
+        "guo_jiakun", as Chinese names put the family name first."""
         if actor in register() or "_" in actor:
             return actor
         return next(
-            (seen for seen in reversed(self.seen) if seen.endswith("_" + actor) and seen not in register()), actor
+            (seen for seen in reversed(self.seen) if seen.endswith("_" + actor) or seen.startswith(actor + "_")), actor
         )
 
     def _latest(self, types) -> str:
@@ -328,6 +335,8 @@ def _speech_verbs(text: str, start: int, end: int, masked):
             continue
         if verb in _ADDING and _NOT_SPEECH_AFTER.match(text, match.end()):
             continue
+        if verb in _INSTRUCTING and _INSTRUCTION.match(text, match.end()):
+            continue  # "told suppliers to halt work": an order reported, not words
         yield match
 
 
@@ -344,21 +353,29 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     """The speaker of a Chinese reporting verb: the last actor named before it in its clause."""
     for verb in _rules().speech_zh.finditer(text, start, end):
         breaks = [m.end() for m in re.finditer(r"[,，。;；:：]", text[start : verb.start()])]
-        mentions = context.mentions.within(start + (breaks[-1] if breaks else 0), verb.start())
-        if mentions:
-            return context.resolve(Candidate(mentions[-1].end, mentions[-1].actor)), verb.group()
+        clause_start = start + (breaks[-1] if breaks else 0)
+        found = [Candidate(m.end, m.actor) for m in context.mentions.within(clause_start, verb.start())]
+        rules = _rules()
+        found += [
+            Candidate(m.end(), rules.generic_speakers_zh[m.group()])
+            for m in rules.generic_zh.finditer(text, clause_start, verb.start())
+        ]
+        if found:
+            return context.resolve(max(found, key=lambda c: c.end)), verb.group()
     return "", ""
 
 
 def _reported_speaker(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
     """(speaker, cue) of a sentence's main speech verb, or ("", "") when it has none."""
+    found: list[tuple[str, str]] = []
     speaker, cue = _trailing_speaker(text, start, end, context)
     if speaker:
-        return speaker, cue
-    found: list[tuple[str, str]] = []
+        found.append((speaker, cue))
     for verb in _speech_verbs(text, start, end, masked):
         if _RELATIVE.search(text[start : verb.start()]):
             continue
+        if found and verb.group().endswith("ing") and text[start : verb.start()].rstrip().endswith(","):
+            continue  # "X said, citing people familiar": the participle shares the subject of the verb before it
         speaker = _subject_before(text, start, verb.start(), context, masked)
         if not speaker and verb.group().lower() in _INVERTING:
             speaker = _subject_after(text, verb.end(), end, context)
@@ -382,9 +399,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         if candidates:
             return context.resolve(candidates[0]), source.group().strip()
         if source.group().strip().lower() == "citing":  # "Trump banned the chip, citing security concerns"
-            speaker = _subject_before(text, start, source.start(), context, masked)
-            if speaker:
-                return speaker, "citing"
+            subjects = _candidates(text, start, source.start(), context)
+            if subjects and len(text[start : subjects[0].end].split()) <= MAX_WORDS_SUBJECT_TO_VERB:
+                return context.resolve(subjects[0]), "citing"
     return _chinese_speaker(text, start, end, context)
 
 
