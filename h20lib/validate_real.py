@@ -124,6 +124,7 @@ def real_report() -> dict:
         "samples": {name: measures(sample) for name, sample in samples.items()},
         "documents": {name: int(sample["doc_id"].nunique()) for name, sample in samples.items()},
         "kind_agreement": float((joined["pred_kind"] == joined["kind"]).mean()),
+        "kind_baseline": float((joined["kind"] == "body").mean()),
         "n_units": len(joined),
         "annotators": annotator_agreement(),
     }
@@ -160,7 +161,8 @@ def format_real(report: dict) -> list[str]:
     lines = [
         f"Real published articles ({report['documents']['all pages']} pages in corpora/real, {report['n_units']} hand-labelled "
         "units; shares with 95% intervals resampling documents; target in brackets)",
-        f"  kinds agree with the hand labels on {100 * report['kind_agreement']:.1f}% of units",
+        f"  kinds agree with the hand labels on {100 * report['kind_agreement']:.1f}% of units; "
+        f"baseline 'every line is article text' {100 * report['kind_baseline']:.1f}%",
     ]
     for sample, result in report["samples"].items():
         lines.append(f"  {sample} ({report['documents'][sample]} pages)")

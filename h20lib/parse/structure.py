@@ -237,6 +237,8 @@ def _classify_lines(lines: list[_Line]) -> None:
             turn = text.rstrip(":： ").strip()
             continue
         turn_match = _turn_match(text)
+        if turn_match and not seen_body and not transcript and _is_title_like(line):
+            turn_match = None  # "Lutnick: US wants to keep China on American tech": a headline that quotes
         if turn_match:
             line.kind, line.turn = "body", turn_match.group("speaker")
             line.body_start = line.start + turn_match.start("rest")
@@ -244,8 +246,10 @@ def _classify_lines(lines: list[_Line]) -> None:
             turn = line.turn if transcript else ""
             seen_body = True
             continue
-        if _is_title_like(line) and (_word_count(text) <= LABEL_MAX_WORDS or text.casefold() in seen_titles):
-            line.kind = "boilerplate"  # a page label, or the headline repeated
+        if _is_title_like(line) and (
+            _word_count(text) <= LABEL_MAX_WORDS or text.casefold() in seen_titles or (seen_body and _is_shouted(text))
+        ):
+            line.kind = "boilerplate"  # a page label, the headline repeated, or a link set in capitals
             continue
         if _is_title_like(line) and (not seen_body or _opens_section(lines, index)):
             line.kind = "headline"
@@ -273,6 +277,12 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
             and len(split_sentences(above.text)) == 1
         ):
             above.kind, above.body_start = "caption", None
+
+
+def _is_shouted(text: str) -> bool:
+    """A line of four or more words in capitals: inside an article, a link to another story."""
+    letters = [c for c in text if c.isascii() and c.isalpha()]
+    return _word_count(text) >= 4 and len(letters) >= 12 and all(c.isupper() for c in letters)
 
 
 def _turn_match(text: str) -> re.Match[str] | None:

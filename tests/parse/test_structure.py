@@ -375,6 +375,32 @@ WRAPPED = (
                 ("body", "Shipments start next week."),
             ],
         ),
+        # breadcrumbs, markdown images, end marks, disclaimers, links set in capitals inside the article
+        (
+            "Home / World / Asia\n![]()\nTrade: Ports reopen after the storm\nThe ports reopened on Monday.\n"
+            "SHIPPING GIANTS ADD NEW ROUTES TO ASIA\nTraffic is expected to rise.\n(END) Example Newswires\n"
+            "Disclaimer: Investing carries risk. This is not financial advice.\nMost Discussed",
+            [
+                ("boilerplate", "Home / World / Asia"),
+                ("boilerplate", "![]()"),
+                ("headline", "Trade: Ports reopen after the storm"),
+                ("body", "The ports reopened on Monday."),
+                ("boilerplate", "SHIPPING GIANTS ADD NEW ROUTES TO ASIA"),
+                ("body", "Traffic is expected to rise."),
+                ("boilerplate", "(END) Example Newswires"),
+                ("boilerplate", "Disclaimer: Investing carries risk."),
+                ("boilerplate", "This is not financial advice."),
+                ("boilerplate", "Most Discussed"),
+            ],
+        ),
+        (
+            "The minister spoke on television. He took questions.\nThe minister on air, screenshot of the video",
+            [
+                ("body", "The minister spoke on television."),
+                ("body", "He took questions."),
+                ("caption", "The minister on air, screenshot of the video"),
+            ],
+        ),
         # an image's description above its credit line is caption too
         (
             "A technician checks a wafer at a plant in Arizona\n(Image credit: Jane Roe / Shutterstock)\nThe firm said it would ship.",
