@@ -63,6 +63,8 @@ def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for actor in register().values():
         for alias in actor.aliases:
             owner.setdefault(alias, actor.id)
+            if alias.startswith("the "):  # the same alias opening a sentence: "The administration said"
+                owner.setdefault("The " + alias[4:], actor.id)
     latin = sorted((alias for alias in owner if not _CJK.search(alias)), key=len, reverse=True)
     cjk = sorted((alias for alias in owner if _CJK.search(alias)), key=len, reverse=True)
     # Chinese writes words without spaces, so its aliases match anywhere; Latin ones as whole words

@@ -42,10 +42,17 @@ _TRAILING = re.compile(
     r",\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
     r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
 )
+# "the deal, which Trump said": the relative pronoun is the object, the name before the verb its speaker.
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|that)\s+(?P<name>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,2})\s+$")
+_CLAUSE_FOLLOWS = re.compile(r"\s+(?:would|will|was|is|had|has|could|should|might|may|were|are)\b")
+# "X was quoted by Reuters as saying": the one quoted is the speaker.
+_QUOTED_BY = re.compile(r"\s+(?:was|were|is|are|being)\s+quoted\s+(?:by\s+[^,;:]{1,60}?\s+)?as\s+$", re.IGNORECASE)
+# An inverted attribution: the verb right after a comma or a closing quotation mark.
+_INVERTED = re.compile(r"(?:,|[”\"’'],?)\s*$")
 # Verbs that put the speaker after them: "..., said Rep. Jane Doe".
 _INVERTING = frozenset({"said", "says", "added", "wrote", "asked", "stated", "noted", "warned"})
 _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
-_NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}")
+_NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}")
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
     r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|as|since|because|if)\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
@@ -53,7 +60,7 @@ _RELATIVE = re.compile(
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
-_APPOSITIVE = re.compile(r"(?:['’]s)?,\s[^,]{1,90},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
+_APPOSITIVE = re.compile(r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
 _DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
 QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
@@ -218,11 +225,19 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
     covered: list[tuple[int, int]] = []
     rules = _rules()
     for mention in context.mentions.within(start, end):
+        if actor_type(mention.actor) in _PLACE_TYPES and _inside_longer_name(text, mention):
+            continue  # "South China Morning Post", "China News Service": an organisation, not the country
         found.append(Candidate(mention.end, mention.actor))
         covered.append((mention.start, mention.end))
     for name_start, name_end, derived in names_in(text, start, end):
         if any(a < name_end and name_start < b for a, b in covered):
             continue
+        if (
+            "_" not in derived
+            and context.full_name(derived) == derived
+            and _opens_clause_as_adjective(text, name_start, name_end)
+        ):
+            continue  # "Several media reports", "Recent rumors": a capital that only opens the sentence
         found.append(Candidate(name_end, derived))
         covered.append((name_start, name_end))
     roles = {(m.start(), m.end()) for m in rules.role.finditer(text, start, end)}
@@ -284,6 +299,57 @@ class _Context:
             if actor_type(actor) in types:
                 return actor
         return ""
+
+
+_PLACE_TYPES = ("country", "government")
+_NEXT_WORD_AFTER_NAME = re.compile(r"\s+([a-z][\w’'-]*)")
+_AUXILIARIES = frozenset(
+    [
+        "has",
+        "had",
+        "have",
+        "is",
+        "was",
+        "were",
+        "are",
+        "will",
+        "would",
+        "also",
+        "could",
+        "can",
+        "may",
+        "might",
+        "did",
+        "does",
+        "do",
+        "told",
+        "had",
+        "been",
+    ]
+)
+
+
+def _inside_longer_name(text: str, mention: Mention) -> bool:
+    """True when capitalised name words stand right before or after the mention."""
+    before = re.search(r"(\S+)\s+$", text[max(0, mention.start - 40) : mention.start])
+    after = re.match(r"\s+(\S+)", text[mention.end : mention.end + 40])
+    return any(
+        match is not None and re.fullmatch(_NAME_WORD, match.group(1)) is not None and _is_name_word(match.group(1))
+        for match in (before, after)
+    )
+
+
+def _opens_clause_as_adjective(text: str, start: int, end: int) -> bool:
+    """True for a single capitalised word that opens the sentence and is followed by a common word, not a verb:
+    "Several media reports", "Recent rumors"; but "Delgado added", "Fairbanks, a co-sponsor" are names."""
+    before = text[:start].rstrip(" \t“\"‘'([")
+    if before and before[-1] not in ".!?\n":
+        return False
+    following = _NEXT_WORD_AFTER_NAME.match(text, end)
+    if not following:
+        return False
+    word = following.group(1).lower()
+    return not (word in _AUXILIARIES or word.endswith("ly") or _rules().speech.fullmatch(word))
 
 
 def _subject_before(text: str, start: int, verb_start: int, context: _Context, masked=()) -> str:
@@ -371,16 +437,27 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     speaker, cue = _trailing_speaker(text, start, end, context)
     if speaker:
         found.append((speaker, cue))
+    object_relative: list[tuple[str, str]] = []
     for verb in _speech_verbs(text, start, end, masked):
-        if _RELATIVE.search(text[start : verb.start()]):
+        before = text[start : verb.start()]
+        if _RELATIVE.search(before):
+            named = _OBJECT_RELATIVE.search(before)
+            if named and _CLAUSE_FOLLOWS.match(text, verb.end()):  # "the deal, which Trump said would apply"
+                candidates = _candidates(text, start + named.start("name"), verb.start(), context)
+                object_relative += [(context.resolve(c), verb.group()) for c in candidates[-1:]]
             continue
-        if found and verb.group().endswith("ing") and text[start : verb.start()].rstrip().endswith(","):
+        if found and verb.group().endswith("ing") and before.rstrip().endswith(","):
             continue  # "X said, citing people familiar": the participle shares the subject of the verb before it
-        speaker = _subject_before(text, start, verb.start(), context, masked)
-        if not speaker and verb.group().lower() in _INVERTING:
-            speaker = _subject_after(text, verb.end(), end, context)
+        quoted = _QUOTED_BY.search(before)
+        if quoted and verb.group() == "saying":  # "X was quoted by Reuters as saying": X's words
+            speaker = _subject_before(text, start, start + quoted.start(), context, masked)
+        else:
+            inverted = verb.group().lower() in _INVERTING and _INVERTED.search(before)  # "..., said Kress"
+            speaker = _subject_after(text, verb.end(), end, context) if inverted else ""
+            speaker = speaker or _subject_before(text, start, verb.start(), context, masked)
         if speaker:
             found.append((speaker, verb.group()))
+    found += object_relative
     source = _TRAILING_SOURCE.search(text, start, end)
     if source:
         candidates = _candidates(text, source.start("subject"), source.end("subject"), context)
@@ -467,6 +544,14 @@ def _quote_speaker(
         if people:
             return context.resolve(people[0]), ":"
         return (context.speakers[-1], ":") if context.speakers else ("", "")
+    before_paragraph = text[: quote.start - 1].rstrip(" \t")
+    if before_paragraph.endswith("\n"):  # a quotation opening a paragraph, after a line that ends "... said:"
+        previous = before_paragraph.rstrip()
+        line_start = previous.rfind("\n") + 1
+        if previous.endswith(":"):
+            candidates = _candidates(text, line_start, len(previous), context)
+            if candidates:
+                return context.resolve(candidates[0]), ":"
     return "", ""
 
 

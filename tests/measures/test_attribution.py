@@ -457,6 +457,56 @@ REAL_TEXT_CASES = [
     pytest.param(
         "", "Trump banned the chip in April, citing national-security concerns.", "", "donald_trump", id="citing-reason"
     ),
+    pytest.param(
+        "",
+        "Rack systems are seeing wide adoption, said Chief Financial Officer Colette Kress.",
+        "",
+        "colette_kress",
+        id="comma-said-name",
+    ),
+    pytest.param(
+        "",
+        "The administration said Nvidia would be allowed to sell the chip.",
+        "",
+        "trump_administration",
+        id="the-alias-capitalised",
+    ),
+    pytest.param(
+        "",
+        "The terms are being finalised, which Trump said would also apply to AMD.",
+        "",
+        "donald_trump",
+        id="which-name-said",
+    ),
+    pytest.param(
+        "",
+        "A former official, Jane Roe, was quoted by Reuters as saying the deal was unusual.",
+        "",
+        "jane_roe",
+        id="quoted-by-outlet-as-saying",
+    ),
+    pytest.param(
+        "",
+        "Hong Kong's South China Morning Post reported that sales fell.",
+        "",
+        "south_china_morning_post",
+        id="place-inside-a-name",
+    ),
+    pytest.param("", "Several media reports have called it unusual.", "", "", id="capital-opening-the-sentence"),
+    pytest.param(
+        "The New York Times covered the story. ",
+        "The paper claimed the move was a retreat.",
+        "",
+        "new_york_times",
+        id="the-paper",
+    ),
+    pytest.param(
+        "The CAC's accusations are far-reaching:\n",
+        '"The chips have serious security issues."',
+        "",
+        "cyberspace_administration_of_china",
+        id="paragraph-after-colon",
+    ),
 ]
 
 
