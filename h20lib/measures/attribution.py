@@ -55,7 +55,8 @@ _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-�
 _NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}")
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
-    r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|as|since|because|if)\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
+    r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:\S+\s+){1,4}$"
+    r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
@@ -227,6 +228,8 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
     for mention in context.mentions.within(start, end):
         if actor_type(mention.actor) in _PLACE_TYPES and _inside_longer_name(text, mention):
             continue  # "South China Morning Post", "China News Service": an organisation, not the country
+        if "the " + mention.surface.lower() in rules.references and text[: mention.start].lower().endswith("the "):
+            continue  # "the lawmakers": a reference to those named before, resolved below
         found.append(Candidate(mention.end, mention.actor))
         covered.append((mention.start, mention.end))
     for name_start, name_end, derived in names_in(text, start, end):
@@ -250,8 +253,10 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             continue  # "the Washington Post": a name, not the role noun "the post"
         word = match.group("pronoun") or "the " + match.group("head")
         found.append(Candidate(match.end(), word.lower(), is_reference=True))
+    reference_ends = {c.end for c in found if c.is_reference}
     for match in rules.generic.finditer(text, start, end):
-        found.append(Candidate(match.end(), rules.generic_speakers[match.group().lower()]))
+        if match.end() not in reference_ends:  # "the lawmakers" refers back; "lawmakers" alone is generic
+            found.append(Candidate(match.end(), rules.generic_speakers[match.group().lower()]))
     return sorted(found, key=lambda c: c.end)
 
 
@@ -272,12 +277,16 @@ class _Context:
         if candidate.actor.startswith("role:"):
             owners = _rules().role_owners[candidate.actor[5:]]
             seen = next((actor for actor in reversed(self.seen) if actor in owners), "")
-            return seen or (owners[0] if len(owners) == 1 else self._latest(("person",)))
+            # else the latest actor of the holders' kind ("the lawmakers" after Sen. Warren), else the one holder
+            fitting = self._latest(tuple({actor_type(owner) for owner in owners}))
+            return seen or fitting or (owners[0] if len(owners) == 1 else "")
         wanted = _rules().references.get(candidate.actor, "")
         if not wanted:
             return ""
         if wanted == "speaker":
             return self.speakers[-1] if self.speakers else ""
+        if wanted == "legislator":  # "the lawmakers": those named before, else lawmakers in general
+            return self._latest(("legislator",)) or _rules().generic_speakers.get("lawmakers", "")
         types = {
             "person": ("person", "legislator"),
             "organisation": ("company", "government_body", "government", "media_outlet", "organisation"),
@@ -323,7 +332,6 @@ _AUXILIARIES = frozenset(
         "does",
         "do",
         "told",
-        "had",
         "been",
     ]
 )
@@ -406,6 +414,26 @@ def _speech_verbs(text: str, start: int, end: int, masked):
         yield match
 
 
+def _verb_subject(text: str, start: int, end: int, verb: re.Match[str], context: _Context, masked=()) -> str:
+    """The speaker of one speech verb in ``text[start:end]``."""
+    before = text[start : verb.start()]
+    quoted = _QUOTED_BY.search(before)
+    if quoted and verb.group() == "saying":  # "X was quoted by Reuters as saying": X's words
+        return _subject_before(text, start, start + quoted.start(), context, masked)
+    inverted = verb.group().lower() in _INVERTING and _INVERTED.search(before)  # "..., said Kress"
+    speaker = _subject_after(text, verb.end(), end, context) if inverted else ""
+    return speaker or _subject_before(text, start, verb.start(), context, masked)
+
+
+def _clause_subject(text: str, start: int, end: int, context: _Context) -> str:
+    """The subject of the sentence's main clause: its first candidate, after at most an opening phrase."""
+    subjects = _candidates(text, start, end, context)
+    if not subjects:
+        return ""
+    opening = text[start : subjects[0].end].rsplit(",", 1)[-1]
+    return context.resolve(subjects[0]) if len(opening.split()) <= MAX_WORDS_SUBJECT_TO_VERB else ""
+
+
 def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
     """The speaker of an attribution that closes the sentence: "..., the report said on Monday."."""
     match = _TRAILING.search(text, start, end)
@@ -448,13 +476,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             continue
         if found and verb.group().endswith("ing") and before.rstrip().endswith(","):
             continue  # "X said, citing people familiar": the participle shares the subject of the verb before it
-        quoted = _QUOTED_BY.search(before)
-        if quoted and verb.group() == "saying":  # "X was quoted by Reuters as saying": X's words
-            speaker = _subject_before(text, start, start + quoted.start(), context, masked)
-        else:
-            inverted = verb.group().lower() in _INVERTING and _INVERTED.search(before)  # "..., said Kress"
-            speaker = _subject_after(text, verb.end(), end, context) if inverted else ""
-            speaker = speaker or _subject_before(text, start, verb.start(), context, masked)
+        speaker = _verb_subject(text, start, end, verb, context, masked)
+        if not speaker and verb.group().endswith("ing") and before.rstrip().endswith(","):
+            speaker = _clause_subject(text, start, verb.start(), context)  # "China restricted buying, arguing"
         if speaker:
             found.append((speaker, verb.group()))
     found += object_relative
@@ -476,9 +500,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         if candidates:
             return context.resolve(candidates[0]), source.group().strip()
         if source.group().strip().lower() == "citing":  # "Trump banned the chip, citing security concerns"
-            subjects = _candidates(text, start, source.start(), context)
-            if subjects and len(text[start : subjects[0].end].split()) <= MAX_WORDS_SUBJECT_TO_VERB:
-                return context.resolve(subjects[0]), "citing"
+            speaker = _clause_subject(text, start, source.start(), context)
+            if speaker:
+                return speaker, "citing"
     return _chinese_speaker(text, start, end, context)
 
 
@@ -532,7 +556,7 @@ def _quote_speaker(
             return context.resolve(candidates[0]), source.group().strip()
     before_start = max(first["char_start"], previous_quote_end)
     for verb in _speech_verbs(text, first["char_start"], quote.start, []):
-        speaker = _subject_before(text, first["char_start"], verb.start(), context)
+        speaker = _verb_subject(text, first["char_start"], quote.start, verb, context)
         if speaker:
             return speaker, verb.group()
     if before_start < quote.start and text[before_start : quote.start - 1].rstrip().endswith(":"):

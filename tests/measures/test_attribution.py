@@ -501,6 +501,31 @@ REAL_TEXT_CASES = [
         id="the-paper",
     ),
     pytest.param(
+        "Sen. Elizabeth Warren wrote to the Commerce Department on Monday. ",
+        "The lawmakers said the decision undercuts national security.",
+        "",
+        "elizabeth_warren",
+        id="the-lawmakers-named-before",
+    ),
+    pytest.param(
+        "", "Lawmakers said the decision undercuts national security.", "", "us_lawmakers", id="lawmakers-generic"
+    ),
+    pytest.param(
+        "",
+        "China restricted firms from buying the chip, arguing its gains were too modest.",
+        "",
+        "china",
+        id="participle-arguing",
+    ),
+    pytest.param("", "Some US scholars even described the sale as a gift.", "", "experts", id="scholars"),
+    pytest.param(
+        "",
+        "After US chipmaker Nvidia announced the sales, Commerce Secretary Howard Lutnick said the chip was fourth best.",
+        "",
+        "howard_lutnick",
+        id="after-clause-with-its-own-verb",
+    ),
+    pytest.param(
         "The CAC's accusations are far-reaching:\n",
         '"The chips have serious security issues."',
         "",
