@@ -394,6 +394,29 @@ WRAPPED = (
             ],
         ),
         (
+            "The firm said it would ship.\nEditor: Jane Roe\nTopics: Chips, Trade\nNext article: Ports reopen\n"
+            "Watch: The minister on trade talks\nPromoted\ndesk@example.com",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "Editor: Jane Roe"),
+                ("boilerplate", "Topics: Chips, Trade"),
+                ("boilerplate", "Next article: Ports reopen"),
+                ("boilerplate", "Watch: The minister on trade talks"),
+                ("boilerplate", "Promoted"),
+                ("boilerplate", "desk@example.com"),
+            ],
+        ),
+        # a question that names its asker stays a transcript turn
+        (
+            "Reporter: Will China buy the chips?\nJane Roe: We have no information on that.",
+            [
+                ("metadata", "Reporter:"),
+                ("body", "Will China buy the chips?"),
+                ("metadata", "Jane Roe:"),
+                ("body", "We have no information on that."),
+            ],
+        ),
+        (
             "The minister spoke on television. He took questions.\nThe minister on air, screenshot of the video",
             [
                 ("body", "The minister spoke on television."),
