@@ -161,13 +161,6 @@ class DocumentMentions:
         return tuple(dict.fromkeys(mention.actor for mention in self.within(start, end)))
 
 
-FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
-QUOTE_SHARE = 0.5
-# A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
-MAX_WORDS_SUBJECT_TO_VERB = 4  # a sentence at least this much inside quotation marks is a direct quote
-SPEAKER_KINDS = ("body",)  # headlines are the outlet's own voice
-
-
 @dataclass(frozen=True)
 class Quote:
     start: int  # offsets of the quoted words, without the quotation marks
