@@ -175,6 +175,7 @@ class Candidate:
     end: int
     actor: str  # an actor id, or a reference word still to resolve
     is_reference: bool = False
+    start: int = -1
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
@@ -223,7 +224,7 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             continue  # "South China Morning Post", "China News Service": an organisation, not the country
         if "the " + mention.surface.lower() in rules.references and text[: mention.start].lower().endswith("the "):
             continue  # "the lawmakers": a reference to those named before, resolved below
-        found.append(Candidate(mention.end, mention.actor))
+        found.append(Candidate(mention.end, mention.actor, start=mention.start))
         covered.append((mention.start, mention.end))
     for name_start, name_end, derived in names_in(text, start, end):
         if any(a < name_end and name_start < b for a, b in covered):
@@ -234,7 +235,7 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             and _opens_clause_as_adjective(text, name_start, name_end)
         ):
             continue  # "Several media reports", "Recent rumors": a capital that only opens the sentence
-        found.append(Candidate(name_end, derived))
+        found.append(Candidate(name_end, derived, start=name_start))
         covered.append((name_start, name_end))
     roles = {(m.start(), m.end()) for m in rules.role.finditer(text, start, end)}
     for match in rules.role.finditer(text, start, end):
@@ -353,6 +354,26 @@ def _opens_clause_as_adjective(text: str, start: int, end: int) -> bool:
     return not (word in _AUXILIARIES or word.endswith("ly") or _rules().speech.fullmatch(word))
 
 
+# "Sen. Jane Doe (D-Mass.), a member of ..., and Rep. John Roe": what joins two coordinated speakers.
+_COORDINATION = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^;]{0,200}?,)?\s*and\s+(?:(?-i:[A-Z])[\w]*\.?\s+){0,2}")
+
+
+def _first_of_coordinated(text: str, candidates: list[Candidate], chosen: Candidate, context: _Context) -> str:
+    """The chosen speaker, or the first of two people named as joint subjects ("X and Y wrote": X)."""
+    speaker = context.resolve(chosen)
+    if chosen.start < 0 or actor_type(speaker) not in PERSON_TYPES:
+        return speaker
+    for earlier in candidates:
+        if earlier.end >= chosen.start or earlier.is_reference:
+            continue
+        if (
+            _COORDINATION.fullmatch(text, earlier.end, chosen.start)
+            and actor_type(context.resolve(earlier)) in PERSON_TYPES
+        ):
+            return context.resolve(earlier)
+    return speaker
+
+
 def _subject_before(text: str, start: int, verb_start: int, context: _Context, masked=()) -> str:
     """The speaker of a verb: the nearest candidate before it in its clause, looking past an appositive
     ("Lin Jian, spokesperson for the Foreign Ministry, stated")."""
@@ -362,7 +383,9 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
     candidates = [
         c
         for c in _candidates(text, clause_start, verb_start, context)
-        if c.end <= verb_start and not any(a < c.end <= b for a, b in masked)
+        if c.end <= verb_start
+        and not any(a < c.end <= b for a, b in masked)
+        and text.rfind("(", clause_start, c.end) <= text.rfind(")", clause_start, c.end)  # not in "(R-Iowa)"
     ]
     if not candidates:
         return ""
@@ -370,10 +393,10 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
     if appositive:
         before = [c for c in candidates if c.end <= appositive.start()]
         if before:
-            return context.resolve(before[-1])
+            return _first_of_coordinated(text, candidates, before[-1], context)
     if len(text[candidates[-1].end : verb_start].split()) > MAX_WORDS_SUBJECT_TO_VERB:
         return ""
-    return context.resolve(candidates[-1])
+    return _first_of_coordinated(text, candidates, candidates[-1], context)
 
 
 def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> str:

@@ -512,6 +512,15 @@ REAL_TEXT_CASES = [
     ),
     pytest.param(
         "",
+        "Sen. Jane Roe (D-Ohio), a member of the Banking, Housing, and Urban Affairs Committee, and Rep. John Doe"
+        " (R-Iowa), the chair of a trade panel, wrote that the sales undercut security.",
+        "",
+        "jane_roe",
+        id="coordinated-speakers-first",
+    ),
+    pytest.param("", "Jane Roe and John Doe said the deal was unusual.", "", "jane_roe", id="coordinated-names"),
+    pytest.param(
+        "",
         "China restricted firms from buying the chip, arguing its gains were too modest.",
         "",
         "china",
