@@ -643,6 +643,7 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
     headline_actors: list[str] = []
     attributed_paragraphs: set[int] = set()
     previous: dict | None = None  # the previous body sentence and how it was attributed
+    open_quote_speaker = ""  # the speaker of a quotation left open at the end of the last paragraph
     for row in rows:
         actors = context.mentions.actors(row["char_start"], row["char_end"])
         result: AttributionColumns = {"actors": actors, "speaker": "", "is_quote": False, "speaker_cue": ""}
@@ -657,9 +658,13 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         paragraph = row["paragraph"]
         if paragraph not in attributed_paragraphs:
             attributed_paragraphs.add(paragraph)
-            quote_rows.extend(
-                _attribute_quotes(text, by_paragraph[paragraph], pending[paragraph], quotes_by_sentence, context)
+            found = _attribute_quotes(
+                text, by_paragraph[paragraph], pending[paragraph], quotes_by_sentence, context, open_quote_speaker
             )
+            quote_rows.extend(found)
+            paragraph_end = by_paragraph[paragraph][-1]["char_end"]
+            left_open = bool(found) and found[-1]["char_end"] == paragraph_end
+            open_quote_speaker = found[-1]["speaker"] if left_open else ""
         members = by_paragraph[paragraph]
         turn_text = text[members[0]["char_start"] : members[-1]["char_end"]]
         speaker, cue, is_quote = _sentence_speaker(
@@ -686,7 +691,9 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
     return results, quote_rows
 
 
-def _attribute_quotes(text, members, quotes, quotes_by_sentence, context) -> list[QuoteRow]:
+def _attribute_quotes(text, members, quotes, quotes_by_sentence, context, carried: str = "") -> list[QuoteRow]:
+    """Quotation rows of one paragraph; ``carried`` is the speaker of a quotation the paragraph before left open,
+    which a quotation opening this paragraph continues, as news style runs a long quotation over paragraphs."""
     rows_out: list[QuoteRow] = []
     previous_end = members[0]["char_start"]
     for index, quote in enumerate(quotes):
@@ -700,6 +707,8 @@ def _attribute_quotes(text, members, quotes, quotes_by_sentence, context) -> lis
         ]
         local.speakers = list(context.speakers)
         speaker, cue = _quote_speaker(text, quote, first, last, next_start, previous_end, local)
+        if not speaker and carried and index == 0 and quote.start - 1 == members[0]["char_start"]:
+            speaker, cue = carried, "continues quote of the paragraph before"
         if not speaker and quote.words(text) >= FULL_QUOTE_WORDS:
             speaker = next((row["speaker"] for row in reversed(rows_out) if row["full_quote"] and row["speaker"]), "")
             cue = "continues previous quote" if speaker else cue

@@ -556,6 +556,19 @@ def test_multi_sentence_quotation_keeps_its_speaker():
     assert [r["speaker"] for r in results] == ["nvidia", "nvidia", "nvidia"]
 
 
+def test_quotation_left_open_runs_on_into_the_next_paragraph():
+    text = (
+        'Jane Roe said: "The rules change too often for anyone to plan around them.\n'
+        '"We need predictability more than anything else in this market."\n'
+        '"Markets opened higher on Monday across the whole region."\n'
+        "The firm declined to comment.\n"
+    )
+    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
+    results, _ = attribute_document(text, rows)
+    # the second paragraph continues the quotation left open; the third opens a new one, closed before it
+    assert [r["speaker"] for r in results] == ["jane_roe", "jane_roe", "", ""]
+
+
 def test_surname_resolves_to_the_full_name_given_earlier():
     text = "Guo Jiakun told reporters the rules were unfair.\nGuo said China would respond.\n"
     _, rows = parse_document(text, DocumentMeta(doc_id="case"))
