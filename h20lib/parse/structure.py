@@ -213,7 +213,7 @@ def _classify_lines(lines: list[_Line]) -> None:
             line.kind, in_comments = "boilerplate", seen_body  # above the article it is a link to the comments
             continue
         if in_comments:
-            line.kind = "comment"
+            line.kind = "boilerplate" if _is_boilerplate_line(text) else "comment"  # a comment form's notes
             continue
         if in_related:
             if not _TERMINAL.search(text):  # the linked headlines, one or several to a line

@@ -406,6 +406,16 @@ WRAPPED = (
                 ("boilerplate", "desk@example.com"),
             ],
         ),
+        # a comment form after the article: its heading and its notes
+        (
+            "The firm said it would ship.\nLeave a Reply\nYour email address will not be published. Required fields are marked *",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "Leave a Reply"),
+                ("boilerplate", "Your email address will not be published."),
+                ("boilerplate", "Required fields are marked *"),
+            ],
+        ),
         # a question that names its asker stays a transcript turn
         (
             "Reporter: Will China buy the chips?\nJane Roe: We have no information on that.",
