@@ -95,6 +95,8 @@ WRAP_MIN_WIDTH = 40  # narrower "wrapping" is a column of page labels, not wrapp
 _TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# A line ending in one of these words is a sentence broken across lines (case-sensitive: "Sales to China" ends a title).
+_DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|its|his|her|their|our|and|or|for|with|by|from|that|named|called)$")
 _END_MARK = re.compile(r"[（(]\s*完\s*[)）]$")  # the end mark of Chinese news copy, often on the last line of text
 
 
@@ -134,10 +136,27 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
-    """The lines of hard-wrapped text joined back into paragraphs; other text unchanged.
+    """Lines broken inside a sentence joined back: every line that ends in a word no sentence ends with ("its",
+    "the", "of"), and in hard-wrapped text every line that ends without terminal punctuation near the wrap width."""
+    width = _wrap_width(text, lines)
+    joined = lines[:1]
+    for line in lines[1:]:
+        previous = joined[-1]
+        last_line_length = previous.end - (text.rfind("\n", previous.start, previous.end) + 1 or previous.start)
+        if (
+            text.count("\n", previous.end, line.start) == 1
+            and not _TERMINAL.search(previous.text)
+            and (bool(_DANGLING.search(previous.text)) or (width > 0 and last_line_length >= width - WRAP_WIDTH_SPREAD))
+        ):
+            joined[-1] = _Line(previous.start, line.end, text[previous.start : line.end])
+        else:
+            joined.append(line)
+    return joined
 
-    A line is wrapped when it ends without terminal punctuation, the next line follows without a blank line, and
-    its length is close to the text's wrap width (the most common length of such lines)."""
+
+def _wrap_width(text: str, lines: list[_Line]) -> int:
+    """The width hard-wrapped text is broken at (the longest line that ends without terminal punctuation right
+    before another line), or 0 when too few lines end so for the text to be hard-wrapped."""
     open_ended = [
         line.end - line.start
         for line, following in itertools.pairwise(lines)
@@ -146,23 +165,10 @@ def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
         and line.end - line.start >= WRAP_MIN_WIDTH
     ]
     if len(open_ended) < WRAPPED_MIN_LINES:
-        return lines
+        return 0
     width = max(open_ended)
-    if sum(1 for length in open_ended if length >= width - WRAP_WIDTH_SPREAD) < WRAPPED_MIN_LINES:
-        return lines
-    joined = [lines[0]]
-    for line in lines[1:]:
-        previous = joined[-1]
-        last_line_length = previous.end - (text.rfind("\n", previous.start, previous.end) + 1 or previous.start)
-        if (
-            text.count("\n", previous.end, line.start) == 1
-            and not _TERMINAL.search(previous.text)
-            and last_line_length >= width - WRAP_WIDTH_SPREAD
-        ):
-            joined[-1] = _Line(previous.start, line.end, text[previous.start : line.end])
-        else:
-            joined.append(line)
-    return joined
+    wrapped = sum(1 for length in open_ended if length >= width - WRAP_WIDTH_SPREAD)
+    return width if wrapped >= WRAPPED_MIN_LINES else 0
 
 
 def _word_count(text: str) -> int:
@@ -184,7 +190,9 @@ def _is_dated_label(text: str) -> bool:
     """A short line that is a date or time with at most a label or an agency beside it."""
     if _word_count(text) > 10 or not _cues().date_or_time.search(text):
         return False
-    rest = _cues().date_or_time.sub(" ", text).split()
+    rest = [word for word in _cues().date_or_time.sub(" ", text).split() if any(c.isalnum() for c in word)]
+    if rest and rest[0].lower() == "by":  # "15:25, July 17, 2025 By Jane Roe (Example Daily)"
+        return True
     return len([word for word in rest if not _cues().date_companions.match(word)]) <= 1
 
 

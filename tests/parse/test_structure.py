@@ -285,11 +285,12 @@ WRAPPED = (
         ),
         # a date or time with at most a label or an agency beside it
         (
-            "(Wire) 09:12, March 3, 2024\n11/02/2024Updated: 11/03/2024\n[May 05, 2024]  By\nThe firm said it would ship.",
+            "(Wire) 09:12, March 3, 2024\n11/02/2024Updated: 11/03/2024\n[May 05, 2024]  By\n15:25, May 5, 2024 By JANE ROE ( Example Daily\nThe firm said it would ship.",
             [
                 ("metadata", "(Wire) 09:12, March 3, 2024"),
                 ("metadata", "11/02/2024Updated: 11/03/2024"),
                 ("metadata", "[May 05, 2024]  By"),
+                ("metadata", "15:25, May 5, 2024 By JANE ROE ( Example Daily"),
                 ("body", "The firm said it would ship."),
             ],
         ),
@@ -495,6 +496,16 @@ def test_hard_wrapped_lines_are_joined_into_sentences():
             "The company said it would answer the questions and that it had never built remote switches into any of its "
             "products, a claim that officials said they would examine with outside experts this month.",
         ),
+    ]
+
+
+def test_a_line_ending_in_a_function_word_runs_on():
+    text = (
+        "The firm said it has won export permits for its\nH20 chips to China, the broadcaster reported.\nShares rose."
+    )
+    assert kinds(text) == [
+        ("body", "The firm said it has won export permits for its\nH20 chips to China, the broadcaster reported."),
+        ("body", "Shares rose."),
     ]
 
 
