@@ -97,10 +97,16 @@ def actor_id_from_name(name: str) -> str:
 
 
 def actor_type(actor_id: str) -> str:
-    """The register type of ``actor_id``; names outside the register count as persons when they have two words."""
+    """The register type of ``actor_id``. Names outside the register ending in a word for a body ("Justice
+    Department", "TrendForce News") are organisations or government bodies, other names of two or three words persons."""
     actor = register().get(actor_id)
     if actor:
         return actor.type
+    last = actor_id.rpartition("_")[2]
+    if last in resources.word_list("government_nouns.txt"):
+        return "government_body"
+    if last in resources.word_list("organisation_nouns.txt"):
+        return "organisation"
     return "person" if actor_id.count("_") in (1, 2) else "organisation"
 
 

@@ -23,6 +23,7 @@ from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 _NOT_A_SPEECH_VERB = re.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no|so|reportedly|allegedly|new|recent|earlier|"
     r"several|many|some|these|those|other|such|more|multiple|latest|previous|separate|earnings|research|news|"
+    r"over|about|amid|despite|following|revenue|consensus|"
     r"press|investment|analyst)[\s-]+(?:\w+ly\s+)?"
     r"|\bneither\b.*)$",
     re.IGNORECASE,
@@ -33,6 +34,11 @@ _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w
 _NOT_SPEECH_AFTER = re.compile(r"\s+to\b")
 _ADDING = frozenset({"add", "adds", "added", "adding"})
 _INSTRUCTING = frozenset({"told", "tell", "tells", "telling", "asked", "asks"})
+_REPORTING = frozenset({"report", "reports", "reported", "reporting", "posted"})
+_RESULTS = re.compile(
+    r"\s+(?:(?!that\b|on\b)[\w’'-]+\s+){0,3}?(?:earnings|results|revenue|sales|profits?|loss|losses|net\s+income)\b"
+)
+_CONTINUING = frozenset({"continued", "continues"})
 _INSTRUCTION = re.compile(r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
 _TRAILING_SOURCE = re.compile(
     r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE
@@ -50,7 +56,24 @@ _QUOTED_BY = re.compile(r"\s+(?:was|were|is|are|being)\s+quoted\s+(?:by\s+[^,;:]
 # An inverted attribution: the verb right after a comma or a closing quotation mark.
 _INVERTED = re.compile(r"(?:,|[”\"’'],?)\s*$")
 # Verbs that put the speaker after them: "..., said Rep. Jane Doe".
-_INVERTING = frozenset({"said", "says", "added", "wrote", "asked", "stated", "noted", "warned"})
+_INVERTING = frozenset(
+    {
+        "said",
+        "says",
+        "added",
+        "adds",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "stated",
+        "states",
+        "noted",
+        "notes",
+        "warned",
+    }
+    | {"warns", "continued", "continues", "explained", "explains"}
+)
 _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
 _NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}")
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
@@ -237,8 +260,11 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             continue  # "Several media reports", "Recent rumors": a capital that only opens the sentence
         found.append(Candidate(name_end, derived, start=name_start))
         covered.append((name_start, name_end))
+    name_ends = {c.end for c in found}
     roles = {(m.start(), m.end()) for m in rules.role.finditer(text, start, end)}
     for match in rules.role.finditer(text, start, end):
+        if match.end() in name_ends:
+            continue  # "the Justice Department": a name whose last word is a role noun
         found.append(Candidate(match.end(), "role:" + match.group(1).lower(), is_reference=True))
     for match in rules.reference.finditer(text, start, end):
         if any(a <= match.start() and match.end() <= b for a, b in roles):
@@ -248,9 +274,13 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
         word = match.group("pronoun") or "the " + match.group("head")
         found.append(Candidate(match.end(), word.lower(), is_reference=True))
     reference_ends = {c.end for c in found if c.is_reference}
+    bodies = {c.end: c for c in found if not c.is_reference and actor_type(c.actor) not in (*_PLACE_TYPES, "person")}
     for match in rules.generic.finditer(text, start, end):
-        if match.end() not in reference_ends:  # "the lawmakers" refers back; "lawmakers" alone is generic
-            found.append(Candidate(match.end(), rules.generic_speakers[match.group().lower()]))
+        if match.end() in reference_ends:
+            continue  # "the lawmakers" refers back; "lawmakers" alone is generic
+        if match.start() - 1 in bodies:
+            continue  # "Justice Department officials": the department speaks
+        found.append(Candidate(match.end(), rules.generic_speakers[match.group().lower()]))
     return sorted(found, key=lambda c: c.end)
 
 
@@ -294,7 +324,12 @@ class _Context:
         if actor in register() or "_" in actor:
             return actor
         return next(
-            (seen for seen in reversed(self.seen) if seen.endswith("_" + actor) or seen.startswith(actor + "_")), actor
+            (
+                seen
+                for seen in reversed(self.seen)
+                if (seen.endswith("_" + actor) or seen.startswith(actor + "_")) and actor_type(seen) in PERSON_TYPES
+            ),
+            actor,
         )
 
     def _latest(self, types) -> str:
@@ -427,6 +462,10 @@ def _speech_verbs(text: str, start: int, end: int, masked):
             continue
         if verb in _INSTRUCTING and _INSTRUCTION.match(text, match.end()):
             continue  # "told suppliers to halt work": an order reported, not words
+        if verb in _REPORTING and _RESULTS.match(text, match.end()):
+            continue  # "Nvidia reported second-quarter earnings": results, not words
+        if verb in _CONTINUING and _NOT_SPEECH_AFTER.match(text, match.end()):
+            continue  # "sales continued to fall"
         yield match
 
 
@@ -448,6 +487,13 @@ def _clause_subject(text: str, start: int, end: int, context: _Context) -> str:
         return ""
     opening = text[start : subjects[0].end].rsplit(",", 1)[-1]
     return context.resolve(subjects[0]) if len(opening.split()) <= MAX_WORDS_SUBJECT_TO_VERB else ""
+
+
+def _person_first(candidates: list[Candidate], context: _Context) -> str:
+    """The source an "according to" names: the person where there is one ("according to Nvidia CEO Jensen Huang",
+    "according to NVIDIA's CFO"), else the first actor."""
+    resolved = [context.resolve(c) for c in candidates]
+    return next((actor for actor in resolved if actor_type(actor) in PERSON_TYPES), resolved[0])
 
 
 def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
@@ -502,7 +548,7 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     if source:
         candidates = _candidates(text, source.start("subject"), source.end("subject"), context)
         if candidates:
-            found.append((context.resolve(candidates[0]), source.group("cue")))
+            found.append((_person_first(candidates, context), source.group("cue")))
     if found:
         # an outlet relaying a named actor's words ("X said, CCTV reported"; "CNBC quoted X as saying") gives way
         generic = set(_rules().generic_speakers.values())
@@ -514,7 +560,7 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         window_end = source.end() + (stop.start() if stop else end - source.end())
         candidates = _candidates(text, source.end(), window_end, context)
         if candidates:
-            return context.resolve(candidates[0]), source.group().strip()
+            return _person_first(candidates, context), source.group().strip()
         if source.group().strip().lower() == "citing":  # "Trump banned the chip, citing security concerns"
             speaker = _clause_subject(text, start, source.start(), context)
             if speaker:

@@ -520,6 +520,42 @@ REAL_TEXT_CASES = [
     ),
     pytest.param("", "Jane Roe and John Doe said the deal was unusual.", "", "jane_roe", id="coordinated-names"),
     pytest.param(
+        "", "The Justice Department said the men had falsified papers.", "", "justice_department", id="body-not-role"
+    ),
+    pytest.param(
+        "The Justice Department charged four men. ",
+        "They received $4 million, the department said.",
+        "",
+        "justice_department",
+        id="the-department-after-its-name",
+    ),
+    pytest.param(
+        "", "Justice Department officials allege that the men lied.", "", "justice_department", id="officials-of-a-body"
+    ),
+    pytest.param(
+        "Example Research News covers chips. ",
+        "Example Research said demand will grow.",
+        "",
+        "example_research",
+        id="body-not-surname",
+    ),
+    pytest.param("", "Nvidia reported second-quarter earnings on Wednesday.", "", "", id="reported-results"),
+    pytest.param(
+        "Trump posted on Monday. ",
+        '"We will protect jobs and lead in AI," he continued.',
+        "",
+        "donald_trump",
+        id="continued",
+    ),
+    pytest.param(
+        "",
+        "The race is closer than expected, according to Nvidia CEO Jensen Huang.",
+        "",
+        "jensen_huang",
+        id="according-to-person",
+    ),
+    pytest.param("", '"They are the hungriest in the world," states Huang.', "", "jensen_huang", id="present-inverted"),
+    pytest.param(
         "",
         "China restricted firms from buying the chip, arguing its gains were too modest.",
         "",
