@@ -83,6 +83,7 @@ COMMENT_MAX_WORDS = 30
 UNMARKED_COMMENT_MAX_WORDS = 15  # a longer line without a post marker reads as the article's own prose
 # A title-like line this short is a page label ("Markets", "Share", "Key Takeaways", "0"), not a headline.
 LABEL_MAX_WORDS = 3
+TEASER_MIN_WORDS = 6  # shorter repeated lines are labels, handled as such
 # A line of a caption credit ("Getty Images, Jane Doe") this short takes the line before it, when that line is no
 # longer than CAPTION_MAX_WORDS, into the caption: web pages put an image's description above its credit.
 CREDIT_MAX_WORDS = 12
@@ -269,7 +270,22 @@ def _classify_lines(lines: list[_Line]) -> None:
         line.kind, line.turn = "body", turn
         seen_body = True
     _mark_caption_descriptions(lines)
+    _mark_teasers(lines)
     _mark_trailing_comments(lines)
+
+
+def _mark_teasers(lines: list[_Line]) -> None:
+    """A preview of the article that the page then gives in full: a line repeated word for word further down, or a
+    line cut off with an ellipsis whose words open a later line. The later, full copy is the article's."""
+    later: list[str] = []
+    for line in reversed(lines):
+        text = " ".join(line.text.split()).casefold()
+        stem = text.rstrip(".… ").strip()
+        repeated = _word_count(text) >= TEASER_MIN_WORDS and text in later
+        cut_off = text.endswith(("…", "...")) and bool(stem) and any(other.startswith(stem + " ") for other in later)
+        if line.kind == "body" and (repeated or cut_off):
+            line.kind, line.turn, line.body_start = "boilerplate", "", None
+        later.append(text)
 
 
 def _mark_caption_descriptions(lines: list[_Line]) -> None:

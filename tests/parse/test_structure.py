@@ -509,6 +509,17 @@ def test_a_line_ending_in_a_function_word_runs_on():
     ]
 
 
+def test_a_preview_the_page_repeats_in_full_is_boilerplate():
+    text = (
+        "Chipmaker to resume sales in China\n"
+        "The company said it would resume shipping its export chip next week.\n"
+        "The ministry's statement …\n"
+        "The company said it would resume shipping its export chip next week.\n"
+        "The ministry's statement gave no details of the licences.\n"
+    )
+    assert [kind for kind, _ in kinds(text)] == ["headline", "boilerplate", "boilerplate", "body", "body"]
+
+
 def test_short_unwrapped_lines_stay_apart():
     text = "Chipmaker to resume sales\nBy Jane Roe\nThe firm said it would ship.\nShares rose."
     assert [kind for kind, _ in kinds(text)] == ["headline", "metadata", "body", "body"]
