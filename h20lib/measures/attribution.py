@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from h20lib import resources
 from h20lib.measures.actors import PERSON_TYPES, Mention, actor_id_from_name, actor_type, find_mentions, register
-from h20lib.parse.structure import is_asker
+from h20lib.parse.structure import is_asker, is_pull_quote_credit
 from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
@@ -734,7 +734,26 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         if speaker:
             context.note((speaker,))
             context.speakers.append(speaker)
+    _credit_pull_quotes(text, rows, results, context)
     return results, quote_rows
+
+
+def _credit_pull_quotes(text, rows, results, context: _Context) -> None:
+    """Give the paragraph right above a pull-quote credit ("Jane Roe, Example Corp CEO") to the person it names,
+    where its sentences have no speaker of their own."""
+    for index, row in enumerate(rows):
+        if row["kind"] != "metadata" or not is_pull_quote_credit(row["text"]) or index == 0:
+            continue
+        named = _candidates(text, row["char_start"], row["char_end"], context)
+        people = [context.resolve(c) for c in named if actor_type(context.resolve(c)) in PERSON_TYPES]
+        above = rows[index - 1]
+        if not people or above["kind"] != "body":
+            continue
+        for earlier in range(index - 1, -1, -1):
+            if rows[earlier]["paragraph"] != above["paragraph"]:
+                break
+            if not results[earlier]["speaker"]:
+                results[earlier].update({"speaker": people[0], "speaker_cue": "pull quote"})
 
 
 def _attribute_quotes(text, members, quotes, quotes_by_sentence, context, carried: str = "") -> list[QuoteRow]:

@@ -84,6 +84,8 @@ UNMARKED_COMMENT_MAX_WORDS = 15  # a longer line without a post marker reads as 
 # A title-like line this short is a page label ("Markets", "Share", "Key Takeaways", "0"), not a headline.
 LABEL_MAX_WORDS = 3
 TEASER_MIN_WORDS = 6  # shorter repeated lines are labels, handled as such
+# The credit under a pull quote: a name, a comma and a short title, and nothing else ("Jane Roe, Example Corp CEO").
+_PULL_QUOTE_CREDIT = re.compile(r"^[—–-]?\s*(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}),\s+[^,.!?:;]{2,40}$")
 # A line of a caption credit ("Getty Images, Jane Doe") this short takes the line before it, when that line is no
 # longer than CAPTION_MAX_WORDS, into the caption: web pages put an image's description above its credit.
 CREDIT_MAX_WORDS = 12
@@ -260,6 +262,9 @@ def _classify_lines(lines: list[_Line]) -> None:
         ):
             line.kind = "boilerplate"  # a page label, the headline repeated, or a link set in capitals
             continue
+        if seen_body and _PULL_QUOTE_CREDIT.match(text):
+            line.kind = "metadata"  # "Jane Roe, Example Corp CEO" under a quotation set apart
+            continue
         if _is_title_like(line) and (not seen_body or _opens_section(lines, index)):
             line.kind = "headline"
             seen_titles.add(text.casefold())
@@ -411,6 +416,11 @@ def _check_parts(text: str, parts: list[Part]) -> None:
 def is_date_line(text: str) -> bool:
     """True for a line that gives a publication date ("Published: 15 July 2025", "2025-07-15 14:02")."""
     return bool(_cues().date_line.match(text))
+
+
+def is_pull_quote_credit(text: str) -> bool:
+    """True for the credit line under a quotation set apart: "Jane Roe, Example Corp CEO"."""
+    return bool(_PULL_QUOTE_CREDIT.match(text))
 
 
 def is_asker(turn: str) -> bool:

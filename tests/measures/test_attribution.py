@@ -605,6 +605,25 @@ def test_quotation_left_open_runs_on_into_the_next_paragraph():
     assert [r["speaker"] for r in results] == ["jane_roe", "jane_roe", "", ""]
 
 
+def test_pull_quote_goes_to_the_person_its_credit_names():
+    text = (
+        "Jane Roe spoke to a podcast about the chip market.\n"
+        "They're years behind us. Is it two years? Come on.\n"
+        "Jane Roe, Example Corp CEO\n"
+        "The company makes accelerators.\n"
+    )
+    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
+    results, _ = attribute_document(text, rows)
+    assert [(row["kind"], result["speaker"]) for row, result in zip(rows, results)] == [
+        ("body", ""),
+        ("body", "jane_roe"),
+        ("body", "jane_roe"),
+        ("body", "jane_roe"),
+        ("metadata", ""),
+        ("body", ""),
+    ]
+
+
 def test_surname_resolves_to_the_full_name_given_earlier():
     text = "Guo Jiakun told reporters the rules were unfair.\nGuo said China would respond.\n"
     _, rows = parse_document(text, DocumentMeta(doc_id="case"))
