@@ -282,7 +282,7 @@ def _classify_lines(lines: list[_Line]) -> None:
 def _mark_teasers(lines: list[_Line]) -> None:
     """A preview of the article that the page then gives in full: a line repeated word for word further down, or a
     line cut off with an ellipsis whose words open a later line. The later, full copy is the article's."""
-    later: list[str] = []
+    later: set[str] = set()
     for line in reversed(lines):
         text = " ".join(line.text.split()).casefold()
         stem = text.rstrip(".… ").strip()
@@ -290,7 +290,7 @@ def _mark_teasers(lines: list[_Line]) -> None:
         cut_off = text.endswith(("…", "...")) and bool(stem) and any(other.startswith(stem + " ") for other in later)
         if line.kind == "body" and (repeated or cut_off):
             line.kind, line.turn, line.body_start = "boilerplate", "", None
-        later.append(text)
+        later.add(text)
 
 
 def _mark_caption_descriptions(lines: list[_Line]) -> None:
