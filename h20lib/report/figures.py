@@ -82,7 +82,8 @@ DESCRIPTIONS = {
     "claims": (
         "Figures, dates and names each document reports, side by side: claim topics reported by two or more "
         "documents or holding a date conflict, and actors named with a non-standard variant. Colours flag "
-        "values that differ between documents, dates that clash with the publication date, and name variants.",
+        "values that differ between documents, dates that clash with the publication date, and name variants. "
+        "A name in a script the figure's font lacks is shown as [Chinese]; the CSV gives it in full.",
         "cells",
     ),
 }
@@ -443,7 +444,7 @@ def claims(data: pd.DataFrame) -> Figure:
         for row in data.itertuples(index=False):
             x, y = column[row.doc_id], items.index(row.item)
             ax.add_patch(Rectangle((x - 0.48, y - 0.45), 0.96, 0.9, color=FLAG_COLORS[row.flag], linewidth=0))
-            ax.text(x, y, _wrap(row.shown, 16), ha="center", va="center", fontsize=7)
+            ax.text(x, y, _wrap(plotting.drawable(row.shown), 16), ha="center", va="center", fontsize=7)
         ax.set_xlim(-0.5, len(docs) - 0.5)
         ax.set_ylim(len(items) - 0.5, -0.5)
         ax.set_xticks(

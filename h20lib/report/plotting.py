@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -38,9 +39,10 @@ CSV_FLOAT_FORMAT = "%.10g"
 FIGURE_FILE_SUFFIXES = (".png", ".svg", ".csv", ".caption.txt")
 
 # Sizes read well on a figure printed at 6.5 x 4 inches (a page's text width).
+HOUSE_FONT = "DejaVu Sans"
 HOUSE_RC: dict[RcKeyType, object] = {
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
+    "font.sans-serif": [HOUSE_FONT],
     "font.size": 10,
     "axes.titlesize": 11,
     "axes.labelsize": 10,
@@ -205,3 +207,27 @@ def write_figure_record(entry: dict, output_dir: Path) -> Path:
     text = figure_record_text(entry)
     _replace_all({path.name: lambda temporary: _write_text(text, temporary)}, Path(output_dir))
     return path
+
+
+@functools.cache
+def _house_glyphs() -> frozenset[int]:
+    """The code points the house font draws."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    return frozenset(FT2Font(font_manager.findfont(HOUSE_FONT)).get_charmap())
+
+
+def drawable(text: str) -> str:
+    """``text`` with every run of characters the house font cannot draw named in brackets ("[Chinese]"), so a
+    figure never shows empty boxes; the figure's CSV keeps the original."""
+    glyphs = _house_glyphs()
+
+    def name(run: re.Match[str]) -> str:
+        return "[Chinese]" if re.search(r"[\u3400-\u9fff]", run.group()) else "[other script]"
+
+    return re.sub(
+        r"[^\x00-\x7f]+",
+        lambda run: run.group() if all(map(glyphs.__contains__, map(ord, run.group()))) else name(run),
+        text,
+    )

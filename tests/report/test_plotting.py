@@ -167,3 +167,16 @@ def test_save_figure_rejects_parameters_that_are_not_json(tmp_path):
         )
     plt.close(fig)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NVIDIA; Nvidia; 英伟达", "NVIDIA; Nvidia; [Chinese]"),
+        ("Café ‘Huang’ — résumé", "Café ‘Huang’ — résumé"),
+        ("X英伟达Y", "X[Chinese]Y"),
+        ("plain", "plain"),
+    ],
+)
+def test_drawable_names_what_the_font_cannot_draw(text, expected):
+    assert plotting.drawable(text) == expected
