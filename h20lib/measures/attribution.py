@@ -25,7 +25,7 @@ _NOT_A_SPEECH_VERB = re.compile(
     r"several|many|some|these|those|other|such|more|multiple|latest|previous|separate|earnings|research|news|"
     r"over|about|amid|despite|following|revenue|consensus|"
     r"press|investment|analyst)[\s-]+(?:\w+ly\s+)?"
-    r"|\bneither\b.*)$",
+    r"|\w(?:['’]s|s['’])\s+|\bneither\b.*)$",
     re.IGNORECASE,
 )
 # A passive verb ("was asked", "is called", "were told") makes its subject the one spoken to or about.
@@ -51,6 +51,11 @@ _TRAILING = re.compile(
 # "the deal, which Trump said": the relative pronoun is the object, the name before the verb its speaker.
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|that)\s+(?P<name>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,2})\s+$")
 _CLAUSE_FOLLOWS = re.compile(r"\s+(?:would|will|was|is|had|has|could|should|might|may|were|are)\b")
+# An opening phrase of speaking: "Speaking at a forum on Monday, Huang ...", "Asked about the chip, the minister ...".
+_OPENING_SPEECH = re.compile(
+    r"\s*(speaking|asked|responding|replying|commenting|talking|writing|testifying|addressing)\b[^,;:“”\"]{2,150},\s+",
+    re.IGNORECASE,
+)
 # "X was quoted by Reuters as saying": the one quoted is the speaker.
 _QUOTED_BY = re.compile(r"\s+(?:was|were|is|are|being)\s+quoted\s+(?:by\s+[^,;:]{1,60}?\s+)?as\s+$", re.IGNORECASE)
 # An inverted attribution: the verb right after a comma or a closing quotation mark.
@@ -79,10 +84,13 @@ _NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
     r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:\S+\s+){1,4}$"
+    r"|^\W*(?:while|although|though|whereas)\s+[^,;]{1,80}\s$"
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
+_CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
+_AFTER_PREPOSITION = re.compile(r"\b(?:from|of|in|at|on|with|for|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
 _APPOSITIVE = re.compile(r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
 _DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
@@ -218,23 +226,50 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
         position = quote_end + 1
 
 
-def _is_name_word(word: str) -> bool:
+def _is_name_word(word: str, *, opening: bool = True) -> bool:
+    """False for titles, common words and, where the word opens a name, adverbs ("Recently"); "Daily" may end one."""
     lowered, rules = word.lower(), _rules()
     return not (
         lowered in rules.title_words
         or word in rules.not_names
         or lowered in rules.stopwords
         or lowered in rules.references
-        or lowered.endswith("ly")
+        or (opening and lowered.endswith("ly"))
     )
 
 
 def names_in(text: str, start: int = 0, end: int | None = None):
-    """(end offset, derived id) of capitalised names in ``text[start:end]`` that are not titles or common words."""
-    for match in _NAME.finditer(text, start, len(text) if end is None else end):
-        words = [w for w in match.group().split() if _is_name_word(w)]
+    """(start, end, derived id) of capitalised names in ``text[start:end]``, without the titles and common words
+    before or after them ("Commerce Secretary Jane Roe" -> jane_roe; "Metro Daily" keeps "Daily"). A body's name
+    runs on over "of", "for" and "on" ("Council on Foreign Relations", "Bureau of Industry and Security")."""
+    stop = len(text) if end is None else end
+    matches = list(_NAME.finditer(text, start, stop))
+    index = 0
+    while index < len(matches):
+        first = last = matches[index]
+        index += 1
+        while index < len(matches) and _joins_body_name(text, last, matches[index]):
+            last = matches[index]
+            index += 1
+        words = text[first.start() : last.end()].split()
+        while words and not _is_name_word(words[0]):
+            words.pop(0)
+        while words and not _is_name_word(words[-1], opening=len(words) == 1):
+            words.pop()
         if words:
-            yield match.start(), match.end(), actor_id_from_name(" ".join(words))
+            yield first.start(), last.end(), actor_id_from_name(" ".join(words))
+
+
+def _joins_body_name(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
+    """True when ``before`` ends in a word for a body and only "of", "for", "on" or "and" (after "of") lie between."""
+    gap = text[before.end() : after.start()]
+    head = before.group().split()[-1].lower()
+    body_words = resources.word_list("organisation_nouns.txt") | resources.word_list("government_nouns.txt")
+    if _CONNECTOR.fullmatch(gap) and head in body_words:
+        return True
+    return gap == " and " and bool(
+        re.search(r"\bof\s+(?:the\s+)?\S+$", text[max(0, before.start() - 30) : before.end()])
+    )
 
 
 def _candidates(text: str, start: int, end: int, context: _Context) -> list[Candidate]:
@@ -262,9 +297,12 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
         covered.append((name_start, name_end))
     name_ends = {c.end for c in found}
     roles = {(m.start(), m.end()) for m in rules.role.finditer(text, start, end)}
+    bodies_named = [(c.start, c.end) for c in found if actor_type(c.actor) not in (*_PLACE_TYPES, *PERSON_TYPES)]
     for match in rules.role.finditer(text, start, end):
         if match.end() in name_ends:
             continue  # "the Justice Department": a name whose last word is a role noun
+        if any(match.start() <= a and b <= match.start(1) for a, b in bodies_named):
+            continue  # "China's Commerce Ministry spokesperson": the ministry speaks through its spokesperson
         found.append(Candidate(match.end(), "role:" + match.group(1).lower(), is_reference=True))
     for match in rules.reference.finditer(text, start, end):
         if any(a <= match.start() and match.end() <= b for a, b in roles):
@@ -321,8 +359,10 @@ class _Context:
     def full_name(self, actor: str) -> str:
         """A surname alone stands for the full name given earlier: "fairbanks" for "ellen_fairbanks", and "guo" for
         "guo_jiakun", as Chinese names put the family name first."""
-        if actor in register() or "_" in actor:
+        if actor in register():
             return actor
+        if "_" in actor:  # "guo_jia_kun": a register name written with its given name split ("Guo Jia Kun")
+            return _ids_by_letters().get(actor.replace("_", ""), actor)
         return next(
             (
                 seen
@@ -337,6 +377,12 @@ class _Context:
             if actor_type(actor) in types:
                 return actor
         return ""
+
+
+@cache
+def _ids_by_letters() -> dict[str, str]:
+    """Register ids of people keyed by their letters alone: "guojiakun" -> "guo_jiakun"."""
+    return {actor.id.replace("_", ""): actor.id for actor in register().values() if actor.type in PERSON_TYPES}
 
 
 _PLACE_TYPES = ("country", "government")
@@ -424,9 +470,22 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
     ]
     if not candidates:
         return ""
+    # "Rep. Jane Doe from Illinois said": a name governed by a preposition is not the verb's subject
+    subjects = [c for c in candidates if c.start < 0 or not _AFTER_PREPOSITION.search(text, clause_start, c.start)]
+    candidates = subjects or candidates
     appositive = _APPOSITIVE.search(text, clause_start, verb_start) or _DASHED.search(text, clause_start, verb_start)
     if appositive:
+        opener = candidates[0]
+        if (
+            text[opener.end : opener.end + 2] == ", "
+            and len(text[clause_start : max(opener.start, clause_start)].split()) <= 1
+            and actor_type(context.resolve(opener)) in PERSON_TYPES
+        ):
+            return context.resolve(opener)  # "Jane Roe, director of ..., a think tank, said": the opening name
         before = [c for c in candidates if c.end <= appositive.start()]
+        named = [c for c in candidates if c.start >= appositive.start() and actor_type(context.resolve(c)) == "person"]
+        if named and not any(actor_type(context.resolve(c)) in PERSON_TYPES for c in before):
+            return context.resolve(named[0])  # "A former adviser, Jane Roe, said": the name in the commas speaks
         if before:
             return _first_of_coordinated(text, candidates, before[-1], context)
     if len(text[candidates[-1].end : verb_start].split()) > MAX_WORDS_SUBJECT_TO_VERB:
@@ -489,6 +548,14 @@ def _clause_subject(text: str, start: int, end: int, context: _Context) -> str:
     return context.resolve(subjects[0]) if len(opening.split()) <= MAX_WORDS_SUBJECT_TO_VERB else ""
 
 
+def _participle_subject(text: str, start: int, participle_start: int, context: _Context) -> str:
+    """The subject of a participle after a comma: that of the clause right before it ("While critics warned ...,
+    Trump defended the deal, saying"), else of the sentence."""
+    comma = text.rindex(",", start, participle_start)
+    clause_start = text.rfind(",", start, comma) + 1 or start
+    return _clause_subject(text, clause_start, comma, context) or _clause_subject(text, start, comma, context)
+
+
 def _person_first(candidates: list[Candidate], context: _Context) -> str:
     """The source an "according to" names: the person where there is one ("according to Nvidia CEO Jensen Huang",
     "according to NVIDIA's CFO"), else the first actor."""
@@ -538,12 +605,19 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             continue
         if found and verb.group().endswith("ing") and before.rstrip().endswith(","):
             continue  # "X said, citing people familiar": the participle shares the subject of the verb before it
-        speaker = _verb_subject(text, start, end, verb, context, masked)
-        if not speaker and verb.group().endswith("ing") and before.rstrip().endswith(","):
-            speaker = _clause_subject(text, start, verb.start(), context)  # "China restricted buying, arguing"
+        participle = verb.group().endswith("ing") and before.rstrip().endswith(",")
+        # "Trump praised the chips, claiming ...": a participle after a comma shares the subject of the main clause
+        speaker = (participle and _participle_subject(text, start, verb.start(), context)) or _verb_subject(
+            text, start, end, verb, context, masked
+        )
         if speaker:
             found.append((speaker, verb.group()))
     found += object_relative
+    opening = _OPENING_SPEECH.match(text, start, end)
+    if not found and opening:  # "Asked about the future of AI, Huang said ...": the subject after the phrase
+        speaker = _clause_subject(text, opening.end(), end, context)
+        if speaker:
+            found.append((speaker, opening.group(1).lower()))
     source = _TRAILING_SOURCE.search(text, start, end)
     if source:
         candidates = _candidates(text, source.start("subject"), source.end("subject"), context)
@@ -704,8 +778,15 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         paragraph = row["paragraph"]
         if paragraph not in attributed_paragraphs:
             attributed_paragraphs.add(paragraph)
+            last_speaker = previous.get("speaker", "") if previous else ""
             found = _attribute_quotes(
-                text, by_paragraph[paragraph], pending[paragraph], quotes_by_sentence, context, open_quote_speaker
+                text,
+                by_paragraph[paragraph],
+                pending[paragraph],
+                quotes_by_sentence,
+                context,
+                carried=open_quote_speaker,
+                last_speaker=last_speaker,
             )
             quote_rows.extend(found)
             paragraph_end = by_paragraph[paragraph][-1]["char_end"]
@@ -735,7 +816,32 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
             context.note((speaker,))
             context.speakers.append(speaker)
     _credit_pull_quotes(text, rows, results, context)
+    _credit_reported_questions(rows, results)
     return results, quote_rows
+
+
+# A press-conference question told in prose: "There was a question from a foreign reporter: ...", "A reporter asked".
+_QUESTION_FROM = re.compile(
+    r"\b(?:an?|the)\s+(?:\w+\s+){0,2}question\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:reporters?|journalists?|correspondents?)\b"
+    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b",
+    re.IGNORECASE,
+)
+MAX_QUESTION_SENTENCES = 4  # a question told in prose runs at most this far before its question mark
+
+
+def _credit_reported_questions(rows, results) -> None:
+    """A question a reporter put at a press conference, told in prose, is the reporter's, from the sentence that
+    introduces it to its question mark, whatever source the question itself cites."""
+    for index, row in enumerate(rows):
+        if row["kind"] != "body" or row["turn"] or not _QUESTION_FROM.search(row["text"]):
+            continue
+        question = rows[index : index + MAX_QUESTION_SENTENCES]
+        for member, result in zip(question, results[index : index + MAX_QUESTION_SENTENCES]):
+            if member["paragraph"] != row["paragraph"] or member["kind"] != "body":
+                break
+            result.update({"speaker": "reporter", "speaker_cue": "question from a reporter"})
+            if member["text"].rstrip(" ”\"’'").endswith(("?", "？")):
+                break
 
 
 def _credit_pull_quotes(text, rows, results, context: _Context) -> None:
@@ -756,9 +862,14 @@ def _credit_pull_quotes(text, rows, results, context: _Context) -> None:
                 results[earlier].update({"speaker": people[0], "speaker_cue": "pull quote"})
 
 
-def _attribute_quotes(text, members, quotes, quotes_by_sentence, context, carried: str = "") -> list[QuoteRow]:
+def _attribute_quotes(
+    text, members, quotes, quotes_by_sentence, context, *, carried: str = "", last_speaker: str = ""
+) -> list[QuoteRow]:
     """Quotation rows of one paragraph; ``carried`` is the speaker of a quotation the paragraph before left open,
-    which a quotation opening this paragraph continues, as news style runs a long quotation over paragraphs."""
+    which a quotation opening this paragraph continues, as news style runs a long quotation over paragraphs.
+    ``last_speaker`` is the speaker of the body sentence before the paragraph: a quotation that names no speaker
+    of its own, before any other quotation of the paragraph, gives that speaker's words ("Trump praised the
+    chips." then “We're ten years ahead.”)."""
     rows_out: list[QuoteRow] = []
     previous_end = members[0]["char_start"]
     for index, quote in enumerate(quotes):
@@ -777,6 +888,8 @@ def _attribute_quotes(text, members, quotes, quotes_by_sentence, context, carrie
         if not speaker and quote.words(text) >= FULL_QUOTE_WORDS:
             speaker = next((row["speaker"] for row in reversed(rows_out) if row["full_quote"] and row["speaker"]), "")
             cue = "continues previous quote" if speaker else cue
+        if not speaker and quote.words(text) >= FULL_QUOTE_WORDS and not rows_out and last_speaker:
+            speaker, cue = last_speaker, "quote after its speaker's sentence"
         for member in members:
             if member["char_start"] < quote.end and quote.start < member["char_end"]:
                 quotes_by_sentence.setdefault(member["sentence_id"], []).append((quote, speaker, cue))

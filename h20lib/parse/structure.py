@@ -29,6 +29,7 @@ class _Cues:
     byline_line: re.Pattern[str]
     bracket_byline: re.Pattern[str]
     wire_dateline: re.Pattern[str]
+    date_stamp: re.Pattern[str]
     boilerplate_block: re.Pattern[str]
     boilerplate_line: re.Pattern[str]
     boilerplate_line_more: re.Pattern[str]
@@ -57,6 +58,7 @@ def _cues() -> _Cues:
         byline_line=re.compile(data["metadata"]["byline_line"], re.IGNORECASE),
         bracket_byline=re.compile(data["prefix"]["bracket_byline"], re.IGNORECASE),
         wire_dateline=re.compile(data["prefix"]["wire_dateline"], re.IGNORECASE),
+        date_stamp=re.compile(data["prefix"]["date_stamp"], re.IGNORECASE),
         boilerplate_block=re.compile(data["boilerplate"]["block_start"], re.IGNORECASE),
         boilerplate_line=re.compile(data["boilerplate"]["line"], re.IGNORECASE),
         boilerplate_line_more=re.compile(data["boilerplate"]["line_more"], re.IGNORECASE),
@@ -89,9 +91,12 @@ _PULL_QUOTE_CREDIT = re.compile(r"^[—–-]?\s*(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z]
 # A line of a caption credit ("Getty Images, Jane Doe") this short takes the line before it, when that line is no
 # longer than CAPTION_MAX_WORDS, into the caption: web pages put an image's description above its credit.
 CREDIT_MAX_WORDS = 12
-CAPTION_MAX_WORDS = 30
+CAPTION_MAX_WORDS = 45
 # Hard-wrapped text (print and e-mail copies) breaks lines mid-sentence at a fixed width: when at least
 # WRAPPED_MIN_LINES lines end without terminal punctuation at nearly one width, lines are joined back into paragraphs.
+IMAGE_TITLE_MAX_WORDS = 15
+# Lower-case words only, without punctuation: tags or section links run together ("financialsemiconductors markets").
+_TAG_STRIP = re.compile(r"^[a-z0-9&/ -]+$")
 WRAPPED_MIN_LINES = 4
 WRAP_WIDTH_SPREAD = 12  # characters by which the wrapped lines' lengths may differ
 WRAP_MIN_WIDTH = 40  # narrower "wrapping" is a column of page labels, not wrapped prose
@@ -133,6 +138,10 @@ def _lines(text: str) -> list[_Line]:
         content = raw.strip()
         if content:
             start = offset + stripped_left
+            stamp = _cues().date_stamp.match(content)
+            if stamp:  # a stored page's date stamp before its first line is a line of its own
+                lines.append(_Line(start, start + len(stamp.group().rstrip()), stamp.group().rstrip()))
+                start, content = start + stamp.end(), content[stamp.end() :]
             lines.append(_Line(start, start + len(content), content))
         offset += len(raw) + 1
     return _unwrapped(text, lines)
@@ -275,6 +284,8 @@ def _classify_lines(lines: list[_Line]) -> None:
         line.kind, line.turn = "body", turn
         seen_body = True
     _mark_caption_descriptions(lines)
+    _mark_image_titles(lines)
+    _mark_tag_strips(lines)
     _mark_teasers(lines)
     _mark_trailing_comments(lines)
 
@@ -306,6 +317,30 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
             and len(split_sentences(above.text)) == 1
         ):
             above.kind, above.body_start = "caption", None
+
+
+def _mark_image_titles(lines: list[_Line]) -> None:
+    """A short line right above a caption, after the page's first title, is the image's own title or alt text
+    ("Jane Roe, chief executive of Example Corp" above "Jane Roe speaks in Paris (Photo: ...)")."""
+    first_title = next((line for line in lines if line.kind == "headline"), None)
+    for above, line in itertools.pairwise(lines):
+        if (
+            line.kind == "caption"
+            and above.kind in ("body", "headline")
+            and above is not first_title
+            and not above.turn
+            and _word_count(above.text) <= IMAGE_TITLE_MAX_WORDS
+            and not re.search(r'[“"]', above.text)
+            and len(split_sentences(above.text)) == 1
+        ):
+            above.kind, above.body_start = "caption", None
+
+
+def _mark_tag_strips(lines: list[_Line]) -> None:
+    """A line of lower-case words alone is a strip of tags or links run together."""
+    for line in lines:
+        if line.kind in ("body", "headline") and _TAG_STRIP.match(line.text):
+            line.kind, line.turn, line.body_start = "boilerplate", "", None
 
 
 def _is_shouted(text: str) -> bool:

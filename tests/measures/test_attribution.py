@@ -596,13 +596,28 @@ def test_quotation_left_open_runs_on_into_the_next_paragraph():
     text = (
         'Jane Roe said: "The rules change too often for anyone to plan around them.\n'
         '"We need predictability more than anything else in this market."\n'
+        "Shares of the firm fell two percent.\n"
         '"Markets opened higher on Monday across the whole region."\n'
-        "The firm declined to comment.\n"
     )
     _, rows = parse_document(text, DocumentMeta(doc_id="case"))
     results, _ = attribute_document(text, rows)
-    # the second paragraph continues the quotation left open; the third opens a new one, closed before it
+    # the second paragraph continues the quotation left open; the last follows the outlet's own sentence
     assert [r["speaker"] for r in results] == ["jane_roe", "jane_roe", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        pytest.param("Jane Roe praised the new rules, calling them overdue.\n", "jane_roe", id="after-her-sentence"),
+        pytest.param("Jane Roe said the rules were overdue.\nShares of the firm rose.\n", "", id="after-own-voice"),
+        pytest.param("The rules take effect in May.\n", "", id="no-speaker-before"),
+    ],
+)
+def test_unattributed_quotation_after_a_speakers_sentence(before, expected):
+    text = before + '"We have waited for this for years. It will help everyone."\n'
+    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
+    results, _ = attribute_document(text, rows)
+    assert [r["speaker"] for r in results][-2:] == [expected, expected]
 
 
 def test_pull_quote_goes_to_the_person_its_credit_names():
