@@ -7,10 +7,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from pypinyin import lazy_pinyin
+
 from h20lib import resources
 
 PERSON_TYPES = frozenset({"person", "legislator"})
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_CHINESE_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")  # a family name and a given name of one to three characters
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,11 @@ def mentioned_actors(text: str) -> tuple[str, ...]:
 
 
 def actor_id_from_name(name: str) -> str:
-    """A stable snake_case id for a name the register lacks: "Colette Kress" -> "colette_kress"."""
+    """A stable snake_case id for a name the register lacks: "Colette Kress" -> "colette_kress"; a Chinese name in
+    characters is romanised in pinyin, family name first and the given name as one word: "張欣" -> "zhang_xin"."""
+    if _CHINESE_NAME.fullmatch(name.strip()):
+        syllables = lazy_pinyin(name.strip())
+        return f"{syllables[0]}_{''.join(syllables[1:])}"
     ascii_name = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"['’]s\b", "", ascii_name)
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")

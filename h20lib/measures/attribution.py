@@ -88,11 +88,15 @@ _RELATIVE = re.compile(
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
+_SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas)\b", re.IGNORECASE)
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 _AFTER_PREPOSITION = re.compile(r"\b(?:from|of|in|at|on|with|for|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
-_APPOSITIVE = re.compile(r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
+_APPOSITIVE = re.compile(
+    r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*"
+    r"(?:(?:in|on)\s+(?:an?\s+)?(?:statement|letter|interview|post|\w+day)\s+)?$"
+)
 _DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
 QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
@@ -295,6 +299,10 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             continue  # "Several media reports", "Recent rumors": a capital that only opens the sentence
         found.append(Candidate(name_end, derived, start=name_start))
         covered.append((name_start, name_end))
+    for mention in context.mentions.within(start, end):
+        holder = _role_holder(text, mention, end)
+        if holder:  # "Nvidia CEO praised ...": the organisation's holder of the role
+            found.append(Candidate(holder[1], holder[0], start=mention.start))
     name_ends = {c.end for c in found}
     roles = {(m.start(), m.end()) for m in rules.role.finditer(text, start, end)}
     bodies_named = [(c.start, c.end) for c in found if actor_type(c.actor) not in (*_PLACE_TYPES, *PERSON_TYPES)]
@@ -318,8 +326,32 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             continue  # "the lawmakers" refers back; "lawmakers" alone is generic
         if match.start() - 1 in bodies:
             continue  # "Justice Department officials": the department speaks
-        found.append(Candidate(match.end(), rules.generic_speakers[match.group().lower()]))
+        found.append(Candidate(match.end(), rules.generic_speakers[match.group().lower()], start=match.start()))
     return sorted(found, key=lambda c: c.end)
+
+
+_ROLE_AFTER = re.compile(r"\s+((?:[\w-]+\s+){0,1}[\w-]+)\b")
+
+
+def _role_holder(text: str, mention: Mention, limit: int) -> tuple[str, int] | None:
+    """(actor, end) of the register person whose role follows the name of their organisation ("Nvidia CEO",
+    "Nvidia chief executive"), where the role noun is not followed by the person's name itself."""
+    organisation = register().get(mention.actor)
+    if organisation is None or organisation.type in PERSON_TYPES:
+        return None
+    following = _ROLE_AFTER.match(text, mention.end, limit)
+    if not following:
+        return None
+    for words in (following.group(1), following.group(1).split()[0]):
+        holders = [
+            owner
+            for owner in _rules().role_owners.get(words.lower(), ())
+            if register()[owner].affiliation.lower() == organisation.name.lower()
+        ]
+        role_end = mention.end + following.group().index(words) + len(words) + 1
+        if len(holders) == 1 and not re.match(r"\s+(?-i:[A-Z])[a-z]", text[role_end - 1 : role_end + 3]):
+            return holders[0], role_end - 1
+    return None
 
 
 class _Context:
@@ -455,6 +487,11 @@ def _first_of_coordinated(text: str, candidates: list[Candidate], chosen: Candid
     return speaker
 
 
+def _is_named_person(actor: str) -> bool:
+    """A person or legislator named in the text, not an unnamed group ("officials", "analysts")."""
+    return actor_type(actor) in PERSON_TYPES and actor not in _rules().generic_speakers.values()
+
+
 def _subject_before(text: str, start: int, verb_start: int, context: _Context, masked=()) -> str:
     """The speaker of a verb: the nearest candidate before it in its clause, looking past an appositive
     ("Lin Jian, spokesperson for the Foreign Ministry, stated")."""
@@ -477,14 +514,14 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
     if appositive:
         opener = candidates[0]
         if (
-            text[opener.end : opener.end + 2] == ", "
+            re.match(r"(?:\s*\([^()]{1,30}\))?, ", text[opener.end : opener.end + 34])
             and len(text[clause_start : max(opener.start, clause_start)].split()) <= 1
-            and actor_type(context.resolve(opener)) in PERSON_TYPES
+            and _is_named_person(context.resolve(opener))
         ):
             return context.resolve(opener)  # "Jane Roe, director of ..., a think tank, said": the opening name
         before = [c for c in candidates if c.end <= appositive.start()]
-        named = [c for c in candidates if c.start >= appositive.start() and actor_type(context.resolve(c)) == "person"]
-        if named and not any(actor_type(context.resolve(c)) in PERSON_TYPES for c in before):
+        named = [c for c in candidates if c.start >= appositive.start() and _is_named_person(context.resolve(c))]
+        if named and not any(_is_named_person(context.resolve(c)) for c in before):
             return context.resolve(named[0])  # "A former adviser, Jane Roe, said": the name in the commas speaks
         if before:
             return _first_of_coordinated(text, candidates, before[-1], context)
@@ -572,6 +609,9 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
     return (context.resolve(candidates[-1]), match.group("verb").split()[0]) if candidates else ("", "")
 
 
+_CHINESE_PRONOUN = re.compile(r"[他她]")
+
+
 def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
     """The speaker of a Chinese reporting verb: the last actor named before it in its clause."""
     for verb in _rules().speech_zh.finditer(text, start, end):
@@ -582,6 +622,11 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         found += [
             Candidate(m.end(), rules.generic_speakers_zh[m.group()])
             for m in rules.generic_zh.finditer(text, clause_start, verb.start())
+        ]
+        found += [  # 他 / 她 ("he" / "she") right before the verb: the latest person named
+            Candidate(m.end(), "he", is_reference=True)
+            for m in _CHINESE_PRONOUN.finditer(text, clause_start, verb.start())
+            if m.end() == verb.start()
         ]
         if found:
             return context.resolve(max(found, key=lambda c: c.end)), verb.group()
@@ -595,13 +640,18 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     if speaker:
         found.append((speaker, cue))
     object_relative: list[tuple[str, str]] = []
+    subordinate: list[tuple[str, str]] = []  # "days after Nvidia announced that ...": a claim the sentence reports
     for verb in _speech_verbs(text, start, end, masked):
         before = text[start : verb.start()]
-        if _RELATIVE.search(before):
+        relative = _RELATIVE.search(before)
+        if relative:
             named = _OBJECT_RELATIVE.search(before)
             if named and _CLAUSE_FOLLOWS.match(text, verb.end()):  # "the deal, which Trump said would apply"
                 candidates = _candidates(text, start + named.start("name"), verb.start(), context)
                 object_relative += [(context.resolve(c), verb.group()) for c in candidates[-1:]]
+            elif _SUBORDINATE.match(relative.group()):
+                clause_speaker = _subject_before(text, start + relative.start(), verb.start(), context, masked)
+                subordinate += [(clause_speaker, verb.group())] if clause_speaker else []
             continue
         if found and verb.group().endswith("ing") and before.rstrip().endswith(","):
             continue  # "X said, citing people familiar": the participle shares the subject of the verb before it
@@ -639,7 +689,10 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             speaker = _clause_subject(text, start, source.start(), context)
             if speaker:
                 return speaker, "citing"
-    return _chinese_speaker(text, start, end, context)
+    speaker, cue = _chinese_speaker(text, start, end, context)
+    if speaker or not subordinate:
+        return speaker, cue
+    return subordinate[0]
 
 
 @lru_cache(maxsize=1024)
@@ -823,7 +876,7 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
 # A press-conference question told in prose: "There was a question from a foreign reporter: ...", "A reporter asked".
 _QUESTION_FROM = re.compile(
     r"\b(?:an?|the)\s+(?:\w+\s+){0,2}question\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:reporters?|journalists?|correspondents?)\b"
-    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b",
+    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b|有记者问|有記者問|记者提问|記者提問",
     re.IGNORECASE,
 )
 MAX_QUESTION_SENTENCES = 4  # a question told in prose runs at most this far before its question mark

@@ -95,6 +95,7 @@ CAPTION_MAX_WORDS = 45
 # Hard-wrapped text (print and e-mail copies) breaks lines mid-sentence at a fixed width: when at least
 # WRAPPED_MIN_LINES lines end without terminal punctuation at nearly one width, lines are joined back into paragraphs.
 IMAGE_TITLE_MAX_WORDS = 15
+DATED_NAME_MAX_WORDS = 3  # an outlet's name beside a date ("Associated Press")
 # Lower-case words only, without punctuation: tags or section links run together ("financialsemiconductors markets").
 _TAG_STRIP = re.compile(r"^[a-z0-9&/ -]+$")
 WRAPPED_MIN_LINES = 4
@@ -193,6 +194,9 @@ def _is_title_like(line: _Line) -> bool:
 
 
 def _is_metadata(text: str) -> bool:
+    byline = _cues().bracket_byline.match(text)
+    if byline and byline.end() == len(text):
+        return True  # "【By Example News, Jane Roe】" on a line of its own
     return _is_dated_label(text) or any(
         p.match(text) for p in (_cues().date_line, _cues().slug_line, _cues().release_label, _cues().byline_line)
     )
@@ -205,7 +209,9 @@ def _is_dated_label(text: str) -> bool:
     rest = [word for word in _cues().date_or_time.sub(" ", text).split() if any(c.isalnum() for c in word)]
     if rest and rest[0].lower() == "by":  # "15:25, July 17, 2025 By Jane Roe (Example Daily)"
         return True
-    return len([word for word in rest if not _cues().date_companions.match(word)]) <= 1
+    others = [word for word in rest if not _cues().date_companions.match(word)]
+    # "- Associated Press - Wednesday, September 17, 2025": a date with at most an outlet's name beside it
+    return len(others) <= 1 or (len(others) <= DATED_NAME_MAX_WORDS and all(word[:1].isupper() for word in others))
 
 
 def _is_boilerplate_line(text: str) -> bool:
@@ -218,6 +224,7 @@ def _classify_lines(lines: list[_Line]) -> None:
     turn = ""
     seen_body = False
     seen_titles: set[str] = set()
+    about = ""  # the name an "About <name>" line above the article introduces
     transcript = any(_cues().turn_label.match(line.text) for line in lines) or (
         sum(1 for line in lines if _turn_match(line.text)) >= 2
     )
@@ -226,8 +233,12 @@ def _classify_lines(lines: list[_Line]) -> None:
         if in_footer:
             line.kind = "boilerplate"
             continue
+        if about and text.startswith(about):
+            line.kind = "boilerplate"  # the blurb under "About Example News" at the top of a page
+            continue
         if _cues().footer_start.search(text):
-            line.kind, in_footer = "boilerplate", True
+            line.kind, in_footer = "boilerplate", seen_body  # above the article it is a line of the page's header
+            about = "" if seen_body else text.removeprefix("About ").rstrip(":").strip()
             continue
         if _cues().comments_heading.match(text):
             line.kind, in_comments = "boilerplate", seen_body  # above the article it is a link to the comments
