@@ -46,7 +46,7 @@ _TRAILING_SOURCE = re.compile(
 # An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
 _TRAILING = re.compile(
     r",\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
-    r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
+    r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according|asking|speaking|declining|requesting)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
 )
 # "the deal, which Trump said": the relative pronoun is the object, the name before the verb its speaker.
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|that)\s+(?P<name>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,2})\s+$")
@@ -309,7 +309,7 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
     for match in rules.role.finditer(text, start, end):
         if match.end() in name_ends:
             continue  # "the Justice Department": a name whose last word is a role noun
-        if any(match.start() <= a and b <= match.start(1) for a, b in bodies_named):
+        if any(match.start() <= a and b < match.end() for a, b in bodies_named):
             continue  # "China's Commerce Ministry spokesperson": the ministry speaks through its spokesperson
         found.append(Candidate(match.end(), "role:" + match.group(1).lower(), is_reference=True))
     for match in rules.reference.finditer(text, start, end):
@@ -371,6 +371,10 @@ class _Context:
         if candidate.actor.startswith("role:"):
             owners = _rules().role_owners[candidate.actor[5:]]
             seen = next((actor for actor in reversed(self.seen) if actor in owners), "")
+            if not seen and candidate.actor[5:] in _SPEAKS_FOR_A_BODY:
+                # "the spokesperson" again: the body that spoke last, else the body named last
+                spoke = next((actor for actor in reversed(self.speakers) if actor_type(actor) in _BODY_TYPES), "")
+                return spoke or self._latest(_BODY_TYPES)
             # else the latest actor of the holders' kind ("the lawmakers" after Sen. Warren), else the one holder
             fitting = self._latest(tuple({actor_type(owner) for owner in owners}))
             return seen or fitting or (owners[0] if len(owners) == 1 else "")
@@ -418,6 +422,8 @@ def _ids_by_letters() -> dict[str, str]:
 
 
 _PLACE_TYPES = ("country", "government")
+_BODY_TYPES = ("company", "government_body", "government", "media_outlet", "organisation")
+_SPEAKS_FOR_A_BODY = frozenset({"spokesperson", "spokesman", "spokeswoman", "ministry spokesperson"})
 _NEXT_WORD_AFTER_NAME = re.compile(r"\s+([a-z][\w’'-]*)")
 _AUXILIARIES = frozenset(
     [
@@ -534,7 +540,11 @@ def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> s
     """The speaker named right after an inverting verb: "said Rep. Jane Doe, the ..."."""
     window_end = min(limit, verb_end + 60)
     following = text[verb_end:window_end]
-    if not re.match(r"\s+(?:the\s+)?[A-Z]|\s+(?:chief|spokes|minister|secretary|senator|representative)", following):
+    if not re.match(
+        r"\s+(?:the\s+|an?\s+)?(?:[A-Z]|(?:\w+\s+)?(?:chief|spokes|minister|secretary|senator|representative|sources?\b"
+        r"|officials?\b|analysts?\b|experts?\b))",
+        following,
+    ):
         return ""
     stop = re.search(r"[,;]|\.\s*$|\s(?:in|on|at|during|that)\s", following)
     candidates = _candidates(text, verb_end, verb_end + (stop.start() if stop else len(following)), context)

@@ -270,6 +270,8 @@ def _classify_lines(lines: list[_Line]) -> None:
         turn_match = _turn_match(text)
         if turn_match and not seen_body and not transcript and _is_title_like(line):
             turn_match = None  # "Lutnick: US wants to keep China on American tech": a headline that quotes
+        if turn_match and not seen_body and not transcript and _cues().wire_dateline.match(text):
+            turn_match = None  # "SAN FRANCISCO: US lawmaker ...": a dateline, split off below
         if turn_match:
             line.kind, line.turn = "body", turn_match.group("speaker")
             line.body_start = line.start + turn_match.start("rest")

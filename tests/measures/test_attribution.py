@@ -388,6 +388,98 @@ ATTRIBUTION_CASES = [
 
 # Kinds of reported speech met in real pages, each in a sentence written for the test.
 REAL_TEXT_CASES = [
+    # a participle after a comma shares the subject of the clause before it, not the nearest name
+    pytest.param(
+        "",
+        "Jane Roe praised the Example chips, claiming they lead the market.",
+        "",
+        "jane_roe",
+        id="participle-claiming",
+    ),
+    pytest.param(
+        "",
+        "While critics in Washington warned of risks, Jane Roe defended the deal, saying it was fair.",
+        "",
+        "jane_roe",
+        id="while-clause-then-participle",
+    ),
+    # an opening phrase of speaking: the subject after it
+    pytest.param("", "Asked about the market, Roe called it the biggest in the world.", "", "roe", id="opening-asked"),
+    # a register name written with its given name split
+    pytest.param("", "Guo Jia Kun responded that the position was clear.", "", "guo_jiakun", id="spaced-given-name"),
+    # a body's name runs on over "of", "for" and "on"
+    pytest.param(
+        "", "Council on Chip Relations experts said the rule had failed.", "", "council_on_chip_relations", id="of-name"
+    ),
+    # the person named inside the commas, or at the head of a long appositive, speaks
+    pytest.param(
+        "", "A former adviser to the ministry, Jane Roe, said the rule was weak.", "", "jane_roe", id="name-in-commas"
+    ),
+    pytest.param(
+        "",
+        "Jane Roe (Ill.), the top member of the Select Committee on Trade, in a statement said the deal was wrong.",
+        "",
+        "jane_roe",
+        id="name-heading-appositive",
+    ),
+    pytest.param(
+        "",
+        "John Doe, director of the Example Industry Alliance, a think tank, said the move was wrong.",
+        "",
+        "john_doe",
+        id="name-before-two-appositives",
+    ),
+    # a name governed by a preposition is not the subject
+    pytest.param(
+        "", "Representative Jane Roe from Springfield said the move was wrong.", "", "jane_roe", id="after-preposition"
+    ),
+    # an organisation's spokesperson speaks for it; the organisation's CEO is its chief executive
+    pytest.param(
+        "",
+        "China's Commerce Ministry spokesperson called on Washington to go further.",
+        "",
+        "mofcom",
+        id="org-spokesperson",
+    ),
+    pytest.param(
+        "An Nvidia spokesperson said the firm was pleased.\nAMD shares rose.\n",
+        'The spokesperson added: "We hope to compete in every market."',
+        "",
+        "nvidia",
+        id="the-spokesperson-again",
+    ),
+    pytest.param("", "Nvidia CEO praised the models as the best in the world.", "", "jensen_huang", id="org-ceo"),
+    # a claim inside a subordinate clause when the main clause has none
+    pytest.param(
+        "",
+        "The visit comes days after Nvidia announced that its licences were approved.",
+        "",
+        "nvidia",
+        id="after-clause",
+    ),
+    # unnamed speakers after an inverting verb and a trailing attribution that asks not to be named
+    pytest.param(
+        "", '"It all depends on the approval," said the third source.', "", "unnamed_sources", id="said-source"
+    ),
+    pytest.param(
+        "",
+        "AMD will pay the same share, a source familiar with the plan has said, asking not to be named.",
+        "",
+        "unnamed_sources",
+        id="trailing-source-asking",
+    ),
+    # a question told in prose belongs to the reporter up to its question mark, in English and in Chinese
+    pytest.param(
+        "There was a question from foreign reporters: According to the Example Daily, the plan is final. ",
+        "What is your comment on this?",
+        "",
+        "reporter",
+        id="question-from-reporters",
+    ),
+    pytest.param("有记者问,近日,美方官员表示此事已定。", "请问商务部对此有何评论?", "", "reporter", id="question-zh"),
+    # a Chinese pronoun before a reporting verb, and a Chinese name romanised
+    pytest.param("黃仁勳昨日抵京。", "他稱此舉是失敗政策。", "", "jensen_huang", id="pronoun-zh"),
+    pytest.param("記者:美方為何解禁?\n張欣:", "美方政策並未轉向。", "", "zhang_xin", id="pinyin-id"),
     pytest.param(
         "Nvidia shipped chips. ", "The giant said demand was strong.", "", "nvidia", id="unknown-role-noun-head"
     ),

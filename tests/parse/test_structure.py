@@ -475,6 +475,104 @@ WRAPPED = (
                 ("boilerplate", "（完）"),
             ],
         ),
+        # a page store's date stamp before the first line, then a byline or a section label
+        (
+            " date 2024-03-05 By Jane Roe, Example News\n\nThe firm said it would ship.",
+            [
+                ("metadata", "date 2024-03-05"),
+                ("metadata", "By Jane Roe, Example News"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # the accept and reject lines of a cookie banner, and a notice that a link leaves the site
+        (
+            "By clicking Accept, you consent to our use of cookies.\n"
+            "You are being directed to ExampleTrade, a separate company. If you wish to go on, click OK.\n"
+            "The firm said it would ship.",
+            [
+                ("boilerplate", "By clicking Accept, you consent to our use of cookies."),
+                ("boilerplate", "You are being directed to ExampleTrade, a separate company."),
+                ("boilerplate", "If you wish to go on, click OK."),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # link labels run together, an epigraph with its source in brackets, a strip of lower-case tags
+        (
+            "Read MoreHide Full Text\nA fool and his chips are soon parted, as they say in the valley (Jane Roe, Silicon Tales)\n"
+            "markets chipstrade policy\nThe firm said it would ship.",
+            [
+                ("boilerplate", "Read MoreHide Full Text"),
+                (
+                    "boilerplate",
+                    "A fool and his chips are soon parted, as they say in the valley (Jane Roe, Silicon Tales)",
+                ),
+                ("boilerplate", "markets chipstrade policy"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # a list of short comma-separated phrases, digits and a Chinese full stop allowed, is a tag list;
+        # a Chinese answer with commas and full stops inside it is text
+        (
+            "芯片,出口,管制,2025年新规。\n张三:这一选择权衡了成本与收益,一方面代价很高。另一方面,收益有限,前景不明,值得观察。",
+            [
+                ("boilerplate", "芯片,出口,管制,2025年新规。"),
+                ("metadata", "张三:"),
+                ("body", "这一选择权衡了成本与收益,一方面代价很高。"),
+                ("body", "另一方面,收益有限,前景不明,值得观察。"),
+            ],
+        ),
+        # an image's own title above its caption, after the page's headline
+        (
+            "Chipmaker to resume sales\nJane Roe, chief executive of Example Corp\n"
+            "Jane Roe speaks at a trade fair in Paris. (Photo: Example Agency)\nThe firm said it would ship.",
+            [
+                ("headline", "Chipmaker to resume sales"),
+                ("caption", "Jane Roe, chief executive of Example Corp"),
+                ("caption", "Jane Roe speaks at a trade fair in Paris."),
+                ("caption", "(Photo: Example Agency)"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # "About X" and its blurb at the top of a page are furniture, not the start of a footer
+        (
+            "About Example News\nExample News covers the chip trade for its readers.\nChipmaker to resume sales\n"
+            "The firm said it would ship.",
+            [
+                ("boilerplate", "About Example News"),
+                ("boilerplate", "Example News covers the chip trade for its readers."),
+                ("headline", "Chipmaker to resume sales"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # calls of investment newsletters, a publication's blurb, a donation appeal
+        (
+            "Where to invest $500 right now?\nSee the 5 best stocks to buy today.\nLearn More »\n"
+            "Chip Weekly is a service of Example Media.\nSign up for a free trial to unlock the rest of this article\n"
+            "Make a charitable donation to the relief fund!\nThe firm said it would ship.",
+            [
+                ("boilerplate", "Where to invest $500 right now?"),
+                ("boilerplate", "See the 5 best stocks to buy today."),
+                ("boilerplate", "Learn More »"),
+                ("boilerplate", "Chip Weekly is a service of Example Media."),
+                ("boilerplate", "Sign up for a free trial to unlock the rest of this article"),
+                ("boilerplate", "Make a charitable donation to the relief fund!"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # a bracketed byline alone on its line, an outlet and weekday beside a date, a source line, a picture's
+        # description, an upper-case dateline with a colon
+        (
+            "【Text by Example Net, Jane Roe】\n- Example Press - Monday, March 4, 2024\nSource The Example Fool\n"
+            "Photo from the meeting of the two leaders\nSPRINGFIELD: The firm said it would ship.",
+            [
+                ("metadata", "【Text by Example Net, Jane Roe】"),
+                ("metadata", "- Example Press - Monday, March 4, 2024"),
+                ("metadata", "Source The Example Fool"),
+                ("caption", "Photo from the meeting of the two leaders"),
+                ("metadata", "SPRINGFIELD:"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
     ],
 )
 def test_page_chrome_kinds(text, expected):
