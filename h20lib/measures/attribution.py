@@ -29,6 +29,10 @@ _NOT_A_SPEECH_VERB = re.compile(
     re.IGNORECASE,
 )
 # A passive verb ("was asked", "is called", "were told") makes its subject the one spoken to or about.
+# "had earlier assured", "has also said": an auxiliary and an adverb before the verb
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:had|has|have|would|will)\s+(?:earlier|also|previously|since|repeatedly|not|never)\s+$"
+)
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "added to", "adding to": a verb of sum, not of speech.
 _NOT_SPEECH_AFTER = re.compile(r"\s+to\b")
@@ -39,6 +43,9 @@ _RESULTS = re.compile(
     r"\s+(?:(?!that\b|on\b)[\w’'-]+\s+){0,3}?(?:earnings|results|revenue|sales|profits?|loss|losses|net\s+income)\b"
 )
 _CONTINUING = frozenset({"continued", "continues"})
+_NOT_SPEECH_OBJECT = re.compile(
+    r"\s+(?:off|down)\b|\s+(?:an?\s+|its\s+)?(?:[\w“”\"'-]+\s+){0,2}(?:rating|price\s+target)\b"
+)
 _INSTRUCTION = re.compile(r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
 _TRAILING_SOURCE = re.compile(
     r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE
@@ -80,7 +87,7 @@ _INVERTING = frozenset(
     | {"warns", "continued", "continues", "explained", "explains"}
 )
 _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
-_NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3}")
+_NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,3}")  # "John A. Doe"
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
     r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:\S+\s+){1,4}$"
@@ -99,7 +106,8 @@ _APPOSITIVE = re.compile(
 )
 _DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
-QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
+QUOTE_SHARE = 0.5
+TITLE_CASE_SHARE = 0.8  # quoted words this much in title case are a name, not someone's statement  # a sentence at least this much inside quotation marks is a direct quote
 # A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
 MAX_WORDS_SUBJECT_TO_VERB = 4
 SPEAKER_KINDS = ("body",)  # headlines are the outlet's own voice
@@ -558,11 +566,13 @@ def _speech_verbs(text: str, start: int, end: int, masked):
         verb = match.group().lower()
         if any(a <= match.start() < b for a, b in masked):
             continue
-        if _NOT_A_SPEECH_VERB.search(text, start, match.start()) and not (
-            verb == "saying" and text[max(start, match.start() - 3) : match.start()] == "as "
+        if (
+            _NOT_A_SPEECH_VERB.search(text, start, match.start())
+            and not (verb == "saying" and text[max(start, match.start() - 3) : match.start()] == "as ")
+            and not _AUXILIARY_BEFORE.search(text, start, match.start())
         ):
             continue  # but "quoting X as saying" is X's saying
-        if not verb.endswith("ing") and _PASSIVE.search(text, start, match.start()):
+        if not verb.split()[0].endswith("ing") and _PASSIVE.search(text, start, match.start()):
             continue
         if verb in _ADDING and _NOT_SPEECH_AFTER.match(text, match.end()):
             continue
@@ -572,6 +582,8 @@ def _speech_verbs(text: str, start: int, end: int, masked):
             continue  # "Nvidia reported second-quarter earnings": results, not words
         if verb in _CONTINUING and _NOT_SPEECH_AFTER.match(text, match.end()):
             continue  # "sales continued to fall"
+        if _NOT_SPEECH_OBJECT.match(text, match.end()):
+            continue  # "wrote off $4.5 billion", "maintained an Overweight rating"
         yield match
 
 
@@ -620,10 +632,16 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
 
 
 _CHINESE_PRONOUN = re.compile(r"[他她]")
+_CHINESE_ACCORDING_TO = re.compile(r"[据據]([^,，。;；]{1,40}?)(?:报道|報道|消息|披露)")
 
 
 def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
-    """The speaker of a Chinese reporting verb: the last actor named before it in its clause."""
+    """The speaker of a Chinese reporting verb: the last actor named before it in its clause; or the source of
+    "据 X 报道" ("according to X's report")."""
+    source = _CHINESE_ACCORDING_TO.search(text, start, end)
+    named = context.mentions.within(source.start(1), source.end(1)) if source else []
+    if named:
+        return context.resolve(Candidate(named[0].end, named[0].actor)), source.group()[:1] if source else ""
     for verb in _rules().speech_zh.finditer(text, start, end):
         breaks = [m.end() for m in re.finditer(r"[,，。;；:：]", text[start : verb.start()])]
         clause_start = start + (breaks[-1] if breaks else 0)
@@ -661,7 +679,7 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
                 object_relative += [(context.resolve(c), verb.group()) for c in candidates[-1:]]
             elif _SUBORDINATE.match(relative.group()):
                 clause_speaker = _subject_before(text, start + relative.start(), verb.start(), context, masked)
-                subordinate += [(clause_speaker, verb.group())] if clause_speaker else []
+                subordinate += [(clause_speaker, f"{verb.group()} (in a subordinate clause)")] if clause_speaker else []
             continue
         if found and verb.group().endswith("ing") and before.rstrip().endswith(","):
             continue  # "X said, citing people familiar": the participle shares the subject of the verb before it
@@ -827,6 +845,7 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
     attributed_paragraphs: set[int] = set()
     previous: dict | None = None  # the previous body sentence and how it was attributed
     open_quote_speaker = ""  # the speaker of a quotation left open at the end of the last paragraph
+    own_staff = _own_staff(row["turn"] for row in rows)
     for row in rows:
         actors = context.mentions.actors(row["char_start"], row["char_end"])
         result: AttributionColumns = {"actors": actors, "speaker": "", "is_quote": False, "speaker_cue": ""}
@@ -857,9 +876,11 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
             open_quote_speaker = found[-1]["speaker"] if left_open else ""
         members = by_paragraph[paragraph]
         turn_text = text[members[0]["char_start"] : members[-1]["char_end"]]
+        # the outlet's own host or reporter speaks in its own voice, quoting others as its prose does
+        own_turn = bool(row["turn"]) and _names_own_staff(row["turn"], own_staff)
         speaker, cue, is_quote = _sentence_speaker(
             text,
-            row,
+            {**row, "turn": ""} if own_turn else row,
             quotes_by_sentence.get(row["sentence_id"], []),
             headline_actors,
             previous,
@@ -907,6 +928,31 @@ def _credit_reported_questions(rows, results) -> None:
                 break
 
 
+def _is_title(quoted: str) -> bool:
+    """Quoted words that are a name in title case ("Secure and Feasible Exports Chips Act"), not a statement."""
+    words = [word for word in quoted.split() if word[:1].isalpha() and word.lower() not in _rules().stopwords]
+    return bool(words) and sum(word[:1].isupper() for word in words) >= TITLE_CASE_SHARE * len(words)
+
+
+# A broadcast transcript's label for the outlet's own staff: "JANE ROE, HOST", "JOHN DOE, BYLINE".
+_OWN_STAFF_LABEL = re.compile(r"^(?P<name>[^,]+),\s*(?:host|byline|anchor|co-host)\b", re.IGNORECASE)
+
+
+def _own_staff(turns) -> frozenset[str]:
+    """The names, and surnames, that label the outlet's own hosts and reporters in a broadcast transcript."""
+    names: set[str] = set()
+    for turn in turns:
+        match = _OWN_STAFF_LABEL.match(turn)
+        if match:
+            name = match.group("name").strip().lower()
+            names |= {name, name.split()[-1]}
+    return frozenset(names)
+
+
+def _names_own_staff(turn: str, own_staff: frozenset[str]) -> bool:
+    return bool(own_staff) and turn.split(",")[0].strip().lower() in own_staff
+
+
 def _credit_pull_quotes(text, rows, results, context: _Context) -> None:
     """Give the paragraph right above a pull-quote credit ("Jane Roe, Example Corp CEO") to the person it names,
     where its sentences have no speaker of their own."""
@@ -951,7 +997,13 @@ def _attribute_quotes(
         if not speaker and quote.words(text) >= FULL_QUOTE_WORDS:
             speaker = next((row["speaker"] for row in reversed(rows_out) if row["full_quote"] and row["speaker"]), "")
             cue = "continues previous quote" if speaker else cue
-        if not speaker and quote.words(text) >= FULL_QUOTE_WORDS and not rows_out and last_speaker:
+        if (
+            not speaker
+            and quote.words(text) >= FULL_QUOTE_WORDS
+            and not rows_out
+            and last_speaker
+            and not _is_title(text[quote.start : quote.end])
+        ):
             speaker, cue = last_speaker, "quote after its speaker's sentence"
         for member in members:
             if member["char_start"] < quote.end and quote.start < member["char_end"]:

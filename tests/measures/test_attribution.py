@@ -388,6 +388,48 @@ ATTRIBUTION_CASES = [
 
 # Kinds of reported speech met in real pages, each in a sentence written for the test.
 REAL_TEXT_CASES = [
+    # names with a middle initial, and the surname alone later
+    pytest.param("", "U.S. Attorney Jane Q. Roe said the network was a threat.", "", "jane_q_roe", id="middle-initial"),
+    pytest.param(
+        "U.S. Attorney Jane Q. Roe spoke on Monday. ",
+        '"These chips matter," Roe said.',
+        "",
+        "jane_q_roe",
+        id="surname-after-initial",
+    ),
+    # a verb after an auxiliary and an adverb; several-word verbs of position
+    pytest.param("", "Acme had earlier assured buyers that its chips were safe.", "", "acme", id="had-earlier-assured"),
+    pytest.param("", "U.S. lawmakers are raising alarms over the decision.", "", "us_lawmakers", id="raising-alarms"),
+    # a role noun for a person named before
+    pytest.param(
+        "Jane Roe teaches law in Ohio.\n",
+        'The law professor continues, "The court has held that such a fee is allowed."',
+        "",
+        "jane_roe",
+        id="the-professor",
+    ),
+    # "according to X's report" in Chinese
+    pytest.param("", "据路透社报道,该公司已暂停生产。", "", "reuters", id="according-to-zh"),
+    # not speech: write-offs and analysts' ratings
+    pytest.param("", "The company wrote off $4.5 billion in unsold chips.", "", "", id="wrote-off"),
+    pytest.param("", "Example Bank maintained an Overweight rating on the stock.", "", "", id="rating"),
+    # a name in quotation marks is not a statement of the speaker before it
+    pytest.param(
+        "Jane Roe said the bill was overdue.\n",
+        'The bill, named the "Secure Chip Export Act For America", passed.',
+        "",
+        "",
+        id="quoted-title",
+    ),
+    # the outlet's own host and reporter in a broadcast transcript speak in its own voice
+    pytest.param("JANE ROE, HOST:\n", "The chip maker is caught in the middle of a trade war.", "", "", id="own-host"),
+    pytest.param(
+        "JOHN DOE, BYLINE: Nvidia is riding the boom.\nDOE: ",
+        "An Nvidia spokesperson said the company complies with the law.",
+        "",
+        "nvidia",
+        id="own-reporter-quoting",
+    ),
     # a participle after a comma shares the subject of the clause before it, not the nearest name
     pytest.param(
         "",

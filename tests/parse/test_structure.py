@@ -510,12 +510,12 @@ WRAPPED = (
                 ("body", "The firm said it would ship."),
             ],
         ),
-        # a list of short comma-separated phrases, digits and a Chinese full stop allowed, is a tag list;
+        # a list of short comma-separated phrases, digits allowed, is a tag list;
         # a Chinese answer with commas and full stops inside it is text
         (
-            "芯片,出口,管制,2025年新规。\n张三:这一选择权衡了成本与收益,一方面代价很高。另一方面,收益有限,前景不明,值得观察。",
+            "芯片,出口,管制,2025年新规\n张三:这一选择权衡了成本与收益,一方面代价很高。另一方面,收益有限,前景不明,值得观察。",
             [
-                ("boilerplate", "芯片,出口,管制,2025年新规。"),
+                ("boilerplate", "芯片,出口,管制,2025年新规"),
                 ("metadata", "张三:"),
                 ("body", "这一选择权衡了成本与收益,一方面代价很高。"),
                 ("body", "另一方面,收益有限,前景不明,值得观察。"),
@@ -573,6 +573,51 @@ WRAPPED = (
                 ("body", "The firm said it would ship."),
             ],
         ),
+        # agency credits glued to a caption or on their own, "Name | Agency" credits, a scene described in the present
+        (
+            "Jane Roe shakes hands with John Doe in Paris. Oriental IC\nJohn Doe delivers a speech at the Example Forum in Rome\n"
+            "Kim Lee | Reuters\nThe firm said it would ship.",
+            [
+                ("caption", "Jane Roe shakes hands with John Doe in Paris."),
+                ("caption", "Oriental IC"),
+                ("caption", "John Doe delivers a speech at the Example Forum in Rome"),
+                ("caption", "Kim Lee | Reuters"),
+                ("body", "The firm said it would ship."),
+            ],
+        ),
+        # turn labels alone on a line: a broadcast name with its role, a Chinese speaker's title and name
+        (
+            "JANE ROE, HOST:\nThe firm said it would ship.\n公司首席执行官 张三:\n我们会继续服务客户。",
+            [
+                ("metadata", "JANE ROE, HOST:"),
+                ("body", "The firm said it would ship."),
+                ("metadata", "公司首席执行官 张三:"),
+                ("body", "我们会继续服务客户。"),
+            ],
+        ),
+        # app promotions, a Chinese breadcrumb, a Chinese view count beside a date, a Chinese bracketed byline
+        (
+            "Download Example Price Tracker\nGet the app to explore more features\n当前位置: 首页 > 新闻 >\n"
+            "0次浏览     发布时间:2024-03-05 10:59:00\n【文/示例网 张三】\n公司表示将恢复销售。",
+            [
+                ("boilerplate", "Download Example Price Tracker"),
+                ("boilerplate", "Get the app to explore more features"),
+                ("boilerplate", "当前位置: 首页 > 新闻 >"),
+                ("metadata", "0次浏览     发布时间:2024-03-05 10:59:00"),
+                ("metadata", "【文/示例网 张三】"),
+                ("body", "公司表示将恢复销售。"),
+            ],
+        ),
+        # a sentence above a caption that describes its picture itself, not a credit, stays text
+        (
+            "The firm said it would ship.\nShe also asked the minister for a briefing.\n"
+            "Video screenshot of the minister attending a hearing",
+            [
+                ("body", "The firm said it would ship."),
+                ("body", "She also asked the minister for a briefing."),
+                ("caption", "Video screenshot of the minister attending a hearing"),
+            ],
+        ),
     ],
 )
 def test_page_chrome_kinds(text, expected):
@@ -621,3 +666,8 @@ def test_a_preview_the_page_repeats_in_full_is_boilerplate():
 def test_short_unwrapped_lines_stay_apart():
     text = "Chipmaker to resume sales\nBy Jane Roe\nThe firm said it would ship.\nShares rose."
     assert [kind for kind, _ in kinds(text)] == ["headline", "metadata", "body", "body"]
+
+
+def test_titles_with_a_colon_are_not_speakers_turns():
+    text = "US Strikes Unusual Chip Deal: Firms to Share Revenue\nThe deal is new.\nAn Unusual Accord: What It Means\nIt was agreed."
+    assert [part.turn for part in parse_structure(text)] == ["", "", "", ""]
