@@ -46,6 +46,8 @@ class _Cues:
     asker_label: re.Pattern[str]
     comments_heading: re.Pattern[str]
     comment_marker: re.Pattern[str]
+    credit_words: frozenset[str]
+    role_in_label: re.Pattern[str]
 
 
 @cache
@@ -75,6 +77,8 @@ def _cues() -> _Cues:
         asker_label=re.compile(data["transcript"]["asker_label"], re.IGNORECASE),
         comments_heading=re.compile(data["comments"]["heading"], re.IGNORECASE),
         comment_marker=re.compile(data["comments"]["marker"], re.IGNORECASE),
+        credit_words=frozenset(data["caption"]["credit_words"].split()),
+        role_in_label=re.compile(data["transcript"]["role_in_label"], re.IGNORECASE),
     )
 
 
@@ -91,20 +95,12 @@ _PULL_QUOTE_CREDIT = re.compile(r"^[—–-]?\s*(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z]
 # A line of a caption credit ("Getty Images, Jane Doe") this short takes the line before it, when that line is no
 # longer than CAPTION_MAX_WORDS, into the caption: web pages put an image's description above its credit.
 CREDIT_MAX_WORDS = 12
-_CREDIT_WORDS = frozenset(
-    "by via from courtesy credit credits photo photos image images file and of the for handout staff pool".split()
-)
 CAPTION_MAX_WORDS = 45
 # Hard-wrapped text (print and e-mail copies) breaks lines mid-sentence at a fixed width: when at least
 # WRAPPED_MIN_LINES lines end without terminal punctuation at nearly one width, lines are joined back into paragraphs.
 IMAGE_TITLE_MAX_WORDS = 15
 # A speaker's label before a colon is a name of at most this many words unless it names a role ("Reporter from AFP").
 TURN_LABEL_MAX_WORDS = 3
-_ROLE_IN_LABEL = re.compile(
-    r"\b(?:reporter|correspondent|journalist|spokes(?:person|man|woman)|host|moderator|minister|secretary|president|"
-    r"chair(?:man|woman)?|ceo|director|official|ambassador|senator|representative)\b",
-    re.IGNORECASE,
-)
 _NAME_ENDINGS = ("Corp.", "Inc.", "Co.", "Ltd.")  # a title may end in a company's name
 DATED_NAME_MAX_WORDS = 3  # an outlet's name beside a date ("Associated Press")
 # Lower-case words only, without punctuation: tags or section links run together ("financialsemiconductors markets").
@@ -347,7 +343,7 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
 def _is_credit(text: str) -> bool:
     """A caption line that only credits ("Photo: Example Agency", "(Jane Roe/Getty Images)"), rather than describes
     a picture itself ("Video screenshot of Jane Roe attending a hearing")."""
-    common = [word for word in re.findall(r"\b[a-z][a-z'’-]*\b", text) if word not in _CREDIT_WORDS]
+    common = [word for word in re.findall(r"\b[a-z][a-z'’-]*\b", text) if word not in _cues().credit_words]
     return len(common) <= 1
 
 
@@ -389,7 +385,7 @@ def _turn_match(text: str) -> re.Match[str] | None:
         return None
     label = match.group("speaker").split() if match else []
     titled = len(label) > TURN_LABEL_MAX_WORDS or (bool(label) and label[0].lower() in ("a", "an", "the"))
-    if titled and not _ROLE_IN_LABEL.search(match.group("speaker") if match else ""):
+    if titled and not _cues().role_in_label.search(match.group("speaker") if match else ""):
         return None  # "U.S. Strikes Unusual Chip Deal: ...", "An Unusual Accord: ...": titles, not speakers' names
     return match
 
