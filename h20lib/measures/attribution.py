@@ -46,6 +46,9 @@ _CONTINUING = frozenset({"continued", "continues"})
 _NOT_SPEECH_OBJECT = re.compile(
     r"\s+(?:off|down)\b|\s+(?:an?\s+|its\s+)?(?:[\w“”\"'-]+\s+){0,2}(?:rating|price\s+target)\b"
 )
+_REQUEST = re.compile(
+    r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?:explain|clarify|brief|testify|justify|answer|disclose|reconsider|reverse|provide)\b"
+)
 _INSTRUCTION = re.compile(r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
 _TRAILING_SOURCE = re.compile(
     r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE
@@ -98,6 +101,9 @@ _RELATIVE = re.compile(
 _SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas)\b", re.IGNORECASE)
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
+_ABSOLUTE_WITH = re.compile(r"\bwith\s+$", re.IGNORECASE)
+# Documents whose source follows a preposition: "a note from Jefferies said", "a report by Reuters claims".
+_SOURCE_DOCUMENTS = frozenset({"note", "report", "statement", "letter", "memo", "filing", "analysis", "study", "survey"})
 _AFTER_PREPOSITION = re.compile(r"\b(?:from|of|in|at|on|with|for|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
 _APPOSITIVE = re.compile(
@@ -501,6 +507,22 @@ def _first_of_coordinated(text: str, candidates: list[Candidate], chosen: Candid
     return speaker
 
 
+def _governed_by_preposition(text: str, clause_start: int, start: int) -> bool:
+    return bool(_AFTER_PREPOSITION.search(text, clause_start, start))
+
+
+def _after_role(text: str, clause_start: int, start: int) -> bool:
+    """True when the preposition before ``start`` follows a title or role ("spokesperson for", "CEO of")."""
+    before = _AFTER_PREPOSITION.search(text, clause_start, start)
+    head = re.search(r"([\w.-]+)\s+$", text[clause_start : before.start()]) if before else None
+    rules = _rules()
+    return head is not None and (
+        head.group(1).lower() in rules.title_words
+        or head.group(1).lower() in rules.generic_speakers
+        or head.group(1).lower().rstrip("s") in _SOURCE_DOCUMENTS
+    )
+
+
 def _is_named_person(actor: str) -> bool:
     """A person or legislator named in the text, not an unnamed group ("officials", "analysts")."""
     return actor_type(actor) in PERSON_TYPES and actor not in _rules().generic_speakers.values()
@@ -521,9 +543,18 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
     ]
     if not candidates:
         return ""
-    # "Rep. Jane Doe from Illinois said": a name governed by a preposition is not the verb's subject
-    subjects = [c for c in candidates if c.start < 0 or not _AFTER_PREPOSITION.search(text, clause_start, c.start)]
-    candidates = subjects or candidates
+    # "Rep. Jane Doe from Illinois said", "The move by Trump signalled": a name governed by a preposition is not the
+    # verb's subject, unless the preposition follows a role ("a spokesperson for Acme said")
+    subjects = [
+        c
+        for c in candidates
+        if c.start < 0
+        or not _governed_by_preposition(text, clause_start, c.start)
+        or _ABSOLUTE_WITH.search(text, clause_start, c.start)  # "with Bloomberg describing it as": Bloomberg's
+    ]
+    candidates = subjects or [c for c in candidates if c.start < 0 or _after_role(text, clause_start, c.start)]
+    if not candidates:
+        return ""
     appositive = _APPOSITIVE.search(text, clause_start, verb_start) or _DASHED.search(text, clause_start, verb_start)
     if appositive:
         opener = candidates[0]
@@ -576,8 +607,8 @@ def _speech_verbs(text: str, start: int, end: int, masked):
             continue
         if verb in _ADDING and _NOT_SPEECH_AFTER.match(text, match.end()):
             continue
-        if verb in _INSTRUCTING and _INSTRUCTION.match(text, match.end()):
-            continue  # "told suppliers to halt work": an order reported, not words
+        if verb in _INSTRUCTING and _INSTRUCTION.match(text, match.end()) and not _REQUEST.match(text, match.end()):
+            continue  # "told suppliers to halt work": an order reported, not words; "asked X to explain" is a request
         if verb in _REPORTING and _RESULTS.match(text, match.end()):
             continue  # "Nvidia reported second-quarter earnings": results, not words
         if verb in _CONTINUING and _NOT_SPEECH_AFTER.match(text, match.end()):
