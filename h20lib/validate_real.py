@@ -10,11 +10,13 @@ share comes with a 95% interval that resamples documents, and is reported per so
 from __future__ import annotations
 
 import tomllib
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from h20lib import config
+from h20lib.measures.actors import actor_id_from_name, register
 from h20lib.measures.scoring import ANALYSED_KINDS, score
 from h20lib.parse.corpus import load_corpus
 from h20lib.parse.readers import read_labels
@@ -65,8 +67,25 @@ def _covering(sentences: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
 
 
 def same_actor(first: pd.Series, second: pd.Series) -> pd.Series:
-    """Ids that name one actor: equal once a leading article is dropped ("the_economist" and "economist")."""
-    return first.str.removeprefix("the_") == second.str.removeprefix("the_")
+    """Ids that name one actor: equal once a leading article is dropped ("the_economist" and "economist") and an id
+    made from one of a register actor's names is read as that actor ("justice_department" for the register's
+    "us_department_of_justice", whose aliases include "Justice Department")."""
+    return first.map(_canonical) == second.map(_canonical)
+
+
+def _canonical(actor: str) -> str:
+    actor = actor.removeprefix("the_")
+    return _register_ids_by_alias().get(actor, actor)
+
+
+@cache
+def _register_ids_by_alias() -> dict[str, str]:
+    return {
+        actor_id_from_name(alias).removeprefix("the_"): actor.id
+        for actor in register().values()
+        for alias in (actor.name, *actor.aliases)
+        if actor_id_from_name(alias)
+    }
 
 
 def _share(hits: pd.Series, documents: pd.Series) -> dict:

@@ -31,7 +31,7 @@ _NOT_A_SPEECH_VERB = re.compile(
 # A passive verb ("was asked", "is called", "were told") makes its subject the one spoken to or about.
 # "had earlier assured", "has also said": an auxiliary and an adverb before the verb
 _AUXILIARY_BEFORE = re.compile(
-    r"\b(?:had|has|have|would|will)\s+(?:earlier|also|previously|since|repeatedly|not|never)\s+$"
+    r"\b(?:had|has|have|would|will)\s+(?:earlier|also|previously|since|repeatedly|not|never)\s+$|\bwent\s+on\s+to\s+$"
 )
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "added to", "adding to": a verb of sum, not of speech.
@@ -98,12 +98,14 @@ _RELATIVE = re.compile(
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
-_SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas)\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas|as)\b", re.IGNORECASE)
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 _ABSOLUTE_WITH = re.compile(r"\bwith\s+$", re.IGNORECASE)
 # Documents whose source follows a preposition: "a note from Jefferies said", "a report by Reuters claims".
-_SOURCE_DOCUMENTS = frozenset({"note", "report", "statement", "letter", "memo", "filing", "analysis", "study", "survey"})
+_SOURCE_DOCUMENTS = frozenset(
+    {"note", "report", "statement", "letter", "memo", "filing", "analysis", "study", "survey"}
+)
 _AFTER_PREPOSITION = re.compile(r"\b(?:from|of|in|at|on|with|for|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
 _APPOSITIVE = re.compile(
@@ -736,7 +738,12 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         # an outlet relaying a named actor's words ("X said, CCTV reported"; "CNBC quoted X as saying") gives way
         generic = set(_rules().generic_speakers.values())
         relayed = [(s, c) for s, c in found if actor_type(s) != "media_outlet" and s not in generic]
-        return relayed[0] if relayed and actor_type(found[0][0]) == "media_outlet" else found[0]
+        if relayed and actor_type(found[0][0]) == "media_outlet":
+            return relayed[0]
+        outlets = [m.actor for m in context.mentions.within(start, end) if actor_type(m.actor) == "media_outlet"]
+        if found[0][0] in generic and outlets:  # "sources told the Financial Times": the outlet is the source
+            return outlets[0], found[0][1]
+        return found[0]
     source = _rules().according_to.search(text, start, end)
     if source:
         stop = re.search(r"[,;.]", text[source.end() : end])
@@ -1030,6 +1037,7 @@ def _attribute_quotes(
             cue = "continues previous quote" if speaker else cue
         if (
             not speaker
+            and not _candidates(text, first["char_start"], quote.start - 1, local)  # no one else named before it
             and quote.words(text) >= FULL_QUOTE_WORDS
             and not rows_out
             and last_speaker

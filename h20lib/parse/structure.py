@@ -27,6 +27,8 @@ class _Cues:
     slug_line: re.Pattern[str]
     release_label: re.Pattern[str]
     byline_line: re.Pattern[str]
+    byline_agency: re.Pattern[str]
+    paper_label_zh: re.Pattern[str]
     bracket_byline: re.Pattern[str]
     wire_dateline: re.Pattern[str]
     date_stamp: re.Pattern[str]
@@ -47,6 +49,7 @@ class _Cues:
     comments_heading: re.Pattern[str]
     comment_marker: re.Pattern[str]
     credit_words: frozenset[str]
+    speaker_title_zh: re.Pattern[str]
     role_in_label: re.Pattern[str]
 
 
@@ -58,6 +61,8 @@ def _cues() -> _Cues:
         slug_line=re.compile(data["metadata"]["slug_line"], re.IGNORECASE),
         release_label=re.compile(data["metadata"]["release_label"], re.IGNORECASE),
         byline_line=re.compile(data["metadata"]["byline_line"], re.IGNORECASE),
+        byline_agency=re.compile(data["metadata"]["byline_agency"], re.IGNORECASE),
+        paper_label_zh=re.compile(data["metadata"]["paper_label_zh"]),
         bracket_byline=re.compile(data["prefix"]["bracket_byline"], re.IGNORECASE),
         wire_dateline=re.compile(data["prefix"]["wire_dateline"], re.IGNORECASE),
         date_stamp=re.compile(data["prefix"]["date_stamp"], re.IGNORECASE),
@@ -78,6 +83,7 @@ def _cues() -> _Cues:
         comments_heading=re.compile(data["comments"]["heading"], re.IGNORECASE),
         comment_marker=re.compile(data["comments"]["marker"], re.IGNORECASE),
         credit_words=frozenset(data["caption"]["credit_words"].split()),
+        speaker_title_zh=re.compile(data["transcript"]["speaker_title_zh"]),
         role_in_label=re.compile(data["transcript"]["role_in_label"], re.IGNORECASE),
     )
 
@@ -99,6 +105,10 @@ CAPTION_MAX_WORDS = 45
 # Hard-wrapped text (print and e-mail copies) breaks lines mid-sentence at a fixed width: when at least
 # WRAPPED_MIN_LINES lines end without terminal punctuation at nearly one width, lines are joined back into paragraphs.
 IMAGE_TITLE_MAX_WORDS = 15
+TAG_LIST_MIN_ITEMS = 3
+TAG_MAX_WORDS = 5  # a tag is a few words (in Chinese about ten characters)
+_SENTENCE_MARK = re.compile(r"[.!?。！？；：:]")
+_CHINESE_NAME_LINE = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 # A speaker's label before a colon is a name of at most this many words unless it names a role ("Reporter from AFP").
 TURN_LABEL_MAX_WORDS = 3
 _NAME_ENDINGS = ("Corp.", "Inc.", "Co.", "Ltd.")  # a title may end in a company's name
@@ -106,6 +116,7 @@ DATED_NAME_MAX_WORDS = 3  # an outlet's name beside a date ("Associated Press")
 # Lower-case words only, without punctuation: tags or section links run together ("financialsemiconductors markets").
 _TAG_STRIP = re.compile(r"^[a-z0-9&/ -]+$")
 WRAPPED_MIN_LINES = 4
+LINK_SPLIT_MIN_WORDS = 2  # a line continued by a lower-case line after a blank line has at least these words
 WRAP_WIDTH_SPREAD = 12  # characters by which the wrapped lines' lengths may differ
 WRAP_MIN_WIDTH = 40  # narrower "wrapping" is a column of page labels, not wrapped prose
 _TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]]*$")
@@ -163,11 +174,18 @@ def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
     for line in lines[1:]:
         previous = joined[-1]
         last_line_length = previous.end - (text.rfind("\n", previous.start, previous.end) + 1 or previous.start)
-        if (
-            text.count("\n", previous.end, line.start) == 1
-            and not _TERMINAL.search(previous.text)
-            and (bool(_DANGLING.search(previous.text)) or (width > 0 and last_line_length >= width - WRAP_WIDTH_SPREAD))
-        ):
+        breaks = text.count("\n", previous.end, line.start)
+        wrapped = breaks == 1 and (
+            bool(_DANGLING.search(previous.text)) or (width > 0 and last_line_length >= width - WRAP_WIDTH_SPREAD)
+        )
+        # a link's words set apart by blank lines ("... allowed Nvidia to" / "begin selling" / "a lower-level chip")
+        link = (
+            breaks == 2
+            and line.text[:1].islower()
+            and previous.text.split()[-1][:1].islower()
+            and _word_count(previous.text) >= LINK_SPLIT_MIN_WORDS
+        )
+        if not _TERMINAL.search(previous.text) and (wrapped or link):
             joined[-1] = _Line(previous.start, line.end, text[previous.start : line.end])
         else:
             joined.append(line)
@@ -205,7 +223,15 @@ def _is_metadata(text: str) -> bool:
     if byline and byline.end() == len(text):
         return True  # "【By Example News, Jane Roe】" on a line of its own
     return _is_dated_label(text) or any(
-        p.match(text) for p in (_cues().date_line, _cues().slug_line, _cues().release_label, _cues().byline_line)
+        p.match(text)
+        for p in (
+            _cues().date_line,
+            _cues().slug_line,
+            _cues().release_label,
+            _cues().byline_line,
+            _cues().byline_agency,
+            _cues().paper_label_zh,
+        )
     )
 
 
@@ -223,7 +249,22 @@ def _is_dated_label(text: str) -> bool:
 
 def _is_boilerplate_line(text: str) -> bool:
     cues = _cues()
-    return any(p.search(text) for p in (cues.boilerplate_line, cues.boilerplate_line_more, cues.boilerplate_line_extra))
+    return _is_tag_list(text) or any(
+        p.search(text) for p in (cues.boilerplate_line, cues.boilerplate_line_more, cues.boilerplate_line_extra)
+    )
+
+
+def _is_tag_list(text: str) -> bool:
+    """Three or more short tags or links separated by commas or bars ("Chips, Trade, Policy"), without the
+    punctuation of a sentence; a Chinese clause between commas is longer than a tag."""
+    separators = r"[|]" if _CJK.search(text) else r"[,|]"  # a Chinese headline may hold commas, a tag list bars
+    items = [item.strip() for item in re.split(separators, text)]
+    return (
+        len(items) >= TAG_LIST_MIN_ITEMS
+        and not _SENTENCE_MARK.search(text)
+        and not _cues().date_or_time.search(text)  # "Monday, March 4, 2024" is a date
+        and all(item and _word_count(item) <= TAG_MAX_WORDS for item in items)
+    )
 
 
 def _classify_lines(lines: list[_Line]) -> None:
@@ -232,6 +273,7 @@ def _classify_lines(lines: list[_Line]) -> None:
     seen_body = False
     seen_titles: set[str] = set()
     about = ""  # the name an "About <name>" line above the article introduces
+    title_of_speaker = False  # the next line is the title of a speaker named on the line before
     transcript = any(_cues().turn_label.match(line.text) for line in lines) or (
         sum(1 for line in lines if _turn_match(line.text)) >= 2
     )
@@ -274,6 +316,14 @@ def _classify_lines(lines: list[_Line]) -> None:
             line.kind = "metadata"
             turn = text.rstrip(":： ").strip()
             continue
+        if title_of_speaker:  # the title under a speaker's name ("研究员" under "张三")
+            line.kind, title_of_speaker = "metadata", False
+            continue
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if _CHINESE_NAME_LINE.match(text) and _cues().speaker_title_zh.search(following):
+            # an expert's name and title set above what they say, as Chinese commentary pages print them
+            line.kind, turn, title_of_speaker = "metadata", text, True
+            continue
         turn_match = _turn_match(text)
         if turn_match and not seen_body and not transcript and _is_title_like(line):
             turn_match = None  # "Lutnick: US wants to keep China on American tech": a headline that quotes
@@ -308,6 +358,24 @@ def _classify_lines(lines: list[_Line]) -> None:
     _mark_tag_strips(lines)
     _mark_teasers(lines)
     _mark_trailing_comments(lines)
+    _mark_cut_last_line(lines)
+
+
+def _mark_cut_last_line(lines: list[_Line]) -> None:
+    """The last line of a stored copy cut off mid-sentence ("Given how unpredictabl") after article text is article
+    text, though it is as short as a page label, unless a cue marks it as furniture."""
+    if len(lines) < 2 or lines[-2].kind != "body" or lines[-1].kind not in ("boilerplate", "headline"):
+        return
+    last = lines[-1].text
+    cues = _cues()
+    if _TERMINAL.search(last) or _is_boilerplate_line(last) or cues.boilerplate_block.match(last):
+        return
+    if cues.caption_line.match(last) or _is_metadata(last) or cues.comments_heading.match(last):
+        return
+    words = last.split()
+    if len(words) >= 2 and all(word[:1].isupper() for word in words):
+        return  # "Global Times", "Chipmaker To Resume Sales": a label or a title in title case
+    lines[-1].kind = "body"
 
 
 def _mark_teasers(lines: list[_Line]) -> None:

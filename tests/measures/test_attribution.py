@@ -388,6 +388,46 @@ ATTRIBUTION_CASES = [
 
 # Kinds of reported speech met in real pages, each in a sentence written for the test.
 REAL_TEXT_CASES = [
+    pytest.param(
+        "",
+        "Two sources told Reuters that Chinese firms are rushing to submit applications to purchase the chips.",
+        "",
+        "reuters",
+        id="sources-told-outlet",
+    ),
+    # unnamed sources cited through an outlet: the outlet is the source; "as X said"; "pointing to"; "went on to add"
+    pytest.param(
+        "",
+        "Also according to Reuters, three sources have stated that the chips sell well.",
+        "",
+        "reuters",
+        id="outlet-sources",
+    ),
+    pytest.param(
+        "", "As Lutnick said, the company also sells three other chips.", "", "howard_lutnick", id="as-x-said"
+    ),
+    pytest.param(
+        "Jane Roe spoke at a conference. ",
+        "Roe dodged the question, pointing to strong demand for the chips.",
+        "",
+        "jane_roe",
+        id="pointing-to",
+    ),
+    pytest.param(
+        "An Nvidia spokesperson said it was fine.\n",
+        "The spokesperson went on to add that the company has not shipped chips in months.",
+        "",
+        "nvidia",
+        id="went-on-to-add",
+    ),
+    # an expert's name and title set above what they say (Chinese commentary pages)
+    pytest.param(
+        "芯片法案有哪些风险?\n\n张三\n\n中国科学院研究员\n\n",
+        "该法案本质上是数字武器。",
+        "",
+        "zhang_san",
+        id="expert-zh",
+    ),
     # names with a middle initial, and the surname alone later
     pytest.param("", "U.S. Attorney Jane Q. Roe said the network was a threat.", "", "jane_q_roe", id="middle-initial"),
     pytest.param(
@@ -654,17 +694,25 @@ REAL_TEXT_CASES = [
     ),
     pytest.param("", "Jane Roe and John Doe said the deal was unusual.", "", "jane_roe", id="coordinated-names"),
     pytest.param(
-        "", "The Justice Department said the men had falsified papers.", "", "justice_department", id="body-not-role"
+        "",
+        "The Justice Department said the men had falsified papers.",
+        "",
+        "us_department_of_justice",
+        id="body-not-role",
     ),
     pytest.param(
         "The Justice Department charged four men. ",
         "They received $4 million, the department said.",
         "",
-        "justice_department",
+        "us_department_of_justice",
         id="the-department-after-its-name",
     ),
     pytest.param(
-        "", "Justice Department officials allege that the men lied.", "", "justice_department", id="officials-of-a-body"
+        "",
+        "Justice Department officials allege that the men lied.",
+        "",
+        "us_department_of_justice",
+        id="officials-of-a-body",
     ),
     pytest.param(
         "Example Research News covers chips. ",
@@ -781,19 +829,6 @@ def test_surname_resolves_to_the_full_name_given_earlier():
 
 
 ATTRIBUTION_GAPS = [
-    pytest.param(
-        "",
-        "Two sources told Reuters that Chinese firms, including ByteDance and Tencent, are rushing to"
-        " submit applications to purchase the chips.",
-        "",
-        "reuters",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the gold convention makes the outlet the source of 'N"
-            " sources told <outlet>'; got 'unnamed_sources'",
-        ),
-        id="seed-sources-told-outlet",
-    ),
     pytest.param(
         "Lin Jian: The talks went well.\n",
         "AFP correspondent: Will China buy the chips?",

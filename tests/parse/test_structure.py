@@ -510,12 +510,12 @@ WRAPPED = (
                 ("body", "The firm said it would ship."),
             ],
         ),
-        # a list of short comma-separated phrases, digits allowed, is a tag list;
+        # short tags between bars, digits allowed, are a tag list (Chinese headlines hold commas, so only bars count);
         # a Chinese answer with commas and full stops inside it is text
         (
-            "芯片,出口,管制,2025年新规\n张三:这一选择权衡了成本与收益,一方面代价很高。另一方面,收益有限,前景不明,值得观察。",
+            "芯片 | 出口 | 管制 | 2025年新规\n张三:这一选择权衡了成本与收益,一方面代价很高。另一方面,收益有限,前景不明,值得观察。",
             [
-                ("boilerplate", "芯片,出口,管制,2025年新规"),
+                ("boilerplate", "芯片 | 出口 | 管制 | 2025年新规"),
                 ("metadata", "张三:"),
                 ("body", "这一选择权衡了成本与收益,一方面代价很高。"),
                 ("body", "另一方面,收益有限,前景不明,值得观察。"),
@@ -618,6 +618,44 @@ WRAPPED = (
                 ("caption", "Video screenshot of the minister attending a hearing"),
             ],
         ),
+        # a Chinese expert's name and title above what they say are metadata; the text below is theirs (see attribution)
+        (
+            "芯片法案有哪些风险?\n\n张三\n\n中国科学院研究员\n\n该法案本质上是数字武器。",
+            [
+                ("body", "芯片法案有哪些风险?"),
+                ("metadata", "张三"),
+                ("metadata", "中国科学院研究员"),
+                ("body", "该法案本质上是数字武器。"),
+            ],
+        ),
+        # a Chinese e-paper's labels, a reporter's line and a picture credit; a byline of names and an agency
+        (
+            "当前报纸名称:示例晨报\n日期:11-25\n本报记者张三长沙报道\n加速卡新品。图/示例官网\n"
+            "Jane Roe and John Doe, The Associated Press\n公司表示将恢复销售。",
+            [
+                ("metadata", "当前报纸名称:示例晨报"),
+                ("metadata", "日期:11-25"),
+                ("metadata", "本报记者张三长沙报道"),
+                ("caption", "加速卡新品。"),
+                ("caption", "图/示例官网"),
+                ("metadata", "Jane Roe and John Doe, The Associated Press"),
+                ("body", "公司表示将恢复销售。"),
+            ],
+        ),
+        # links and notices of a page that failed to load, a newsletter prompt, an author's bio
+        (
+            "The firm said it would ship.\nSee also  Judge Fines Example Corp\nPlease enable JavaScript in your browser.\n"
+            "Discover more from Example News\nSubscribe to get the latest posts sent to your email.\n"
+            "Jane Roe is the author of “Chip Wars.”",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "See also  Judge Fines Example Corp"),
+                ("boilerplate", "Please enable JavaScript in your browser."),
+                ("boilerplate", "Discover more from Example News"),
+                ("boilerplate", "Subscribe to get the latest posts sent to your email."),
+                ("boilerplate", "Jane Roe is the author of “Chip Wars.”"),
+            ],
+        ),
     ],
 )
 def test_page_chrome_kinds(text, expected):
@@ -671,3 +709,25 @@ def test_short_unwrapped_lines_stay_apart():
 def test_titles_with_a_colon_are_not_speakers_turns():
     text = "US Strikes Unusual Chip Deal: Firms to Share Revenue\nThe deal is new.\nAn Unusual Accord: What It Means\nIt was agreed."
     assert [part.turn for part in parse_structure(text)] == ["", "", "", ""]
+
+
+def test_a_links_words_set_apart_by_blank_lines_rejoin_their_sentence():
+    text = "The government allowed the firm to\n\nbegin selling\n\nits chip to China.\n\nIt said so on Monday."
+    assert kinds(text) == [
+        ("body", "The government allowed the firm to\n\nbegin selling\n\nits chip to China."),
+        ("body", "It said so on Monday."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("last", "kind"),
+    [
+        pytest.param("Given how unpredictabl", "body", id="cut-mid-word"),
+        pytest.param("But on the", "body", id="cut-after-function-word"),
+        pytest.param("Example Times", "boilerplate", id="title-case-label"),
+        pytest.param("Share this article", "boilerplate", id="furniture"),
+    ],
+)
+def test_the_last_line_of_a_page_cut_off_mid_sentence(last, kind):
+    text = "Chip sales resume\nThe firm said it would ship the chips again in August.\n" + last
+    assert kinds(text)[-1] == (kind, last)
