@@ -101,6 +101,7 @@ _RELATIVE = re.compile(
 _SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas|as)\b", re.IGNORECASE)
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
+_COORDINATED_VERB = re.compile(r",?\s+(?:but|and|yet)\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
 _ABSOLUTE_WITH = re.compile(r"\bwith\s+$", re.IGNORECASE)
 # Documents whose source follows a preposition: "a note from Jefferies said", "a report by Reuters claims".
 _SOURCE_DOCUMENTS = frozenset(
@@ -399,6 +400,8 @@ class _Context:
             return ""
         if wanted == "speaker":
             return self.speakers[-1] if self.speakers else ""
+        if candidate.actor == "they" and self.speakers and self.speakers[-1] in _rules().generic_speakers.values():
+            return self.speakers[-1]  # "Six senators asked ... They also questioned": the group that spoke
         if wanted == "legislator":  # "the lawmakers": those named before, else lawmakers in general
             return self._latest(("legislator",)) or _rules().generic_speakers.get("lawmakers", "")
         types = {
@@ -626,6 +629,8 @@ def _verb_subject(text: str, start: int, end: int, verb: re.Match[str], context:
     quoted = _QUOTED_BY.search(before)
     if quoted and verb.group() == "saying":  # "X was quoted by Reuters as saying": X's words
         return _subject_before(text, start, start + quoted.start(), context, masked)
+    if _COORDINATED_VERB.search(before):  # "X declined to comment, but said ...": X said it
+        return _clause_subject(text, start, verb.start(), context)
     inverted = verb.group().lower() in _INVERTING and _INVERTED.search(before)  # "..., said Kress"
     speaker = _subject_after(text, verb.end(), end, context) if inverted else ""
     return speaker or _subject_before(text, start, verb.start(), context, masked)
@@ -637,7 +642,14 @@ def _clause_subject(text: str, start: int, end: int, context: _Context) -> str:
     if not subjects:
         return ""
     opening = text[start : subjects[0].end].rsplit(",", 1)[-1]
-    return context.resolve(subjects[0]) if len(opening.split()) <= MAX_WORDS_SUBJECT_TO_VERB else ""
+    if len(opening.split()) > MAX_WORDS_SUBJECT_TO_VERB:
+        return ""
+    head = subjects[0]
+    for following in subjects[1:2]:
+        between = text[head.end : following.start].split() if following.start >= 0 else ["?"]
+        if all(word.lower() in _rules().title_words for word in between) and _is_named_person(context.resolve(following)):
+            head = following  # "Foreign Ministry spokesman Lin Jian": the person the titles name
+    return context.resolve(head)
 
 
 def _participle_subject(text: str, start: int, participle_start: int, context: _Context) -> str:
@@ -665,7 +677,8 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
 
 
 _CHINESE_PRONOUN = re.compile(r"[他她]")
-_CHINESE_ACCORDING_TO = re.compile(r"[据據]([^,，。;；]{1,40}?)(?:报道|報道|消息|披露)")
+_IN_TITLE_MARKS = re.compile(r"[^《》]{0,3}》")
+_CHINESE_ACCORDING_TO = re.compile(r"[据據]([^,，。;；]{1,40}?)(?:报道|報道|消息|披露|查证|查證)")
 
 
 def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
@@ -678,7 +691,12 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     for verb in _rules().speech_zh.finditer(text, start, end):
         breaks = [m.end() for m in re.finditer(r"[,，。;；:：]", text[start : verb.start()])]
         clause_start = start + (breaks[-1] if breaks else 0)
-        found = [Candidate(m.end, m.actor) for m in context.mentions.within(clause_start, verb.start())]
+        found = [
+            Candidate(m.end, m.actor)
+            for m in context.mentions.within(clause_start, verb.start())
+            # a name in title marks (《金融时报》) is a publication or event named, a speaker only right before the verb
+            if not (_IN_TITLE_MARKS.match(text, m.end) and text[m.end : verb.start()].strip() != "》")
+        ]
         rules = _rules()
         found += [
             Candidate(m.end(), rules.generic_speakers_zh[m.group()])

@@ -314,14 +314,16 @@ def _classify_lines(lines: list[_Line]) -> None:
             continue
         if _cues().turn_label.match(text):
             line.kind = "metadata"
-            turn = text.rstrip(":： ").strip()
+            label = text.rstrip(":： ").strip()
+            turn = "" if _cues().not_a_speaker.match(label) else label  # "分享到:" (share to) is no speaker
             continue
         if title_of_speaker:  # the title under a speaker's name ("研究员" under "张三")
             line.kind, title_of_speaker = "metadata", False
             continue
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        if _CHINESE_NAME_LINE.match(text) and _cues().speaker_title_zh.search(following):
-            # an expert's name and title set above what they say, as Chinese commentary pages print them
+        if seen_body and _CHINESE_NAME_LINE.match(text) and _cues().speaker_title_zh.search(following):
+            # inside an article, an expert's name and title set above what they say (at its top they are the
+            # author's byline)
             line.kind, turn, title_of_speaker = "metadata", text, True
             continue
         turn_match = _turn_match(text)

@@ -388,6 +388,40 @@ ATTRIBUTION_CASES = [
 
 # Kinds of reported speech met in real pages, each in a sentence written for the test.
 REAL_TEXT_CASES = [
+    # Chinese: a publication in title marks is where someone spoke, unless the verb follows it; more reporting verbs
+    pytest.param("", "黄仁勋5日在《金融时报》论坛上表示:中国可能胜出。", "", "jensen_huang", id="title-marks-zh"),
+    pytest.param("", "《金融时报》报道,该公司已暂停生产。", "", "financial_times", id="publication-reports-zh"),
+    pytest.param("黄仁勋昨日抵京。", "他直言,美国需要全力以赴。", "", "jensen_huang", id="said-bluntly-zh"),
+    # a verb coordinated with "but": the subject of the clause, the person its titles name
+    pytest.param(
+        "",
+        "Foreign Ministry spokesman Lin Jian declined to comment on Tuesday, but said that China opposes the curbs.",
+        "",
+        "lin_jian",
+        id="but-said",
+    ),
+    # a group of lawmakers, a request, and "they" for the group that spoke last
+    pytest.param(
+        "",
+        "Six Senate Democrats are asking the president to reverse his decision.",
+        "",
+        "us_lawmakers",
+        id="asking-to-reverse",
+    ),
+    pytest.param(
+        "Six Senate Democrats are asking the president to reverse his decision.\n",
+        "They also questioned the legality of the decision.",
+        "",
+        "us_lawmakers",
+        id="they-after-a-group",
+    ),
+    pytest.param(
+        "",
+        "Specifically, lawmakers wanted to know which parties were included.",
+        "",
+        "us_lawmakers",
+        id="wanted-to-know",
+    ),
     pytest.param(
         "",
         "Two sources told Reuters that Chinese firms are rushing to submit applications to purchase the chips.",

@@ -656,6 +656,23 @@ WRAPPED = (
                 ("boilerplate", "Jane Roe is the author of “Chip Wars.”"),
             ],
         ),
+        # a Chinese page's share and font-size labels, a dated line with its author, a picture agency's credit,
+        # a section label and a newsletter's calls
+        (
+            "分享到:\n【字號:\n时间:2024-08-01 04:40 作者:张三\n公司首席执行官李四。\n新華社圖片\nPublished in Political News\n"
+            "Sign up to receive our free morning edition.\nYou're seeing a preview of our Premium coverage.\n公司表示将恢复销售。",
+            [
+                ("boilerplate", "分享到:"),
+                ("boilerplate", "【字號:"),
+                ("metadata", "时间:2024-08-01 04:40 作者:张三"),
+                ("caption", "公司首席执行官李四。"),
+                ("caption", "新華社圖片"),
+                ("metadata", "Published in Political News"),
+                ("boilerplate", "Sign up to receive our free morning edition."),
+                ("boilerplate", "You're seeing a preview of our Premium coverage."),
+                ("body", "公司表示将恢复销售。"),
+            ],
+        ),
     ],
 )
 def test_page_chrome_kinds(text, expected):
@@ -731,3 +748,13 @@ def test_a_links_words_set_apart_by_blank_lines_rejoin_their_sentence():
 def test_the_last_line_of_a_page_cut_off_mid_sentence(last, kind):
     text = "Chip sales resume\nThe firm said it would ship the chips again in August.\n" + last
     assert kinds(text)[-1] == (kind, last)
+
+
+def test_furniture_labels_with_a_colon_are_not_speakers():
+    text = "分享到:\n公司表示将恢复销售。\n"
+    assert [part.turn for part in parse_structure(text)] == ["", ""]
+
+
+def test_a_name_and_title_above_the_article_are_its_authors_byline_not_a_speakers_label():
+    text = "张三\n复旦大学教授\n美国利用芯片监控世界不是新鲜事。\n"
+    assert [part.turn for part in parse_structure(text)] == ["", "", ""]
