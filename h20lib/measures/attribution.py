@@ -115,8 +115,8 @@ _APPOSITIVE = re.compile(
 )
 _DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
-QUOTE_SHARE = 0.5
-TITLE_CASE_SHARE = 0.8  # quoted words this much in title case are a name, not someone's statement  # a sentence at least this much inside quotation marks is a direct quote
+QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
+TITLE_CASE_SHARE = 0.8  # quoted words this much in title case are a name, not someone's statement
 # A subject further from its verb than this is not the verb's subject ("X's ... public comments" is a noun).
 MAX_WORDS_SUBJECT_TO_VERB = 4
 SPEAKER_KINDS = ("body",)  # headlines are the outlet's own voice
