@@ -90,7 +90,10 @@ _INVERTING = frozenset(
     | {"warns", "continued", "continues", "explained", "explains"}
 )
 _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
-_NAME = re.compile(r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,3}")  # "John A. Doe"
+# "John A. Doe", "John Doe Jr."
+_NAME = re.compile(
+    r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,3}(?:,?\s+(?:Jr|Sr)\.?(?!\w))?"
+)
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
     r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:\S+\s+){1,4}$"
@@ -422,7 +425,8 @@ class _Context:
             (
                 seen
                 for seen in reversed(self.seen)
-                if (seen.endswith("_" + actor) or seen.startswith(actor + "_")) and actor_type(seen) in PERSON_TYPES
+                if (seen.removesuffix("_jr").removesuffix("_sr").endswith("_" + actor) or seen.startswith(actor + "_"))
+                and actor_type(seen) in PERSON_TYPES
             ),
             actor,
         )
@@ -647,7 +651,9 @@ def _clause_subject(text: str, start: int, end: int, context: _Context) -> str:
     head = subjects[0]
     for following in subjects[1:2]:
         between = text[head.end : following.start].split() if following.start >= 0 else ["?"]
-        if all(word.lower() in _rules().title_words for word in between) and _is_named_person(context.resolve(following)):
+        if all(word.lower() in _rules().title_words for word in between) and _is_named_person(
+            context.resolve(following)
+        ):
             head = following  # "Foreign Ministry spokesman Lin Jian": the person the titles name
     return context.resolve(head)
 

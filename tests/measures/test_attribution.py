@@ -388,6 +388,23 @@ ATTRIBUTION_CASES = [
 
 # Kinds of reported speech met in real pages, each in a sentence written for the test.
 REAL_TEXT_CASES = [
+    # "Jr." belongs to the name, and the surname alone finds it; "Speaker" is a title
+    pytest.param(
+        '"Backdoors would be a gift to hackers," wrote Jane Roe Jr., the security chief.\n',
+        '"It would undermine trust," Roe wrote.',
+        "",
+        "jane_roe_jr",
+        id="junior",
+    ),
+    pytest.param("", "In an interview, Speaker Jane Roe called the ban a mistake.", "", "jane_roe", id="speaker-title"),
+    # a firm's name ending in "Securities" is an organisation, so "he" is the person named before it
+    pytest.param(
+        "黄仁勋在Example Securities的活动上发言。",
+        "他指出:中国市场份额已降至零。",
+        "",
+        "jensen_huang",
+        id="he-not-a-firm-zh",
+    ),
     # Chinese: a publication in title marks is where someone spoke, unless the verb follows it; more reporting verbs
     pytest.param("", "黄仁勋5日在《金融时报》论坛上表示:中国可能胜出。", "", "jensen_huang", id="title-marks-zh"),
     pytest.param("", "《金融时报》报道,该公司已暂停生产。", "", "financial_times", id="publication-reports-zh"),

@@ -673,6 +673,42 @@ WRAPPED = (
                 ("body", "公司表示将恢复销售。"),
             ],
         ),
+        # paywall and reader-mode notices, ad labels, a corrections e-mail, links to a release, a podcast or a linked
+        # story's title with its agency, and a contributor's line
+        (
+            "The firm said it would ship.\nThank you for your patience while we verify access.\nAdvertisement.\nRemove ads.\n"
+            "For updates and corrections, email news[at]example[dot]com.\nRead the full release from the agency\n"
+            "Listen below or on Apple Podcasts and Spotify\nChina bans foreign chips, sources say | Reuters\n"
+            "(Jane Roe contributed to this report.)",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "Thank you for your patience while we verify access."),
+                ("boilerplate", "Advertisement."),
+                ("boilerplate", "Remove ads."),
+                ("boilerplate", "For updates and corrections, email news[at]example[dot]com."),
+                ("boilerplate", "Read the full release from the agency"),
+                ("boilerplate", "Listen below or on Apple Podcasts and Spotify"),
+                ("boilerplate", "China bans foreign chips, sources say | Reuters"),
+                ("boilerplate", "(Jane Roe contributed to this report.)"),
+            ],
+        ),
+        # Chinese app, copyright, keyword and comment-form lines, a reporter's line, a file picture; a clip length;
+        # a photographer's credit
+        (
+            "扫描二维码下载APP\n中经记者 张三 北京报道\n芯片新品 资料图\n公司表示将恢复销售。\n版权声明:本文系独家稿件,未经授权,不得转载\n"
+            "关键词: 芯片 英伟达\n请先登录后发表评论\n(3:25)\nFile Photo by Jane Roe/Example",
+            [
+                ("boilerplate", "扫描二维码下载APP"),
+                ("metadata", "中经记者 张三 北京报道"),
+                ("caption", "芯片新品 资料图"),
+                ("body", "公司表示将恢复销售。"),
+                ("boilerplate", "版权声明:本文系独家稿件,未经授权,不得转载"),
+                ("boilerplate", "关键词: 芯片 英伟达"),
+                ("boilerplate", "请先登录后发表评论"),
+                ("metadata", "(3:25)"),
+                ("caption", "File Photo by Jane Roe/Example"),
+            ],
+        ),
     ],
 )
 def test_page_chrome_kinds(text, expected):
@@ -758,3 +794,9 @@ def test_furniture_labels_with_a_colon_are_not_speakers():
 def test_a_name_and_title_above_the_article_are_its_authors_byline_not_a_speakers_label():
     text = "张三\n复旦大学教授\n美国利用芯片监控世界不是新鲜事。\n"
     assert [part.turn for part in parse_structure(text)] == ["", "", ""]
+
+
+@pytest.mark.parametrize("label", ["What To Know", "NVDA Price Action", "Why It Matters"])
+def test_column_labels_before_a_colon_are_not_speakers(label):
+    text = f"The firm said it would ship.\n{label}: Regulators told firms to halt orders.\n"
+    assert all(part.turn == "" for part in parse_structure(text))
