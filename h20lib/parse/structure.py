@@ -503,7 +503,16 @@ def _split_prefix(line: _Line, *, first_body_line: bool) -> None:
 
 
 def _caption_paragraph(text: str, spans: list[tuple[int, int]]) -> bool:
-    return len(spans) >= 2 and bool(_cues().bare_credit.match(text[spans[-1][0] : spans[-1][1]]))
+    """A paragraph that ends in a picture's credit ("... in Paris. File Photo by Jane Roe/Example") is a caption."""
+    if len(spans) < 2:
+        return False
+    last = text[spans[-1][0] : spans[-1][1]]
+    return bool(_cues().bare_credit.match(last)) or (bool(_cues().caption_line.match(last)) and _is_credit(last))
+
+
+def _furniture_paragraph(text: str, spans: list[tuple[int, int]]) -> bool:
+    """A paragraph whose every sentence is a line of site furniture ("Advertisement. Remove ads.")."""
+    return bool(spans) and all(_is_boilerplate_line(text[start:end]) for start, end in spans)
 
 
 def parse_structure(text: str) -> list[Part]:
@@ -531,7 +540,11 @@ def parse_structure(text: str) -> list[Part]:
             )
             body_start = line.body_start
         spans = split_sentences(text, body_start, line.end)
-        kind = "caption" if line.kind == "body" and _caption_paragraph(text, spans) else line.kind
+        kind = line.kind
+        if kind == "body" and _caption_paragraph(text, spans):
+            kind = "caption"
+        elif kind in ("body", "headline") and _furniture_paragraph(text, spans):
+            kind = "boilerplate"
         for start, end in spans:
             own_kind = "boilerplate" if _END_MARK.match(text, start, end) else kind
             parts.append(Part(start, end, own_kind, detect_language(text[start:end]), paragraph, line.turn))

@@ -800,3 +800,19 @@ def test_a_name_and_title_above_the_article_are_its_authors_byline_not_a_speaker
 def test_column_labels_before_a_colon_are_not_speakers(label):
     text = f"The firm said it would ship.\n{label}: Regulators told firms to halt orders.\n"
     assert all(part.turn == "" for part in parse_structure(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        pytest.param("Advertisement. Remove ads.", "boilerplate", id="all-furniture"),
+        pytest.param(
+            "Jane Roe speaks in Paris on Monday. File Photo by John Doe/Example", "caption", id="ends-in-a-credit"
+        ),
+        pytest.param("示例公司首席执行官张三。新華社圖片", "caption", id="ends-in-a-chinese-credit"),
+        pytest.param("Advertisement. The firm said it would ship.", "body", id="a-label-and-text"),
+    ],
+)
+def test_a_paragraph_is_furniture_or_a_caption_by_all_its_sentences_or_its_closing_credit(line, kind):
+    text = "Chip sales resume\nThe firm said it would ship the chips again in August.\n" + line + "\nIt was agreed.\n"
+    assert {part.kind for part in parse_structure(text) if part.paragraph == 2} == {kind}
