@@ -55,7 +55,7 @@ _TRAILING_SOURCE = re.compile(
 )
 # An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
 _TRAILING = re.compile(
-    r",\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
+    r",[”\"’']?\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
     r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according|asking|speaking|declining|requesting)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
 )
 # "the deal, which Trump said": the relative pronoun is the object, the name before the verb its speaker.
@@ -96,7 +96,7 @@ _NAME = re.compile(
 )
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
-    r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:\S+\s+){1,4}$"
+    r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
     r"|^\W*(?:while|although|though|whereas)\s+[^,;]{1,80}\s$"
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
@@ -110,7 +110,11 @@ _ABSOLUTE_WITH = re.compile(r"\bwith\s+$", re.IGNORECASE)
 _SOURCE_DOCUMENTS = frozenset(
     {"note", "report", "statement", "letter", "memo", "filing", "analysis", "study", "survey"}
 )
-_AFTER_PREPOSITION = re.compile(r"\b(?:from|of|in|at|on|with|for|by|to)\s+(?:the\s+)?$", re.IGNORECASE)
+# Nouns of a group whose members follow "of": "a coalition of lawmakers said".
+_GROUP_HEADS = frozenset({"group", "coalition", "number", "handful", "bloc", "pair", "majority", "dozen", "couple"})
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:from|of|in|at|on|with|for|by|to|including|such\s+as)\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\.?\s+)?$", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
 _APPOSITIVE = re.compile(
     r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*"
@@ -529,6 +533,7 @@ def _after_role(text: str, clause_start: int, start: int) -> bool:
         head.group(1).lower() in rules.title_words
         or head.group(1).lower() in rules.generic_speakers
         or head.group(1).lower().rstrip("s") in _SOURCE_DOCUMENTS
+        or head.group(1).lower() in _GROUP_HEADS
     )
 
 

@@ -388,6 +388,34 @@ ATTRIBUTION_CASES = [
 
 # Kinds of reported speech met in real pages, each in a sentence written for the test.
 REAL_TEXT_CASES = [
+    # a phrase opening the sentence ends at its comma; the attribution after a closing quotation mark
+    pytest.param(
+        "", "After the meeting, Jane Roe said she did not discuss the chips.", "", "jane_roe", id="after-phrase-comma"
+    ),
+    pytest.param(
+        '"We are out of the market. ',
+        'And I am disappointed with what I see," Roe said.',
+        "",
+        "roe",
+        id="quote-closed-then-said",
+    ),
+    pytest.param("", "Looking ahead, Acme expects to sell $5 billion of chips.", "", "acme", id="expects"),
+    # a group's members after "including" are not the subject
+    pytest.param(
+        "",
+        "A coalition of lawmakers, including Sen. Jane Roe, D-N.Y., criticized the reversal.",
+        "",
+        "us_lawmakers",
+        id="including",
+    ),
+    # a Chinese page's date and author line is not a speaker's turn, so the headline after it is no one's
+    pytest.param(
+        "时间:2025-08-01 04:40 作者:张三\n李四:霸权逼我们自强\n",
+        "美国国会议员公开宣称,芯片要装定位。",
+        "",
+        "us_lawmakers",
+        id="date-line-zh",
+    ),
     # "Jr." belongs to the name, and the surname alone finds it; "Speaker" is a title
     pytest.param(
         '"Backdoors would be a gift to hackers," wrote Jane Roe Jr., the security chief.\n',
