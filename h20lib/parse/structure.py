@@ -451,11 +451,14 @@ def _is_shouted(text: str) -> bool:
 def _turn_match(text: str) -> re.Match[str] | None:
     """The "Speaker: what they say" match of a line, or None when the label is a column name or note."""
     match = _cues().turn_line.match(text) or _cues().turn_line_zh.match(text)
-    if match and _cues().not_a_speaker.match(match.group("speaker")):
+    if match is None:
         return None
-    label = match.group("speaker").split() if match else []
-    titled = len(label) > TURN_LABEL_MAX_WORDS or (bool(label) and label[0].lower() in ("a", "an", "the"))
-    if titled and not _cues().role_in_label.search(match.group("speaker") if match else ""):
+    label = match.group("speaker")
+    if _cues().not_a_speaker.match(label):
+        return None
+    words = label.split()
+    titled = len(words) > TURN_LABEL_MAX_WORDS or words[0].lower() in ("a", "an", "the")
+    if titled and not _cues().role_in_label.search(label):
         return None  # "U.S. Strikes Unusual Chip Deal: ...", "An Unusual Accord: ...": titles, not speakers' names
     return match
 
