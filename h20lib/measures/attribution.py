@@ -411,6 +411,10 @@ class _Context:
             return self.speakers[-1]  # "Six senators asked ... They also questioned": the group that spoke
         if wanted == "legislator":  # "the lawmakers": those named before, else lawmakers in general
             return self._latest(("legislator",)) or _rules().generic_speakers.get("lawmakers", "")
+        if candidate.actor in _GENDERED:  # "she" after "Jean Hu" and "Matthew Ramsay": Jean Hu
+            female = candidate.actor in ("she", "her")
+            named = next((a for a in reversed(self.seen) if _is_named_person(a) and _is_female(a) == female), "")
+            return named or self._latest(("person", "legislator"))
         types = {
             "person": ("person", "legislator"),
             "organisation": ("company", "government_body", "government", "media_outlet", "organisation"),
@@ -440,6 +444,16 @@ class _Context:
             if actor_type(actor) in types:
                 return actor
         return ""
+
+
+_GENDERED = frozenset({"he", "him", "she", "her"})
+
+
+def _is_female(actor: str) -> bool:
+    """True when the person's given name is one that names a woman ("colette_kress", "Lisa Su" in the register)."""
+    known = register().get(actor)
+    given = (known.name if known else actor.replace("_", " ")).split()[0].lower()
+    return given in resources.word_list("female_given_names.txt")
 
 
 @cache

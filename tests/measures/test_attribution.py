@@ -388,6 +388,21 @@ ATTRIBUTION_CASES = [
 
 # Kinds of reported speech met in real pages, each in a sentence written for the test.
 REAL_TEXT_CASES = [
+    # "she" for the latest woman named, "he" for the latest man, by given name
+    pytest.param(
+        "Jane Roe spoke at the conference. John Doe said demand was high.\n",
+        "She said the company would comply with the fee.",
+        "",
+        "jane_roe",
+        id="she",
+    ),
+    pytest.param(
+        "John Doe spoke at the conference. Jane Roe said demand was high.\n",
+        "He added that supply was short.",
+        "",
+        "john_doe",
+        id="he",
+    ),
     # a phrase opening the sentence ends at its comma; the attribution after a closing quotation mark
     pytest.param(
         "", "After the meeting, Jane Roe said she did not discuss the chips.", "", "jane_roe", id="after-phrase-comma"
