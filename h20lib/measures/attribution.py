@@ -106,12 +106,6 @@ _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 _COORDINATED_VERB = re.compile(r",?\s+(?:but|and|yet)\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
 _ABSOLUTE_WITH = re.compile(r"\bwith\s+$", re.IGNORECASE)
-# Documents whose source follows a preposition: "a note from Jefferies said", "a report by Reuters claims".
-_SOURCE_DOCUMENTS = frozenset(
-    {"note", "report", "statement", "letter", "memo", "filing", "analysis", "study", "survey"}
-)
-# Nouns of a group whose members follow "of": "a coalition of lawmakers said".
-_GROUP_HEADS = frozenset({"group", "coalition", "number", "handful", "bloc", "pair", "majority", "dozen", "couple"})
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:from|of|in|at|on|with|for|by|to|including|such\s+as)\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\.?\s+)?$", re.IGNORECASE
 )
@@ -148,6 +142,9 @@ class _Rules:
     role_owners: dict[str, tuple[str, ...]]  # "chief executive of nvidia" -> the register ids that hold the role
     role: re.Pattern[str]
     stopwords: frozenset[str]
+    body_nouns: frozenset[str]  # last words of the names of bodies ("Council", "Department")
+    source_documents: frozenset[str]  # "a note from Jefferies": documents whose source follows a preposition
+    group_heads: frozenset[str]  # "a coalition of lawmakers": nouns of a group whose members follow "of"
 
 
 @cache
@@ -200,6 +197,9 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         stopwords=resources.word_list("stopwords_en.txt"),
+        body_nouns=resources.word_list("organisation_nouns.txt") | resources.word_list("government_nouns.txt"),
+        source_documents=frozenset(cues["source_documents"].split()),
+        group_heads=frozenset(cues["group_heads"].split()),
     )
 
 
@@ -292,8 +292,7 @@ def _joins_body_name(text: str, before: re.Match[str], after: re.Match[str]) -> 
     """True when ``before`` ends in a word for a body and only "of", "for", "on" or "and" (after "of") lie between."""
     gap = text[before.end() : after.start()]
     head = before.group().split()[-1].lower()
-    body_words = resources.word_list("organisation_nouns.txt") | resources.word_list("government_nouns.txt")
-    if _CONNECTOR.fullmatch(gap) and head in body_words:
+    if _CONNECTOR.fullmatch(gap) and head in _rules().body_nouns:
         return True
     return gap == " and " and bool(
         re.search(r"\bof\s+(?:the\s+)?\S+$", text[max(0, before.start() - 30) : before.end()])
@@ -546,8 +545,8 @@ def _after_role(text: str, clause_start: int, start: int) -> bool:
     return head is not None and (
         head.group(1).lower() in rules.title_words
         or head.group(1).lower() in rules.generic_speakers
-        or head.group(1).lower().rstrip("s") in _SOURCE_DOCUMENTS
-        or head.group(1).lower() in _GROUP_HEADS
+        or head.group(1).lower().rstrip("s") in rules.source_documents
+        or head.group(1).lower() in rules.group_heads
     )
 
 

@@ -401,13 +401,20 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
             line.kind == "caption"
             and _word_count(line.text) <= CREDIT_MAX_WORDS
             and _is_credit(line.text)
-            and above.kind in ("body", "headline")
-            and not above.turn
-            and _word_count(above.text) <= CAPTION_MAX_WORDS
-            and not re.search(r'[“"]', above.text)
-            and len(split_sentences(above.text)) == 1
+            and _could_describe_picture(above, max_words=CAPTION_MAX_WORDS)
         ):
             above.kind, above.body_start = "caption", None
+
+
+def _could_describe_picture(line: _Line, *, max_words: int) -> bool:
+    """A short one-sentence line of text, not a quotation or a turn, that could be a picture's description."""
+    return (
+        line.kind in ("body", "headline")
+        and not line.turn
+        and _word_count(line.text) <= max_words
+        and not re.search(r'[“"]', line.text)
+        and len(split_sentences(line.text)) == 1
+    )
 
 
 def _is_credit(text: str) -> bool:
@@ -424,13 +431,9 @@ def _mark_image_titles(lines: list[_Line]) -> None:
     for above, line in itertools.pairwise(lines):
         if (
             line.kind == "caption"
-            and above.kind in ("body", "headline")
             and above is not first_title
-            and not above.turn
-            and _word_count(above.text) <= IMAGE_TITLE_MAX_WORDS
+            and _could_describe_picture(above, max_words=IMAGE_TITLE_MAX_WORDS)
             and (not _TERMINAL.search(above.text) or above.text.endswith(_NAME_ENDINGS))
-            and not re.search(r'[“"]', above.text)
-            and len(split_sentences(above.text)) == 1
         ):
             above.kind, above.body_start = "caption", None
 

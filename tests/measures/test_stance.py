@@ -76,6 +76,15 @@ def test_known_stance_errors(sentence, approval, controls):
     assert (scores["stance_approval_label"], scores["stance_controls_label"]) == (approval, controls)
 
 
+def _explicit_cues(sentence: str, target: str) -> set[tuple[str, float]]:
+    """(cue, weight) of the explicit verdict cues on ``target``, without the evaluation words near it."""
+    return {
+        (e.cue, e.weight)
+        for e in cue_evidence(sentence)
+        if e.target == target and not e.cue.startswith("evaluation_near_")
+    }
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -103,12 +112,7 @@ def test_known_stance_errors(sentence, approval, controls):
     ],
 )
 def test_explicit_approval_cues(sentence, expected):
-    found = {
-        (e.cue, e.weight)
-        for e in cue_evidence(sentence)
-        if e.target == "approval" and not e.cue.startswith("evaluation_near_")
-    }
-    assert found == expected
+    assert _explicit_cues(sentence, "approval") == expected
 
 
 @pytest.mark.parametrize(
@@ -162,12 +166,7 @@ def test_explicit_approval_cues(sentence, expected):
     ],
 )
 def test_explicit_controls_cues(sentence, expected):
-    found = {
-        (e.cue, e.weight)
-        for e in cue_evidence(sentence)
-        if e.target == "controls" and not e.cue.startswith("evaluation_near_")
-    }
-    assert found == expected
+    assert _explicit_cues(sentence, "controls") == expected
 
 
 def test_negation_reverses_a_negatable_cue():
