@@ -4,7 +4,8 @@ Inside the installed package: ``data/lexicons`` (hand-written cue lists, registe
 rules read) and ``data/models`` (trained weights as JSON), the only data read at score time. Beside it, in the
 project checkout: ``seeds/`` (the seed corpus), ``corpora/real/`` (real published articles, the development corpus),
 ``labels/`` (hand labels: training sentences for the models,
-gold labels for ``h20lib validate``), ``notebooks/`` and ``figures/``.
+gold labels for ``h20lib validate``), ``validation/`` (cross-validated labels of the real articles, written by
+training), ``notebooks/`` and ``figures/``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ REAL_CORPUS_DIR = PROJECT_ROOT / "corpora" / "real"
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 FIGURES_DIR = PROJECT_ROOT / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+# Written by the training scripts, read by ``h20lib validate``: every real unit labelled by a model fit without its
+# document (10-fold document cross-validation), and the calibration figure made from them.
+VALIDATION_DIR = PROJECT_ROOT / "validation"
+REAL_STANCE_CROSS_VALIDATED = VALIDATION_DIR / "real_stance_cross_validated.csv"
+REAL_FRAMES_CROSS_VALIDATED = VALIDATION_DIR / "real_frames_cross_validated.csv"
+RELIABILITY_FIGURE = VALIDATION_DIR / "reliability_any_stance.png"
 NEWSMTSC_DIR = PROJECT_ROOT.parent / "shared" / "data" / "newsmtsc"
 
 

@@ -9,22 +9,36 @@ share comes with a 95% interval that resamples documents, and is reported per so
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from h20lib import config
+from h20lib.errors import InputError
 from h20lib.measures.actors import actor_id_from_name, register
+from h20lib.measures.frames import frame_names
 from h20lib.measures.scoring import ANALYSED_KINDS, score
+from h20lib.measures.sentiment import score_sentiment
+from h20lib.measures.stance import TARGETS as STANCE_TARGETS
 from h20lib.parse.corpus import load_corpus
 from h20lib.parse.readers import read_labels
-from h20lib.report.agreement import cohen_kappa
+from h20lib.report.agreement import (
+    brier_score,
+    cohen_kappa,
+    expected_calibration_error,
+    frame_sets,
+    frames_f1_by_document,
+    keyword_frames,
+    polarity_sign,
+    stance_f1_by_document,
+)
+from h20lib.report.gold import real_manifest, real_units
 from h20lib.report.stats import document_share_ci
 
 CHROME_KINDS = ("boilerplate", "caption", "metadata", "comment")  # page chrome: never analysed
 TARGETS = {"chrome_out": 0.90, "body_kept": 0.97, "named_speaker": 0.85, "own_voice": 0.90}
+LABEL_TARGETS = {"stance": 0.80, "frames": 0.75, "group_gap": 0.10, "ece_any": 0.05}
 
 
 def real_comparison() -> pd.DataFrame:
@@ -33,17 +47,12 @@ def real_comparison() -> pd.DataFrame:
     corpus = load_corpus(config.REAL_CORPUS_DIR)
     scored = score(corpus)
     gold = read_labels(config.GOLD_REAL_SENTENCES)
-    manifest = {entry["doc_id"]: entry for entry in _manifest()}
+    manifest = {entry["doc_id"]: entry for entry in real_manifest()}
     predicted = [_covering(scored[scored["doc_id"] == doc_id], units) for doc_id, units in gold.groupby("doc_id")]
     joined = gold.join(pd.concat(predicted))
     joined["source_group"] = joined["doc_id"].map(lambda d: manifest[d]["source_group"])
     joined["split"] = joined["doc_id"].map(lambda d: manifest[d]["split"])
     return joined
-
-
-def _manifest() -> list[dict]:
-    with open(config.REAL_CORPUS_DIR / "manifest.toml", "rb") as handle:
-        return tomllib.load(handle)["documents"]
 
 
 def _covering(sentences: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
@@ -204,3 +213,120 @@ def format_real(report: dict) -> list[str]:
 
 def _pct(value: float) -> str:
     return f"{100 * value:5.1f}%"
+
+
+def _cross_validated(path, units: pd.DataFrame, trainer: str) -> pd.DataFrame:
+    """The training script's cross-validated labels of ``units``, in their order; InputError when missing or stale."""
+    try:
+        table = pd.read_csv(path, dtype={"unit_id": str, "doc_id": str}, keep_default_na=False)
+    except FileNotFoundError:
+        raise InputError(path, f"cross-validated labels not found; run python -m {trainer}") from None
+    if list(table["unit_id"]) != list(units["unit_id"]):
+        raise InputError(path, f"its units differ from the hand labels of the real corpus; run python -m {trainer}")
+    return table
+
+
+def _sample_sizes(units: pd.DataFrame) -> dict:
+    return {"n": len(units), "docs": int(units["doc_id"].nunique()), "outlets": int(units["outlet"].nunique())}
+
+
+def _with_gap(by_group: dict[str, tuple[float, float, float]]) -> dict:
+    values = [value for value, _, _ in by_group.values()]
+    return {"by_group": by_group, "gap": max(values) - min(values)}
+
+
+def real_labels_report() -> dict:
+    """Stance and frames of the real units as labelled by models fit without their document (10-fold document
+    cross-validation, written by h20lib.train.stance and h20lib.train.frames), beside the naive baselines, with
+    95% intervals resampling documents, per source group, and the calibration of P(any stance)."""
+    units = real_units()
+    stance = _cross_validated(config.REAL_STANCE_CROSS_VALIDATED, units, "h20lib.train.stance")
+    frames = _cross_validated(config.REAL_FRAMES_CROSS_VALIDATED, units, "h20lib.train.frames")
+    polarity = pd.Series([polarity_sign(score_sentiment(text)["polarity"]) for text in units["text"]])
+    groups = sorted(units["source_group"].unique())
+    report: dict = {"sizes": {"all": _sample_sizes(units)}, "stance": {}, "frames": {}}
+    for group in groups:
+        report["sizes"][group] = _sample_sizes(units[units["source_group"] == group])
+    for target in STANCE_TARGETS:
+        gold, predicted = units[f"stance_{target}"], stance[f"{target}_label"]
+        takes, p_any = (gold != "none").to_numpy(float), stance[f"{target}_any"].to_numpy(float)
+        report["stance"][target] = {
+            "method": stance_f1_by_document(gold, predicted, units["doc_id"]),
+            "baseline": stance_f1_by_document(gold, polarity, units["doc_id"]),
+            **_with_gap(
+                {
+                    group: stance_f1_by_document(
+                        gold[units["source_group"] == group],
+                        predicted[units["source_group"] == group],
+                        units.loc[units["source_group"] == group, "doc_id"],
+                    )
+                    for group in groups
+                }
+            ),
+            "brier_any": brier_score(p_any, takes),
+            "brier_any_baseline": brier_score(np.full(len(takes), takes.mean()), takes),
+            "ece_any": expected_calibration_error(p_any, takes),
+        }
+    gold_sets, predicted_sets = frame_sets(units["frames"]), frame_sets(frames["frames"])
+    keyword_sets = [keyword_frames(text) for text in units["text"]]
+    in_group = {group: np.flatnonzero(units["source_group"] == group) for group in groups}
+    report["frames"] = {
+        "method": frames_f1_by_document(gold_sets, predicted_sets, units["doc_id"]),
+        "baseline": frames_f1_by_document(gold_sets, keyword_sets, units["doc_id"]),
+        **_with_gap(
+            {
+                group: frames_f1_by_document(
+                    [gold_sets[i] for i in rows], [predicted_sets[i] for i in rows], units["doc_id"].iloc[rows]
+                )
+                for group, rows in in_group.items()
+            }
+        ),
+        "frame_names": frame_names(),
+    }
+    return report
+
+
+def format_real_labels(report: dict) -> list[str]:
+    """The real-corpus stance and frames section of ``h20lib validate``."""
+    sizes = report["sizes"]
+    lines = [
+        f"Stance and frames on real published articles ({sizes['all']['n']} headline and body units, "
+        f"{sizes['all']['docs']} pages, {sizes['all']['outlets']} outlets; each unit labelled by models fit without "
+        "its page: 10-fold document cross-validation; 95% intervals resampling pages; target in brackets)",
+        "  per group: "
+        + "; ".join(
+            f"{group} {size['n']} units, {size['docs']} pages, {size['outlets']} outlets"
+            for group, size in sizes.items()
+            if group != "all"
+        ),
+    ]
+    for target, result in report["stance"].items():
+        lines.append(
+            f"  stance on {target:<8} macro-F1 {_interval(result['method'])} [{LABEL_TARGETS['stance']:.2f}]  "
+            f"baseline 'sign of TextBlob polarity' {result['baseline'][0]:.2f}"
+        )
+        lines.append(
+            "      by group: "
+            + ", ".join(f"{group} {_interval(value)}" for group, value in result["by_group"].items())
+            + f"; gap {result['gap']:.2f} [{LABEL_TARGETS['group_gap']:.2f}]"
+        )
+        lines.append(
+            f"      P(any stance): Brier {result['brier_any']:.3f} (a constant base rate: "
+            f"{result['brier_any_baseline']:.3f}), expected calibration error {result['ece_any']:.3f} "
+            f"[{LABEL_TARGETS['ece_any']:.2f}]"
+        )
+    frames = report["frames"]
+    lines.append(
+        f"  frames micro-F1 {_interval(frames['method'])} [{LABEL_TARGETS['frames']:.2f}]  "
+        f"baseline 'the frame's own name appears' {frames['baseline'][0]:.2f}"
+    )
+    lines.append(
+        "      by group: "
+        + ", ".join(f"{group} {_interval(value)}" for group, value in frames["by_group"].items())
+        + f"; gap {frames['gap']:.2f} [{LABEL_TARGETS['group_gap']:.2f}]"
+    )
+    return lines
+
+
+def _interval(value: tuple[float, float, float]) -> str:
+    return f"{value[0]:.2f} ({value[1]:.2f} to {value[2]:.2f})"

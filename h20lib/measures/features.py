@@ -53,3 +53,18 @@ def add_word_features(
             if name not in feats:
                 feats[name] = Feature(1.0, start, match.end())
         previous = (negated + word, match.start())
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def add_cjk_features(text: str, feats: dict[str, Feature]) -> None:
+    """Add to ``feats`` the Chinese characters of ``text`` and their adjacent pairs ("zh:芯", "zh:芯片"), value 1
+    each: Chinese has no spaces, so word features see none of its words."""
+    for run in _CJK_RUN.finditer(text):
+        chars = run.group()
+        for offset, char in enumerate(chars):
+            start = run.start() + offset
+            for name, end in ((f"zh:{char}", start + 1), (f"zh:{chars[offset : offset + 2]}", start + 2)):
+                if end <= run.end() and name not in feats:
+                    feats[name] = Feature(1.0, start, end)

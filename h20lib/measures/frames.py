@@ -1,8 +1,9 @@
 """Issue frames a sentence invokes (codebook.toml), each with the evidence that decided it.
 
-Two stages per frame, as for stance: the cue patterns of frame_cues.toml, then a linear model (naive Bayes or
-logistic regression) over the cues and the sentence's words, word stems and word pairs, trained by
-``python -m h20lib.train.frames`` on frame-labelled sentences and shipped as JSON weights. Per frame, training
+Two stages per frame, as for stance: the cue patterns of frame_cues.toml, then a logistic regression over the cues
+and the sentence's words, word stems, word pairs and Chinese characters and character pairs, trained by
+``python -m h20lib.train.frames`` on the hand-labelled real articles and the written training sentences and shipped
+as JSON weights. Per frame, training
 chose by cross-validation one of two rules: "cues_or_model" (a cue match invokes the frame, and the model adds it
 where its probability reaches ``min_probability``) or "model" (the model decides, with the cue match as one of its
 features).
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from h20lib import resources
-from h20lib.measures.features import Feature, add_word_features
+from h20lib.measures.features import Feature, add_cjk_features, add_word_features
 from h20lib.rows import FrameColumns
 
 MODEL_FILE = "frames_model.json"
@@ -71,12 +72,13 @@ def cue_matches(text: str) -> dict[str, list[FrameEvidence]]:
 def _features(text: str, cues: dict[str, list[FrameEvidence]]) -> dict[str, Feature]:
     feats = {f"cue:{frame}": Feature(1.0, matches[0].start, matches[0].end) for frame, matches in cues.items()}
     add_word_features(text, feats, stem_letters=STEM_LETTERS)
+    add_cjk_features(text, feats)
     return feats
 
 
 def featurize(text: str) -> dict[str, Feature]:
     """Named features of a sentence (value 1 each) with where each was found: ``cue:<frame>`` when a cue pattern
-    of that frame matches, then words, stems and word pairs."""
+    of that frame matches, then words, stems, word pairs, Chinese characters and character pairs."""
     return _features(text, cue_matches(text))
 
 

@@ -5,11 +5,14 @@ Targets (codebook.toml): ``approval`` (the July 2025 decision to let NVIDIA resu
 labelled for stance, where warm or harsh wording about anything else is "none".
 
 Features of a sentence: the named cues of stance_cues.toml (signed, reversed by a negation before them), evaluation
-words near a phrase naming a target (evaluation_lexicon.toml), whether the sentence names each target, and its
-words and word pairs with the scope of a negation marked. Explicit cues decide a label when they are strong enough;
-elsewhere a linear model per target (naive Bayes, logistic regression or a blend of the two, whichever
-cross-validates best), trained by ``python -m h20lib.train.stance`` on training_sentences.csv and shipped as JSON
-weights, labels a stance only when it is sure.
+words near a phrase naming a target (evaluation_lexicon.toml), whether the sentence names each target, its words and
+word pairs with the scope of a negation marked, and its Chinese characters and character pairs.
+
+Two questions per target, each a logistic regression trained by ``python -m h20lib.train.stance`` on the hand-labelled
+real articles and the written training sentences and shipped as JSON weights: does the sentence take any stance on
+the target (``P(any)``, calibrated on real text), and if so which way (``P(favor | any)``). A stance is labelled when
+``P(any)`` reaches the target's ``min_probability``; where training found that it helps, explicit cues strong enough to
+decide alone come first. The score is P(favor) - P(against) = P(any) x (2 P(favor | any) - 1): near 0 when unsure.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from functools import cache
 from typing import Any, cast
 
 from h20lib import resources
-from h20lib.measures.features import Feature, add_word_features
+from h20lib.measures.features import Feature, add_cjk_features, add_word_features
 from h20lib.measures.linear import label_scores, softmax
 from h20lib.rows import ScoredRow
 
@@ -166,6 +169,7 @@ def _features(text: str, evidence: list[Evidence]) -> dict[str, Feature]:
     add_word_features(
         text, feats, stem_letters=STEM_LETTERS, negators=evaluation.negators, negation_scope=evaluation.negation_scope
     )
+    add_cjk_features(text, feats)
     return feats
 
 
@@ -198,14 +202,35 @@ def _target_model(target: str) -> dict:
     return resources.model(MODEL_FILE)["targets"][target]
 
 
-def model_label(probabilities: dict[str, float], *, min_confidence: float) -> str:
-    """favor or against when the model gives it at least ``min_confidence``, else none."""
-    best = max(("favor", "against"), key=lambda label: probabilities[label])
-    return best if probabilities[best] >= min_confidence else "none"
+def _probability(values: dict[str, float], model: dict, label: str) -> float:
+    """The probability a two-label linear model gives ``label``."""
+    return softmax(label_scores(values, model))[model["labels"].index(label)]
+
+
+def target_probabilities(values: dict[str, float], *, target: str) -> dict[str, float]:
+    """P(any stance), P(favor | any) and, from them, P(favor), P(against) and P(none) of a sentence's features."""
+    model = _target_model(target)
+    any_stance = _probability(values, model["any"], "stance")
+    favor_if_any = _probability(values, model["direction"], "favor")
+    return {
+        "any": any_stance,
+        "favor_if_any": favor_if_any,
+        "favor": any_stance * favor_if_any,
+        "against": any_stance * (1 - favor_if_any),
+        "none": 1 - any_stance,
+    }
+
+
+def model_label(probabilities: dict[str, float], *, min_probability: float) -> str:
+    """The likelier direction when P(any stance) reaches ``min_probability``, else none."""
+    if probabilities["any"] < min_probability:
+        return "none"
+    return "favor" if probabilities["favor_if_any"] >= 0.5 else "against"
 
 
 def _pushes(text: str, feats: dict[str, Feature], model: dict, target: str) -> list[Evidence]:
-    """Each known feature's push towards favor (+) or against (-): value x (favor weight - against weight)."""
+    """Each known feature's push towards favor (+) or against (-) in the direction model: value x (favor weight -
+    against weight)."""
     favor, against = model["labels"].index("favor"), model["labels"].index("against")
     found = []
     for name, feature in feats.items():
@@ -227,31 +252,47 @@ def _decide(text: str) -> dict[str, tuple[float, str, str, list[Evidence]]]:
     values = {name: feature.value for name, feature in feats.items()}
     decided = {}
     for target in TARGETS:
+        model = _target_model(target)
         score = cue_score(evidence, target=target)
         label = cue_label(score)
-        if label != "none":
-            decided[target] = (
-                score,
-                label,
-                "cues",
-                [e for e in evidence if _explicit(e, target) and e.weight * score > 0],
-            )
+        if model["cues_decide"] and label != "none":
+            explicit = [e for e in evidence if _explicit(e, target) and e.weight * score > 0]
+            decided[target] = (score, label, "cues", explicit)
             continue
-        model = _target_model(target)
-        probabilities = dict(zip(model["labels"], softmax(label_scores(values, model))))
-        label = model_label(probabilities, min_confidence=model["min_confidence"])
-        pushes = _pushes(text, feats, model, target)
+        probabilities = target_probabilities(values, target=target)
+        label = model_label(probabilities, min_probability=model["min_probability"])
+        pushes = _pushes(text, feats, model["direction"], target)
+        score = probabilities["favor"] - probabilities["against"]
         if label == "none":
             decided[target] = (score, "none", "model", pushes)
         else:
             direction = 1.0 if label == "favor" else -1.0
-            decided[target] = (
-                probabilities["favor"] - probabilities["against"],
-                label,
-                "model",
-                [e for e in pushes if e.weight * direction > 0],
-            )
+            decided[target] = (score, label, "model", [e for e in pushes if e.weight * direction > 0])
     return decided
+
+
+def any_stance_evidence(text: str) -> list[Evidence]:
+    """For both targets, each feature the "any stance" model weighs, with its push towards a stance (+) or towards
+    none (-) in log-odds, strongest first."""
+    feats = featurize(text)
+    found = []
+    for target in TARGETS:
+        model = _target_model(target)["any"]
+        stance, none = model["labels"].index("stance"), model["labels"].index("none")
+        for name, feature in feats.items():
+            w = model["weights"].get(name)
+            if w is not None and feature.value and w[stance] != w[none]:
+                push = round(feature.value * (w[stance] - w[none]), 4)
+                found.append(
+                    Evidence(target, name, text[feature.start : feature.end], feature.start, feature.end, push)
+                )
+    return sorted(found, key=lambda e: (e.target, -abs(e.weight), e.start, e.cue))
+
+
+def stance_probabilities(text: str) -> dict[str, dict[str, float]]:
+    """Per target, the model's P(any stance), P(favor | any), P(favor), P(against) and P(none) for ``text``."""
+    values = feature_values(text)
+    return {target: target_probabilities(values, target=target) for target in TARGETS}
 
 
 def stance_evidence(text: str) -> list[Evidence]:
@@ -263,9 +304,9 @@ def stance_evidence(text: str) -> list[Evidence]:
 def score_stance(text: str) -> dict[str, float | str | tuple[str, ...]]:
     """Per target: score in [-1, 1], label, and the cues or model features that decided the label (empty for none).
 
-    Explicit cues of stance_cues.toml decide first: tanh of their summed weights is the score, and a score of at
-    least CUE_THRESHOLD in size is a stance. Where they do not decide, the model gives favor or against only when
-    it is at least ``min_confidence`` sure (chosen in training), and the score is P(favor) - P(against).
+    Where training chose it for the target, explicit cues of stance_cues.toml decide first: tanh of their summed
+    weights is the score, and a score of at least CUE_THRESHOLD in size is a stance. Otherwise the models label a
+    stance when P(any) reaches ``min_probability`` (chosen in training), and the score is P(favor) - P(against).
     """
     result: dict[str, float | str | tuple[str, ...]] = {}
     for target, (score, label, method, evidence) in _decide(text).items():

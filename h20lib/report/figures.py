@@ -461,3 +461,32 @@ def claims(data: pd.DataFrame) -> Figure:
         handles = [Patch(color=FLAG_COLORS[flag], label=flag or "no flag") for flag in FLAG_COLORS]
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8)
         return fig
+
+
+def reliability(data: pd.DataFrame, *, title: str) -> Figure:
+    """One panel per target: the mean predicted P(any stance) of each probability bin against the share of its units
+    labelled with a stance by hand, marker area by the bin's n (written beside it), and the diagonal of a perfectly
+    calibrated model. ``data`` holds reliability tables (h20lib.report.agreement) with a ``target`` column."""
+    with plotting.house_style():
+        targets = list(dict.fromkeys(data["target"]))
+        fig, axes = plt.subplots(1, len(targets), figsize=(3.4 * len(targets), 3.7), sharey=True, squeeze=False)
+        for ax, target in zip(axes[0], targets):
+            table = data[(data["target"] == target) & (data["n"] > 0)]
+            ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", linewidth=1)
+            ax.plot(table["mean_predicted"], table["observed"], color="#0072B2", linewidth=1)
+            ax.scatter(table["mean_predicted"], table["observed"], s=8 + 2 * np.sqrt(table["n"]), color="#0072B2")
+            for row in table.itertuples():
+                ax.annotate(
+                    f"{row.n}",
+                    (row.mean_predicted, row.observed),
+                    fontsize=7,
+                    xytext=(4, -10),
+                    textcoords="offset points",
+                )
+            ax.set_xlim(0, 1)
+            ax.set_ylim(0, 1)
+            ax.set_title(target)
+            ax.set_xlabel("predicted P(any stance), bin mean")
+        axes[0][0].set_ylabel("share hand-labelled with a stance")
+        fig.suptitle(title, fontsize=9, y=1.06)
+        return fig

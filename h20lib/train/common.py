@@ -34,8 +34,12 @@ def matrix(feature_dicts: list[dict[str, float]], columns: dict[str, int]) -> cs
     return csr_matrix((values, (rows, cols)), shape=(len(feature_dicts), len(columns)))
 
 
-def fit(x: csr_matrix, y: list[str], *, c: float, class_weight: str | None) -> LogisticRegression:
-    return LogisticRegression(C=c, class_weight=class_weight, max_iter=3000, random_state=SEED).fit(x, y)
+def fit(
+    x: csr_matrix, y: list[str], *, c: float, class_weight: str | None, sample_weight: np.ndarray | None = None
+) -> LogisticRegression:
+    return LogisticRegression(C=c, class_weight=class_weight, max_iter=3000, random_state=SEED).fit(
+        x, y, sample_weight=sample_weight
+    )
 
 
 def fit_naive_bayes(x: csr_matrix, y: list[str], *, alpha: float) -> MultinomialNB:

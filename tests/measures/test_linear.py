@@ -34,9 +34,10 @@ def test_softmax_is_a_distribution_and_keeps_the_order():
 @pytest.mark.parametrize("name", ["stance_model.json", "frames_model.json", "portrayal_model.json"])
 def test_shipped_models_are_well_formed(name):
     model = resources.model(name)
-    parts = (
-        model["targets"].values() if "targets" in model else model["frames"].values() if "frames" in model else [model]
-    )
+    if "targets" in model:  # stance: an "any" and a "direction" model per target
+        parts = [target[question] for target in model["targets"].values() for question in ("any", "direction")]
+    else:
+        parts = list(model["frames"].values()) if "frames" in model else [model]
     for part in parts:
         width = len(part["labels"])
         assert len(part["intercept"]) == width

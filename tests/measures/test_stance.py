@@ -1,3 +1,5 @@
+import math
+
 import pytest
 
 from h20lib.measures.stance import (
@@ -9,6 +11,7 @@ from h20lib.measures.stance import (
     model_label,
     score_stance,
     stance_evidence,
+    stance_probabilities,
 )
 from h20lib.validate import written_comparison
 
@@ -25,11 +28,12 @@ from h20lib.validate import written_comparison
         ),
         ("Some U.S. lawmakers criticized the reversal.", "against", "none"),
         ("The approval drew immediate scrutiny from lawmakers concerned about national security.", "against", "favor"),
-        ("Not all stakeholders endorse this trade development.", "against", "none"),
         # defence and welcome of the decision
         ("Beijing welcomed the decision.", "favor", "none"),
         ("I am very excited to ship H20 soon, and this is really very good news.", "favor", "none"),
         ("We don't sell them the best, not even the second or third best.", "favor", "none"),
+        ("Beijing urged Washington to drop its unreasonable restrictions.", "none", "against"),
+        ("It was the right call in banning sales of the most powerful processors.", "none", "favor"),
         # the examples of wording the cues must generalise to
         ("The United States should abandon its zero-sum thinking.", "none", "against"),
         ("The United States should abandon a zero-sum mentality.", "none", "against"),
@@ -63,12 +67,12 @@ def test_stance_labels(sentence, approval, controls):
         assert bool(scores[f"stance_{target}_cues"]) or scores[f"stance_{target}_label"] == "none"
 
 
-@pytest.mark.xfail(strict=True, reason="known model errors: it reads a stance on one target into the other")
+@pytest.mark.xfail(strict=True, reason="known model errors: a negated cue with no target phrase; see the test")
 @pytest.mark.parametrize(
     ("sentence", "approval", "controls"),
     [
-        ("Beijing urged Washington to drop its unreasonable restrictions.", "none", "against"),
-        ("It was the right call in banning sales of the most powerful processors.", "none", "favor"),
+        # the negated cue is against the decision, but for approval the models decide alone, and P(any) is 0.14
+        ("Not all stakeholders endorse this trade development.", "against", "none"),
     ],
 )
 def test_known_stance_errors(sentence, approval, controls):
@@ -169,9 +173,33 @@ def test_explicit_controls_cues(sentence, expected):
     assert _explicit_cues(sentence, "controls") == expected
 
 
-def test_negation_reverses_a_negatable_cue():
-    assert score_stance("Lawmakers endorse the decision.")["stance_approval_label"] == "favor"
-    assert score_stance("Lawmakers do not endorse the decision.")["stance_approval_label"] == "against"
+@pytest.mark.parametrize(
+    ("sentence", "sign"),
+    [("Lawmakers endorse the decision.", 1.0), ("Lawmakers do not endorse the decision.", -1.0)],
+)
+def test_negation_reverses_a_negatable_cue(sentence, sign):
+    weights = [e.weight for e in cue_evidence(sentence) if e.target == "approval" and e.cue == "endorses_decision"]
+    assert weights and all(weight * sign > 0 for weight in weights)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lawmakers endorse the decision.",
+        "Beijing urged Washington to drop its unreasonable restrictions.",
+        "Shares of Nvidia rose more than 4% in midday trading Tuesday.",
+        "中方坚决反对美方将经贸问题政治化、武器化。",
+    ],
+)
+def test_probabilities_are_distributions_and_the_score_is_no_surer_than_any_stance(sentence):
+    scores = score_stance(sentence)
+    for target, p in stance_probabilities(sentence).items():
+        assert math.isclose(p["favor"] + p["against"] + p["none"], 1.0)
+        assert 0.0 <= p["any"] <= 1.0 and 0.0 <= p["favor_if_any"] <= 1.0
+        assert abs(p["favor"] - p["against"]) <= p["any"] + 1e-12
+        if scores[f"stance_{target}_cues"] and not scores[f"stance_{target}_cues"][0].startswith("model "):
+            continue  # decided by explicit cues: the score is theirs
+        assert scores[f"stance_{target}"] == pytest.approx(p["favor"] - p["against"])
 
 
 def test_explicit_cues_decide_and_every_evidence_offset_points_at_its_text():
@@ -198,16 +226,17 @@ def test_cue_label_thresholds(score, label):
 
 
 @pytest.mark.parametrize(
-    ("probabilities", "label"),
+    ("any_stance", "favor_if_any", "label"),
     [
-        ({"favor": 0.95, "against": 0.03, "none": 0.02}, "favor"),
-        ({"favor": 0.02, "against": 0.91, "none": 0.07}, "against"),
-        ({"favor": 0.89, "against": 0.01, "none": 0.10}, "none"),  # sure of a stance, not sure enough
-        ({"favor": 0.10, "against": 0.10, "none": 0.80}, "none"),
+        (0.95, 0.9, "favor"),
+        (0.95, 0.1, "against"),
+        (0.40, 0.5, "favor"),  # at the threshold; an even direction goes to favor
+        (0.39, 0.99, "none"),  # sure of the direction, not that there is a stance
+        (0.05, 0.5, "none"),
     ],
 )
-def test_model_label_needs_min_confidence(probabilities, label):
-    assert model_label(probabilities, min_confidence=0.9) == label
+def test_model_label_needs_min_probability_of_any_stance(any_stance, favor_if_any, label):
+    assert model_label({"any": any_stance, "favor_if_any": favor_if_any}, min_probability=0.4) == label
 
 
 def test_uncoded_sentences_have_the_scored_columns():

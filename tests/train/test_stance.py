@@ -1,29 +1,36 @@
 import pytest
 
-from h20lib.train.stance import choose_setting
+from h20lib.train.stance import choose_setting, label_from
 
 ROWS = [
-    # (criterion, family, strength, min_confidence)
-    (0.760, "blend", 10.0, 0.5),
-    (0.758, "blend", 10.0, 0.8),
-    (0.748, "blend", 10.0, 0.9),
-    (0.755, "logistic", 3.0, 0.95),
-    (0.700, "naive_bayes", 1.0, 0.5),
+    # (criterion, strength, cues_decide, min_probability)
+    (0.47, 1.0, False, 0.35),
+    (0.48, 1.0, True, 0.4),
+    (0.46, 0.3, True, 0.4),
 ]
 
 
 @pytest.mark.parametrize(
-    ("rows", "tolerance", "expected"),
+    ("rows", "expected"),
     [
-        # the most conservative threshold within the tolerance of the best setting's criterion
-        (ROWS, 0.01, ("blend", 10.0, 0.8)),
-        # a wider tolerance reaches further, but never into another setting
-        (ROWS, 0.02, ("blend", 10.0, 0.9)),
-        # no tolerance: the best row as it is
-        (ROWS, 0.0, ("blend", 10.0, 0.5)),
-        # equal criteria: the earlier setting wins
-        ([(0.7, "logistic", 1.0, 0.5), (0.7, "blend", 3.0, 0.6)], 0.0, ("logistic", 1.0, 0.5)),
+        (ROWS, (1.0, True, 0.4)),
+        # equal criteria: the earlier row wins
+        ([(0.5, 0.3, False, 0.5), (0.5, 1.0, True, 0.3)], (0.3, False, 0.5)),
     ],
 )
-def test_choose_setting(rows, tolerance, expected):
-    assert choose_setting(rows, tolerance=tolerance) == expected
+def test_choose_setting(rows, expected):
+    assert choose_setting(rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("p_any", "favor_if_any", "cue", "cues_decide", "expected"),
+    [
+        (0.9, 0.8, "none", False, "favor"),
+        (0.9, 0.2, "none", False, "against"),
+        (0.3, 0.9, "none", False, "none"),  # below min_probability
+        (0.3, 0.9, "against", True, "against"),  # explicit cues decide first
+        (0.9, 0.9, "against", False, "favor"),  # cues are only features
+    ],
+)
+def test_label_from(p_any, favor_if_any, cue, cues_decide, expected):
+    assert label_from(p_any, favor_if_any, cue, cues_decide=cues_decide, min_probability=0.4) == expected
