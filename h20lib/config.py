@@ -31,6 +31,7 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 VALIDATION_DIR = PROJECT_ROOT / "validation"
 REAL_STANCE_CROSS_VALIDATED = VALIDATION_DIR / "real_stance_cross_validated.csv"
 REAL_FRAMES_CROSS_VALIDATED = VALIDATION_DIR / "real_frames_cross_validated.csv"
+REAL_CHROME_CROSS_VALIDATED = VALIDATION_DIR / "real_chrome_cross_validated.csv"
 RELIABILITY_FIGURE = VALIDATION_DIR / "reliability_any_stance.png"
 NEWSMTSC_DIR = PROJECT_ROOT.parent / "shared" / "data" / "newsmtsc"
 

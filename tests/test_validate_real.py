@@ -137,8 +137,9 @@ def test_real_targets_not_yet_met(validation_report, key):
     assert validation_report["real"]["samples"]["all pages"][key]["method"]["share"] >= TARGETS[key]
 
 
-# What the rules reach now on the targets they miss, so that a change that loses ground fails.
-MEASURED_FLOORS = {"chrome_out": 0.85, "named_speaker": 0.75}
+# What the rules (and the learned chrome step, cross-validated) reach now on the targets they miss, so that a change
+# that loses ground fails.
+MEASURED_FLOORS = {"chrome_out": 0.88, "named_speaker": 0.75}
 
 
 @pytest.mark.parametrize(("key", "floor"), sorted(MEASURED_FLOORS.items()))

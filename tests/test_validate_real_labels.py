@@ -72,3 +72,11 @@ def test_stale_cross_validated_labels_are_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "REAL_STANCE_CROSS_VALIDATED", stale)
     with pytest.raises(InputError, match=r"run python -m h20lib\.train\.stance"):
         validate_real.real_labels_report()
+
+
+def test_stale_chrome_decisions_are_refused(tmp_path, monkeypatch):
+    from h20lib import validate_real
+
+    monkeypatch.setattr(config, "REAL_CHROME_CROSS_VALIDATED", tmp_path / "missing.csv")
+    with pytest.raises(InputError, match=r"run python -m h20lib\.train\.chrome"):
+        validate_real.real_comparison()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from h20lib import resources
+from h20lib.parse.chrome import learned_chrome
 from h20lib.parse.language import detect_language
 from h20lib.parse.segment import split_sentences
 
@@ -148,6 +149,7 @@ class _Line:
     turn: str = ""
     body_start: int | None = None  # where the sentences start when a label or byline leads the line
     prefix_kind: str = "metadata"
+    cut_off: bool = False  # the last line of a stored copy, cut off mid-sentence: article text, whatever it looks like
 
 
 def _lines(text: str) -> list[_Line]:
@@ -267,7 +269,7 @@ def _is_tag_list(text: str) -> bool:
     )
 
 
-def _classify_lines(lines: list[_Line]) -> None:
+def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
     in_footer = in_comments = in_related = False
     turn = ""
     seen_body = False
@@ -361,6 +363,8 @@ def _classify_lines(lines: list[_Line]) -> None:
     _mark_teasers(lines)
     _mark_trailing_comments(lines)
     _mark_cut_last_line(lines)
+    if learned:
+        _mark_learned_chrome(lines)
 
 
 def _mark_cut_last_line(lines: list[_Line]) -> None:
@@ -377,7 +381,7 @@ def _mark_cut_last_line(lines: list[_Line]) -> None:
     words = last.split()
     if len(words) >= 2 and all(word[:1].isupper() for word in words):
         return  # "Global Times", "Chipmaker To Resume Sales": a label or a title in title case
-    lines[-1].kind = "body"
+    lines[-1].kind, lines[-1].cut_off = "body", True
 
 
 def _mark_teasers(lines: list[_Line]) -> None:
@@ -521,10 +525,43 @@ def _furniture_paragraph(text: str, spans: list[tuple[int, int]]) -> bool:
     return bool(spans) and all(_is_boilerplate_line(text[start:end]) for start, end in spans)
 
 
-def parse_structure(text: str) -> list[Part]:
-    """The sentences of one raw document, each with its kind, language, paragraph and transcript turn."""
+def classified_lines(text: str, *, learned: bool = True) -> list[tuple[int, int, str, bool]]:
+    """(start, end, kind, looked at by the learned step) of each line of a raw document as the rules, and unless
+    ``learned`` is False the learned chrome model after them, classify it."""
     lines = _lines(text)
-    _classify_lines(lines)
+    _classify_lines(lines, learned=learned)
+    web_page = _is_web_page(lines)
+    return [(line.start, line.end, line.kind, _examined(line, web_page=web_page)) for line in lines]
+
+
+def _examined(line: _Line, *, web_page: bool) -> bool:
+    """Whether the learned chrome step looks at a line: one the rules read as article text (not a headline, not cut
+    off at the page's end), on a page where the rules found page furniture (boilerplate or captions). A text without
+    any, such as an article's body from a table, is left as the rules read it: the step learnt from web pages."""
+    return web_page and line.kind == "body" and not line.cut_off
+
+
+def _is_web_page(lines: list[_Line]) -> bool:
+    return any(line.kind in ("boilerplate", "caption") for line in lines)
+
+
+def _mark_learned_chrome(lines: list[_Line]) -> None:
+    """A line the rules kept as text that the learned model (h20lib.parse.chrome) calls page chrome is boilerplate."""
+    texts = [line.text for line in lines]
+    web_page = _is_web_page(lines)
+    examined = [_examined(line, web_page=web_page) for line in lines]
+    if not any(examined):
+        return
+    for line, chrome in zip(lines, learned_chrome(texts, examined)):
+        if chrome:
+            line.kind, line.turn, line.body_start = "boilerplate", "", None
+
+
+def parse_structure(text: str, *, learned: bool = True) -> list[Part]:
+    """The sentences of one raw document, each with its kind, language, paragraph and transcript turn. With
+    ``learned`` False, only the rules classify lines (the learned chrome model is left out)."""
+    lines = _lines(text)
+    _classify_lines(lines, learned=learned)
     parts: list[Part] = []
     first_body = next((line for line in lines if line.kind == "body"), None)
     for paragraph, line in enumerate(lines):

@@ -5,8 +5,10 @@ from h20lib.parse.readers import read_labels
 from h20lib.parse.structure import KINDS, is_asker, parse_structure
 
 
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(part.kind, text[part.start : part.end]) for part in parse_structure(text)]
+def kinds(text: str, *, learned: bool = False) -> list[tuple[str, str]]:
+    """The kind of each sentence. The tables test the rules (learned=False); the learned chrome step that follows them
+    has tests of its own (test_learned_chrome_*)."""
+    return [(part.kind, text[part.start : part.end]) for part in parse_structure(text, learned=learned)]
 
 
 @pytest.mark.parametrize(
@@ -815,4 +817,44 @@ def test_column_labels_before_a_colon_are_not_speakers(label):
 )
 def test_a_paragraph_is_furniture_or_a_caption_by_all_its_sentences_or_its_closing_credit(line, kind):
     text = "Chip sales resume\nThe firm said it would ship the chips again in August.\n" + line + "\nIt was agreed.\n"
-    assert {part.kind for part in parse_structure(text) if part.paragraph == 2} == {kind}
+    assert {part.kind for part in parse_structure(text, learned=False) if part.paragraph == 2} == {kind}
+
+
+WEB_PAGE = (
+    "Chipmaker to resume sales in China\n"
+    "Skip to content\n"
+    "The company said on Tuesday that it had been assured licences would be granted for its H20 chips.\n"
+    "{line}\n"
+    "Analysts said the decision could restore billions of dollars in annual revenue from Chinese customers.\n"
+    "Advertisement\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # promotion and app prompts written as sentences: no rule lists them, the learned step takes them out
+        ("Never miss a story: turn on notifications for breaking news.", "boilerplate"),
+        ("Read more stories like this on our website.", "boilerplate"),
+        ("Click here to manage your subscription preferences.", "boilerplate"),
+        # article sentences stay
+        ("Huang told reporters in Beijing that he hoped to start deliveries very soon.", "body"),
+        ("The ministry said it firmly opposed the new restrictions on chip exports.", "body"),
+    ],
+)
+def test_learned_chrome_takes_out_furniture_the_rules_miss(line, expected):
+    text = WEB_PAGE.format(line=line)
+    assert dict((sentence, kind) for kind, sentence in kinds(text, learned=True))[line] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no furniture found by the rules: a text from a table's column is left as the rules read it
+        "Read more stories like this on our website.\nThe company said it would ship.\n",
+        # the headline and a last line cut off mid-sentence are never looked at
+        "Read more stories like this\nSkip to content\nThe company said on Tuesday that it would ship the chips.\nRead more st",
+    ],
+)
+def test_learned_chrome_leaves_texts_without_furniture_headlines_and_cut_lines_alone(text):
+    assert kinds(text, learned=True) == kinds(text, learned=False)

@@ -1,0 +1,119 @@
+"""A learned second look at the lines the structure rules keep as article text: page chrome they have no cue for.
+
+Each line the rules call body, on a page where they found furniture, is described by features of its kind of text, never of one site: its
+length, punctuation, capitals, function words and digits, where it sits on the page (before the first long
+paragraph, its relative position), whether it is repeated on the page, and its words and word pairs (lower-cased,
+digits as 0). A logistic regression over them, trained by ``python -m h20lib.train.chrome`` on the hand-labelled
+real pages and shipped as JSON weights (``chrome_model.json``), gives the probability that the line is chrome; at
+``min_probability`` or above, the line becomes boilerplate. Its features and weights can be read like the stance
+model's.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+
+from h20lib import resources
+
+MODEL_FILE = "chrome_model.json"
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "with",
+        "for",
+        "on",
+        "by",
+        "as",
+        "at",
+        "from",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "said",
+        "says",
+        "will",
+        "would",
+        "can",
+        "could",
+        "not",
+        "but",
+        "which",
+        "who",
+    ]
+)
+_TERMINAL = re.compile(r"[.!?。！？]['\"”’)\]]*$")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[\u3400-\u9fff]")
+_SEPARATOR = re.compile(r"\s[|/>»•·]\s|^[•·>»]")
+_QUOTE = re.compile(r"[“\"”]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a line; Chinese, written without spaces, counts a word for every two characters."""
+    chinese = len(_CJK.findall(text))
+    return _CJK.sub(" ", text).split() + ["字"] * (chinese // 2)
+
+
+def line_features(texts: list[str], index: int) -> dict[str, float]:
+    """Features of line ``index`` among the non-empty lines ``texts`` of one page."""
+    text = texts[index]
+    words = _words(text)
+    n = max(len(words), 1)
+    repeats = Counter(line.casefold() for line in texts)
+    features = {
+        "terminal": float(bool(_TERMINAL.search(text))),
+        "colon_end": float(text.endswith((":", "："))),
+        "capitalised_share": sum(word[:1].isupper() for word in words) / n,
+        "function_word_share": sum(word.lower().strip(",.;:") in _FUNCTION_WORDS for word in words) / n,
+        "digit_share": sum(char.isdigit() for char in text) / max(len(text), 1),
+        "symbol_start": float(not text[:1].isalnum() and text[:1] not in "\"“‘'("),
+        "repeated": float(repeats[text.casefold()] > 1),
+        "separators": float(bool(_SEPARATOR.search(text))),
+        "quotation": float(bool(_QUOTE.search(text))),
+    }
+    tokens = [re.sub(r"\d", "0", token) for token in _TOKEN.findall(text.lower())]
+    for token in tokens:
+        features[f"word:{token}"] = 1.0
+    for first, second in itertools.pairwise(tokens):
+        features[f"pair:{first} {second}"] = 1.0
+    return features
+
+
+def chrome_probability(features: dict[str, float], model: dict) -> float:
+    """P(page chrome) of a line: the logistic function of the model's intercept plus its weighted features."""
+    weights = model["weights"]
+    score = model["intercept"] + sum(value * weights.get(name, 0.0) for name, value in features.items())
+    return 1 / (1 + math.exp(-min(max(score, -700.0), 700.0)))
+
+
+def learned_chrome(texts: list[str], kept: list[bool]) -> list[bool]:
+    """For each line of a page, whether the model calls it chrome; only lines the rules ``kept`` as text are looked
+    at (the others are False)."""
+    model = resources.model(MODEL_FILE)
+    return [
+        keep and chrome_probability(line_features(texts, index), model) >= model["min_probability"]
+        for index, keep in enumerate(kept)
+    ]
