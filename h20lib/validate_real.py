@@ -312,7 +312,12 @@ def real_labels_report() -> dict:
                 for group, rows in in_group.items()
             }
         ),
-        "frame_names": frame_names(),
+        "calibration": {
+            frame: _calibration(
+                frames[f"{frame}_probability"].to_numpy(float), np.array([frame in s for s in gold_sets], float)
+            )
+            for frame in frame_names()
+        },
     }
     return report
 
@@ -356,7 +361,20 @@ def format_real_labels(report: dict) -> list[str]:
         + ", ".join(f"{group} {_interval(value)}" for group, value in frames["by_group"].items())
         + f"; gap {frames['gap']:.2f} [{LABEL_TARGETS['group_gap']:.2f}]"
     )
+    lines.append(
+        "      P(frame) calibration error (Brier): "
+        + ", ".join(
+            f"{frame} {value['ece']:.3f} ({value['brier']:.3f})" for frame, value in frames["calibration"].items()
+        )
+    )
     return lines
+
+
+def _calibration(probabilities: np.ndarray, outcomes: np.ndarray) -> dict[str, float]:
+    return {
+        "brier": brier_score(probabilities, outcomes),
+        "ece": expected_calibration_error(probabilities, outcomes),
+    }
 
 
 def _interval(value: tuple[float, float, float]) -> str:
