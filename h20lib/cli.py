@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from h20lib.config import FIGURES_DIR
+from h20lib.config import figures_folder
 from h20lib.errors import InputError
 
 
@@ -34,7 +33,8 @@ def _figures(args: argparse.Namespace) -> int:
 
     if args.corpus is not None:
         load_corpus(args.corpus)  # fail fast, with a one-line error, before starting any kernel
-    result = run_notebooks(corpus=args.corpus, output_dir=Path(args.out), jobs=args.jobs)
+    output_dir = figures_folder(args.out, corpus=args.corpus)
+    result = run_notebooks(corpus=args.corpus, output_dir=output_dir, jobs=args.jobs)
     for name in result.failed:
         print(f"h20lib: notebook failed: {result.errors[name]}", file=sys.stderr)
     print(
@@ -65,7 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     score.set_defaults(run=_score)
     figures = commands.add_parser("figures", help="run every notebook with papermill and collect the figures")
     figures.add_argument("--corpus", default=None, help="corpus to analyse (default: the seeds)")
-    figures.add_argument("--out", default=str(FIGURES_DIR), help="output folder (default: figures/ of the project)")
+    figures.add_argument(
+        "--out",
+        default=None,
+        help="output folder (default: figures/ of the project for the seeds, <corpus>_figures beside another corpus)",
+    )
     figures.add_argument("--jobs", type=int, default=2, help="notebooks run in parallel (default 2)")
     figures.set_defaults(run=_figures)
     validate = commands.add_parser("validate", help="print agreement with the hand labels beside naive baselines")

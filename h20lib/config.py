@@ -41,3 +41,15 @@ def resolve(path: str | Path | None, *, default: Path) -> Path:
     if path is None or str(path) == "":
         return default
     return Path(path).expanduser().resolve()
+
+
+def figures_folder(output_dir: str | Path | None, *, corpus: str | Path | None) -> Path:
+    """Where a notebook or ``h20lib figures`` writes: the folder named, made absolute; when none is named, the
+    project's figures/ for the seeds and, for another corpus, a folder beside it named after it ("mine.csv" ->
+    "mine_figures"), so that a run on another corpus never writes over the committed figures unless asked to."""
+    if output_dir is not None and str(output_dir) != "":
+        return Path(output_dir).expanduser().resolve()
+    if corpus is None or str(corpus) == "":
+        return FIGURES_DIR
+    source = Path(corpus).expanduser().resolve()
+    return source.parent / f"{source.stem}_figures"

@@ -1,3 +1,4 @@
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,27 @@ def test_validate_without_the_hand_labels_is_one_line(monkeypatch, tmp_path, cap
     error = capsys.readouterr().err
     assert error.count("\n") == 1
     assert "seed_sentences.csv: hand labels not found" in error
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["figures"], lambda tmp: config.FIGURES_DIR),
+        (["figures", "--corpus", "mine.jsonl"], lambda tmp: tmp / "mine_figures"),
+        (["figures", "--corpus", "mine.jsonl", "--out", "chosen"], lambda tmp: tmp / "chosen"),
+    ],
+)
+def test_figures_for_another_corpus_never_default_to_the_committed_folder(tmp_path, monkeypatch, args, expected):
+    from h20lib.report import batch
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(config.PROJECT_ROOT / "tests" / "data" / "custom_corpus.jsonl", tmp_path / "mine.jsonl")
+    seen = {}
+
+    def fake_run(*, corpus, output_dir, jobs):
+        seen["output_dir"] = output_dir
+        return batch.BatchResult(succeeded=[], failed=[], errors={}, index_path=output_dir / "index.json")
+
+    monkeypatch.setattr(batch, "run_notebooks", fake_run)
+    assert main(args) == 0
+    assert seen["output_dir"] == expected(tmp_path)

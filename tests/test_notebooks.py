@@ -54,3 +54,22 @@ def test_notebook_runs_with_papermill(tmp_path, name, corpus):
             assert (out / f"{figure_id}{suffix}").stat().st_size > 0
         record = json.loads((out / f"{figure_id}.json").read_text(encoding="utf-8"))
         assert record["notebook"] == name and "n = " in record["caption"]
+
+
+def _tree_digest(folder):
+    return {path.relative_to(folder): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_a_run_on_another_corpus_leaves_the_committed_figures_alone(tmp_path):
+    corpus = tmp_path / "mine.jsonl"
+    corpus.write_bytes(CUSTOM_CORPUS.read_bytes())
+    committed = _tree_digest(config.FIGURES_DIR)
+    papermill.execute_notebook(
+        str(config.NOTEBOOKS_DIR / "02_sentiment.ipynb"),
+        str(tmp_path / "out.ipynb"),
+        parameters={"corpus": str(corpus)},  # no output_dir: the default for another corpus
+        progress_bar=False,
+        cwd=str(config.PROJECT_ROOT),
+    )
+    assert _tree_digest(config.FIGURES_DIR) == committed
+    assert (tmp_path / "mine_figures" / "sentiment_by_group.png").stat().st_size > 0
