@@ -14,7 +14,7 @@ EXPECTED_FIGURES = {
     "01_corpus.ipynb": ["corpus_overview"],
     "02_sentiment.ipynb": ["sentiment_by_group"],
     "03_framing.ipynb": ["frames_by_group"],
-    "04_stance_and_voices.ipynb": ["stance_by_actor", "voices"],
+    "04_stance_and_voices.ipynb": ["stance_by_group", "stance_by_actor", "voices"],
     "05_language.ipynb": ["distinctive_terms", "portrayal"],
     "06_claims.ipynb": ["claims"],
 }

@@ -163,6 +163,47 @@ def stance_by_actor(selected: pd.DataFrame, *, top_n: int = 10, seed: int = 0) -
     return table.sort_values(["target", "rank", "sentence_id"], kind="mergesort").reset_index(drop=True)
 
 
+VOICES = ("own voice", "quoted voices")
+DIRECTIONS = ("favor", "against")
+
+
+def stance_by_group(selected: pd.DataFrame, *, n_resamples: int = 2000, seed: int = 0) -> pd.DataFrame:
+    """Per group, target, voice (the outlet's own, or the speakers it quotes) and direction: the share of the group's
+    sentences in that voice labelled favor or against, with a 95% interval from a bootstrap that resamples the group's
+    documents (sentences of one document move together), and the documents, outlets and sentences counted."""
+    voiced = selected.assign(voice=np.where(selected["speaker"] != "", VOICES[1], VOICES[0]))
+    rows = []
+    for group, in_group in voiced.groupby("group", sort=True):
+        for target in TARGETS:
+            for voice in VOICES:
+                part = in_group[in_group["voice"] == voice]
+                for direction in DIRECTIONS:
+                    hits = pd.DataFrame(
+                        {"hit": part[f"stance_{target}_label"] == direction, "doc": part["doc_id"]}
+                    ).groupby("doc")["hit"]
+                    share, low, high = stats.document_share_ci(
+                        hits.sum(), hits.size(), n_resamples=n_resamples, seed=seed
+                    )
+                    rows.append(
+                        {
+                            "group": group,
+                            "target": target,
+                            "voice": voice,
+                            "direction": direction,
+                            "share": share,
+                            "low": low,
+                            "high": high,
+                            "n_labelled": int((part[f"stance_{target}_label"] == direction).sum()),
+                            "n_sentences": len(part),
+                            "n_group": len(in_group),
+                            "n_documents": int(in_group["doc_id"].nunique()),
+                            "n_outlets": int(in_group["outlet"].nunique()),
+                        }
+                    )
+    columns = ["group", "target", "voice", "direction", "share", "low", "high", "n_labelled", "n_sentences"]
+    return pd.DataFrame(rows, columns=[*columns, "n_group", "n_documents", "n_outlets"])
+
+
 def voices(selected: pd.DataFrame, *, top_n: int = 8, min_sentences: int = 5) -> pd.DataFrame:
     """Share of each group's sentences in its own voice, attributed to each of the ``top_n`` speakers, or to others."""
     speakers = top_speakers(selected, top_n=top_n)

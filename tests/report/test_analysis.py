@@ -278,3 +278,51 @@ def test_claims_side_by_side_empty_without_claims():
     sentences = _sentences([("a-1", "wire", "body", "", "Nothing to count here.")])
     documents = pd.DataFrame({"doc_id": ["a"], "published": ["2025-07-16"]})
     assert analysis.claims_side_by_side(analysis.select_sentences(sentences), documents).empty
+
+
+def _labelled(rows):
+    """Sentences of (sentence_id, group, speaker, approval label); every one a body sentence."""
+    table = _sentences([(sentence_id, group, "body", speaker, "x") for sentence_id, group, speaker, _ in rows])
+    table["stance_approval_label"] = [label for *_, label in rows]
+    return analysis.select_sentences(table)
+
+
+STANCED = _labelled(
+    [
+        ("a-1", "wire", "", "favor"),
+        ("a-2", "wire", "", "none"),
+        ("b-1", "wire", "", "none"),
+        ("b-2", "wire", "", "none"),
+        ("b-3", "wire", "nvidia", "against"),
+        ("c-1", "opinion", "", "against"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("group", "voice", "direction", "share", "low", "high", "n_sentences"),
+    [
+        # own voice of wire: documents a (1 of 2 favour) and b (0 of 2): pooled 1/4; resampling documents gives
+        # 0 (b twice), 1/4 or 1/2 (a twice), never a share a sentence bootstrap would give, such as 3/4
+        ("wire", "own voice", "favor", 0.25, 0.0, 0.5, 4),
+        ("wire", "own voice", "against", 0.0, 0.0, 0.0, 4),
+        ("wire", "quoted voices", "against", 1.0, 1.0, 1.0, 1),
+        ("opinion", "own voice", "against", 1.0, 1.0, 1.0, 1),
+    ],
+)
+def test_stance_by_group_shares_resample_documents(group, voice, direction, share, low, high, n_sentences):
+    data = analysis.stance_by_group(STANCED, n_resamples=500)
+    row = data[
+        (data["group"] == group)
+        & (data["target"] == "approval")
+        & (data["voice"] == voice)
+        & (data["direction"] == direction)
+    ].iloc[0]
+    assert (row["share"], row["low"], row["high"], row["n_sentences"]) == pytest.approx((share, low, high, n_sentences))
+    assert (row["n_documents"], row["n_outlets"]) == ((2, 1) if group == "wire" else (1, 1))
+
+
+def test_stance_by_group_has_no_share_for_a_voice_without_sentences():
+    data = analysis.stance_by_group(STANCED, n_resamples=100)
+    quoted = data[(data["group"] == "opinion") & (data["voice"] == "quoted voices")]
+    assert len(quoted) == 4 and quoted["share"].isna().all() and (quoted["n_sentences"] == 0).all()
