@@ -346,6 +346,7 @@ def stance_by_group(data: pd.DataFrame) -> Figure:
         ]
         first.set_yticks(range(len(rows)), labels, fontsize=8)
         first.set_ylim(len(rows) - 0.5, -0.5)
+        first.set_ylabel("group and voice")
         handles, legend_labels = first.get_legend_handles_labels()
         fig.legend(handles, legend_labels, loc="lower center", ncol=2, bbox_to_anchor=(0.5, -0.01))
         fig.tight_layout(rect=(0, 0.06, 1, 1))

@@ -18,6 +18,7 @@ def seed_tables(seed_corpus, seed_scores):
         "sentiment_by_group": analysis.sentiment_by_group(selected, n_resamples=100),
         "frames_by_group": analysis.frames_by_group(selected),
         "stance_by_actor": analysis.stance_by_actor(selected),
+        "stance_by_group": analysis.stance_by_group(selected, n_resamples=200),
         "voices": analysis.voices(selected),
         "distinctive_terms": analysis.distinctive_terms(selected),
         "portrayal": analysis.portrayal(selected),
@@ -41,6 +42,7 @@ def test_every_figure_has_labelled_axes(seed_tables, figure_id):
     [
         ("sentiment_by_group", ["measure", "group"]),
         ("stance_by_actor", ["target", "speaker"]),
+        ("stance_by_group", ["group", "target", "voice", "direction"]),
         ("distinctive_terms", ["group", "rank"]),
         ("portrayal", ["group", "actor"]),
         ("claims", ["item", "doc_id"]),
