@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from h20lib import resources
 from h20lib.measures import actors, claims
 from h20lib.measures.frames import frame_dimensions, frame_names
 from h20lib.measures.portrayal import LABELS, target_sentiment_batch
@@ -231,6 +232,21 @@ def voices(selected: pd.DataFrame, *, top_n: int = 8, min_sentences: int = 5) ->
     return pd.DataFrame(rows, columns=columns)
 
 
+Z_THRESHOLD = 1.96  # a log-odds z-score past this is distinctive at the 5% level (two-sided)
+
+
+def _shown_term(term: str) -> bool:
+    """A term worth showing: no token is a number or a calendar word ("2025", "july", "tuesday")."""
+    calendar = resources.word_list("calendar_words.txt")
+    return not any(token[:1].isdigit() or token in calendar for token in term.split())
+
+
+def _contained(term: str, others: Sequence[str]) -> bool:
+    """Whether ``term`` is a run of whole words inside a longer term of ``others`` ("states" in "united states")."""
+    padded = f" {term} "
+    return any(other != term and padded in f" {other} " for other in others)
+
+
 def distinctive_terms(
     selected: pd.DataFrame,
     *,
@@ -238,8 +254,11 @@ def distinctive_terms(
     min_count: int = 2,
     ngram_range: tuple[int, int] = (1, 2),
     min_sentences: int = 5,
+    min_z: float = Z_THRESHOLD,
 ) -> pd.DataFrame:
-    """The ``top_k`` terms of each group by log-odds z-score against all other groups (Monroe et al. 2008).
+    """Up to ``top_k`` terms of each group whose log-odds z-score against all other groups (Monroe et al. 2008)
+    reaches ``min_z``, leaving out numbers, calendar words and a term contained in another term that reaches it. A
+    group with no such term has one row with an empty ``term`` (rank 0), so that the figure can say so.
 
     Empty when fewer than two groups are selected.
     """
@@ -250,10 +269,21 @@ def distinctive_terms(
     texts = {group: rows["text"].tolist() for group, rows in selected.groupby("group", sort=True)}
     counts = stats.term_counts(texts, ngram_range=ngram_range, min_count=min_count)
     scored = stats.log_odds_dirichlet(counts)
-    top = scored.groupby("group", sort=True).head(top_k).copy()
-    top["rank"] = top.groupby("group").cumcount() + 1
+    parts = []
+    for group in sizes.index:
+        past = scored[(scored["group"] == group) & (scored["z"] >= min_z) & scored["term"].map(_shown_term)]
+        terms = past["term"].tolist()
+        kept = past[[not _contained(term, terms) for term in terms]].head(top_k).copy()
+        if kept.empty:
+            kept = pd.DataFrame([{"group": group, "term": "", "z": np.nan, "delta": np.nan, "count": 0}])
+            kept["rank"] = 0
+        else:
+            kept["rank"] = range(1, len(kept) + 1)
+        parts.append(kept)
+    top = pd.concat(parts, ignore_index=True)
     top["n_group"] = top["group"].map(sizes).astype("int64")
     top["enough"] = top["n_group"] >= min_sentences
+    top["rank"] = top["rank"].astype("int64")
     return top[columns].reset_index(drop=True)
 
 

@@ -18,7 +18,7 @@ from matplotlib.patches import Patch, Rectangle
 
 from h20lib.measures.portrayal import LABELS
 from h20lib.report import plotting
-from h20lib.report.analysis import OTHER_SPEAKERS, OWN_VOICE
+from h20lib.report.analysis import OTHER_SPEAKERS, OWN_VOICE, Z_THRESHOLD
 
 KIND_COLORS = {
     "headline": "#0072B2",
@@ -80,9 +80,11 @@ DESCRIPTIONS = {
         "sentences",
     ),
     "distinctive_terms": (
-        "Words and two-word phrases (stopwords removed) that most distinguish each group from all other groups: "
+        "Words and two-word phrases (stopwords removed) that distinguish each group from all other groups: "
         "z-scores of the log-odds ratio with informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), "
-        "prior from the pooled counts.",
+        "prior from the pooled counts. Only terms past z = 1.96 (the dashed line; 5% level, not corrected for the "
+        "number of terms tested) are shown, up to ten per group; numbers, month and weekday names, and a word "
+        "contained in a longer term shown are left out.",
         "sentences",
     ),
     "portrayal": (
@@ -429,7 +431,7 @@ def voices(data: pd.DataFrame) -> Figure:
 
 
 def distinctive_terms(data: pd.DataFrame) -> Figure:
-    """One panel per group: its most distinctive terms by log-odds z-score."""
+    """One panel per group: its terms past the z-score threshold, with the threshold marked, or a note that none is."""
     if data.empty:
         return _empty("distinctive terms need at least two groups with shared vocabulary")
     with plotting.house_style():
@@ -437,24 +439,25 @@ def distinctive_terms(data: pd.DataFrame) -> Figure:
         colors = plotting.group_colors(groups)
         ncols = 2 if len(groups) > 1 else 1
         nrows = -(-len(groups) // ncols)
-        top_k = int(data["rank"].max())
+        top_k = max(int(data["rank"].max()), 1)
         fig, axes = plt.subplots(nrows, ncols, figsize=(6.5, 0.6 + nrows * (0.6 + 0.2 * top_k)), squeeze=False)
-        low = min(0.0, float(data["z"].min()))
-        high = float(data["z"].max()) * 1.05
+        high = max(float(np.nanmax(data["z"].to_numpy(dtype=float))) if data["z"].notna().any() else 0.0, 2.5) * 1.05
         for ax, group in zip(axes.flat, groups):
             rows = data[data["group"] == group].sort_values("rank")
             n = int(rows["n_group"].iloc[0])
+            ax.set_title(f"{_display_group(group)} (n={n} sentences)", fontsize=10)
             if not rows["enough"].iloc[0]:
-                ax.set_title(f"{group} (n={n})", fontsize=10)
                 plotting.too_few(ax, f"too few sentences (n={n})")
                 continue
+            if (rows["rank"] == 0).all():
+                plotting.too_few(ax, f"no term reaches z = {Z_THRESHOLD}")
+                continue
             ax.barh(rows["rank"], rows["z"], color=colors[group])
-            ax.set_yticks(rows["rank"], rows["term"], fontsize=8)
+            ax.set_yticks(rows["rank"], [plotting.drawable(term) for term in rows["term"]], fontsize=8)
             ax.set_ylim(top_k + 0.5, 0.5)
-            ax.set_xlim(low, high)
-            ax.axvline(0, color="#888888", linewidth=0.8)
-            ax.set_title(f"{group} (n={n} sentences)", fontsize=10)
-            ax.set_xlabel("z-score of log-odds ratio")
+            ax.set_xlim(0, high)
+            ax.axvline(Z_THRESHOLD, color="#444444", linewidth=0.9, linestyle="--")
+            ax.set_xlabel(f"z-score of log-odds ratio (dashed: {Z_THRESHOLD})")
         for ax in list(axes.flat)[len(groups) :]:
             ax.set_visible(False)
         fig.tight_layout()

@@ -174,7 +174,9 @@ WORDS = _sentences(
     [("wire", "export controls"), ("opinion", "national security")],
 )
 def test_distinctive_terms_ranks_group_terms_first(group, first_term):
-    data = analysis.distinctive_terms(analysis.select_sentences(WORDS), top_k=3, ngram_range=(2, 2), min_sentences=1)
+    data = analysis.distinctive_terms(
+        analysis.select_sentences(WORDS), top_k=3, ngram_range=(2, 2), min_sentences=1, min_z=0.0
+    )
     rows = data[data["group"] == group]
     assert rows["term"].iloc[0] == first_term
     assert rows["rank"].tolist() == list(range(1, len(rows) + 1))
@@ -326,3 +328,25 @@ def test_stance_by_group_has_no_share_for_a_voice_without_sentences():
     data = analysis.stance_by_group(STANCED, n_resamples=100)
     quoted = data[(data["group"] == "opinion") & (data["voice"] == "quoted voices")]
     assert len(quoted) == 4 and quoted["share"].isna().all() and (quoted["n_sentences"] == 0).all()
+
+
+TERMS = _sentences(
+    [(f"a-{i}", "wire", "body", "", "united states export controls in july 2025") for i in range(60)]
+    + [(f"b-{i}", "opinion", "body", "", "chinese ministry welcomed talks in august 2025") for i in range(60)]
+)
+
+
+def test_distinctive_terms_shows_only_terms_past_the_threshold_without_numbers_months_or_parts():
+    data = analysis.distinctive_terms(analysis.select_sentences(TERMS), top_k=10, min_sentences=1)
+    wire = set(data.loc[data["group"] == "wire", "term"])
+    assert "united states" in wire and "export controls" in wire
+    assert not wire & {"united", "states", "export", "controls", "july", "2025", "july 2025"}
+    assert (data.loc[data["rank"] > 0, "z"] >= analysis.Z_THRESHOLD).all()
+
+
+def test_a_group_without_distinctive_terms_has_one_empty_row():
+    same = _sentences(
+        [(f"{d}-1", group, "body", "", "the same words") for d, group in (("a", "wire"), ("b", "opinion"))]
+    )
+    data = analysis.distinctive_terms(analysis.select_sentences(same), min_sentences=1, min_count=1)
+    assert len(data) == 2 and (data["term"] == "").all() and (data["rank"] == 0).all()
