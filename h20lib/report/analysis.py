@@ -136,32 +136,50 @@ def top_speakers(selected: pd.DataFrame, *, top_n: int) -> list[str]:
     return counts["speaker"].head(top_n).tolist()
 
 
-def stance_by_actor(selected: pd.DataFrame, *, top_n: int = 10, seed: int = 0) -> pd.DataFrame:
-    """One row per attributed sentence and stance target for the ``top_n`` speakers, with the speaker's mean score."""
-    speakers = top_speakers(selected, top_n=top_n)
-    quoted = selected[selected["speaker"].isin(speakers)].sort_values(["speaker", "sentence_id"], kind="mergesort")
-    frames = []
-    for target in TARGETS:
-        frames.append(
-            pd.DataFrame(
-                {
-                    "target": target,
-                    "speaker": quoted["speaker"].to_numpy(),
-                    "speaker_name": quoted["speaker"].map(actors.display_name).to_numpy(),
-                    "group": quoted["group"].to_numpy(),
-                    "sentence_id": quoted["sentence_id"].to_numpy(),
-                    "score": quoted[f"stance_{target}"].to_numpy(dtype=float),
-                    "label": quoted[f"stance_{target}_label"].to_numpy(),
-                    "jitter": _jitter(len(quoted), seed=seed),
-                }
-            )
-        )
-    table = pd.concat(frames, ignore_index=True)
-    table["mean"] = table.groupby(["target", "speaker"])["score"].transform("mean")
-    table["n_speaker"] = table.groupby(["target", "speaker"])["score"].transform("size").astype("int64")
-    table["n_group"] = table.groupby(["target", "group"])["score"].transform("size").astype("int64")
-    table["rank"] = table["speaker"].map({speaker: rank for rank, speaker in enumerate(speakers)}).astype("int64")
-    return table.sort_values(["target", "rank", "sentence_id"], kind="mergesort").reset_index(drop=True)
+def stance_by_actor(
+    selected: pd.DataFrame, *, top_n: int = 10, min_stance: int = 3, n_resamples: int = 2000, seed: int = 0
+) -> pd.DataFrame:
+    """Per speaker, target and direction: the share of the speaker's attributed sentences labelled favor or against,
+    with a 95% interval from a bootstrap that resamples the documents quoting the speaker. Only speakers with at
+    least ``min_stance`` sentences taking a stance on either target are shown, the ``top_n`` with most of them; a
+    sentence with no stance counts in the denominator, never as a score of 0."""
+    quoted = selected[selected["speaker"] != ""]
+    takes = (quoted[[f"stance_{target}_label" for target in TARGETS]] != "none").any(axis=1)
+    counts = takes.groupby(quoted["speaker"]).sum().rename_axis("speaker").reset_index(name="n_stance")
+    counts = counts[counts["n_stance"] >= min_stance]
+    counts = counts.sort_values(["n_stance", "speaker"], ascending=[False, True], kind="mergesort").head(top_n)
+    columns = ["speaker", "speaker_name", "target", "direction", "share", "low", "high", "n_speaker", "n_stance"]
+    columns += ["n_documents", "rank", "group", "n_group"]
+    rows = []
+    for rank, (speaker, n_stance) in enumerate(zip(counts["speaker"], counts["n_stance"])):
+        own = quoted[quoted["speaker"] == speaker]
+        for target in TARGETS:
+            for direction in DIRECTIONS:
+                hits = pd.DataFrame({"hit": own[f"stance_{target}_label"] == direction, "doc": own["doc_id"]})
+                by_document = hits.groupby("doc")["hit"]
+                share, low, high = stats.document_share_ci(
+                    by_document.sum(), by_document.size(), n_resamples=n_resamples, seed=seed
+                )
+                rows.append(
+                    {
+                        "speaker": speaker,
+                        "speaker_name": actors.display_name(speaker),
+                        "target": target,
+                        "direction": direction,
+                        "share": share,
+                        "low": low,
+                        "high": high,
+                        "n_speaker": len(own),
+                        "n_stance": int(n_stance),
+                        "n_documents": int(own["doc_id"].nunique()),
+                        "rank": rank,
+                    }
+                )
+    table = pd.DataFrame(rows, columns=columns)
+    # the caption counts the shown speakers' attributed sentences, all quoting groups together
+    table["group"] = "all groups"
+    table["n_group"] = int(quoted["speaker"].isin(counts["speaker"]).sum())
+    return table
 
 
 VOICES = ("own voice", "quoted voices")

@@ -148,15 +148,46 @@ def test_voices_shares_of_each_group(group, speaker, n, share):
     assert (data.loc[(group, speaker), "n"], data.loc[(group, speaker), "share"]) == (n, share)
 
 
-@pytest.mark.parametrize(
-    ("target", "speaker", "mean", "n_speaker"),
-    [("approval", "jensen_huang", 0.8, 1), ("controls", "jensen_huang", 0.0, 1), ("approval", "nvidia", 0.0, 2)],
+def _quoted(rows):
+    """Body sentences of (sentence_id, speaker, approval label, controls label), all in one group."""
+    table = _sentences([(sentence_id, "wire", "body", speaker, "x") for sentence_id, speaker, *_ in rows])
+    table["stance_approval_label"] = [row[2] for row in rows]
+    table["stance_controls_label"] = [row[3] for row in rows]
+    return analysis.select_sentences(table)
+
+
+SPEAKERS = _quoted(
+    [
+        ("a-1", "lin_jian", "none", "against"),
+        ("a-2", "lin_jian", "none", "against"),
+        ("b-1", "lin_jian", "none", "none"),
+        ("b-2", "lin_jian", "favor", "none"),
+        ("a-3", "nvidia", "favor", "none"),
+        ("a-4", "nvidia", "none", "none"),
+        ("a-5", "", "against", "against"),
+    ]
 )
-def test_stance_by_actor_means_per_speaker(target, speaker, mean, n_speaker):
-    data = analysis.stance_by_actor(analysis.select_sentences(VOICED), top_n=2)
-    rows = data[(data["target"] == target) & (data["speaker"] == speaker)]
-    assert (rows["mean"].iloc[0], rows["n_speaker"].iloc[0]) == (mean, n_speaker)
-    assert set(data["speaker"]) == {"nvidia", "jensen_huang"}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "target", "direction", "share", "n_speaker"),
+    [
+        # sentences without a stance count in the share, not as a score of 0
+        ("lin_jian", "controls", "against", 0.5, 4),
+        ("lin_jian", "approval", "favor", 0.25, 4),
+        ("lin_jian", "approval", "against", 0.0, 4),
+    ],
+)
+def test_stance_by_actor_gives_shares_per_speaker(speaker, target, direction, share, n_speaker):
+    data = analysis.stance_by_actor(SPEAKERS, min_stance=2, n_resamples=200)
+    row = data[(data["speaker"] == speaker) & (data["target"] == target) & (data["direction"] == direction)].iloc[0]
+    assert (row["share"], row["n_speaker"], row["n_documents"]) == (pytest.approx(share), n_speaker, 2)
+
+
+@pytest.mark.parametrize(("min_stance", "speakers"), [(1, {"lin_jian", "nvidia"}), (2, {"lin_jian"}), (4, set())])
+def test_stance_by_actor_shows_speakers_with_enough_stance(min_stance, speakers):
+    data = analysis.stance_by_actor(SPEAKERS, min_stance=min_stance, n_resamples=50)
+    assert set(data["speaker"]) == speakers
 
 
 WORDS = _sentences(
