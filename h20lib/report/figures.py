@@ -132,21 +132,8 @@ def caption(figure_id: str, data: pd.DataFrame, *, minimum: int | None = None) -
     return text
 
 
-def _break_name(name: str, *, width: int = 13) -> str:
-    """A snake_case name broken after underscores into lines of at most ``width`` characters where possible."""
-    lines: list[str] = []
-    for part in str(name).split("_"):
-        if lines and len(lines[-1]) + 1 + len(part) <= width:
-            lines[-1] += "_" + part
-        else:
-            if lines:
-                lines[-1] += "_"
-            lines.append(part)
-    return "\n".join(lines)
-
-
 def _group_label(group: str, n: int) -> str:
-    return f"{_break_name(group)}\n(n={n})"
+    return f"{_wrap(plotting.group_name(group), 14)}\n(n={n})"
 
 
 def _empty(message: str) -> Figure:
@@ -168,7 +155,7 @@ def corpus_overview(data: pd.DataFrame) -> Figure:
             values = table[kind].fillna(0).to_numpy() if kind in table else np.zeros(len(groups))
             analysed = data.loc[data["kind"] == kind, "analysed"].any()
             ax.barh(
-                groups,
+                [plotting.group_name(group) for group in groups],
                 values,
                 left=left,
                 color=KIND_COLORS.get(kind, "#777777"),
@@ -341,7 +328,7 @@ def stance_by_group(data: pd.DataFrame) -> Figure:
             ax.set_title(STANCE_TITLES.get(target, target), fontsize=10)
         first = axes[0][0]
         labels = [
-            f"{_display_group(row.group)}, {row.voice}\n"
+            f"{plotting.group_name(row.group)}, {row.voice}\n"
             f"({_count(row.n_sentences, 'sentence')}, {_count(row.n_documents, 'document')})"
             for row in rows.itertuples()
         ]
@@ -356,10 +343,6 @@ def stance_by_group(data: pd.DataFrame) -> Figure:
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
-def _display_group(group: str) -> str:
-    return str(group).replace("_", " ")
 
 
 def stance_by_actor(data: pd.DataFrame) -> Figure:
@@ -443,7 +426,7 @@ def distinctive_terms(data: pd.DataFrame) -> Figure:
         for ax, group in zip(axes.flat, groups):
             rows = data[data["group"] == group].sort_values("rank")
             n = int(rows["n_group"].iloc[0])
-            ax.set_title(f"{_display_group(group)} (n={n} sentences)", fontsize=10)
+            ax.set_title(f"{plotting.group_name(group)} (n={n} sentences)", fontsize=10)
             if not rows["enough"].iloc[0]:
                 plotting.too_few(ax, f"too few sentences (n={n})")
                 continue
@@ -503,7 +486,7 @@ def portrayal(data: pd.DataFrame) -> Figure:
             ax.set_yticks(range(len(actor_names)), actor_names, fontsize=8)
             ax.set_ylim(len(actor_names) - 0.5, -0.5)
             ax.set_xlim(0, 100)
-            ax.set_title(f"{group} ({int(rows['n_group'].iloc[0])} mentions)", fontsize=10)
+            ax.set_title(f"{plotting.group_name(group)} ({int(rows['n_group'].iloc[0])} mentions)", fontsize=10)
             ax.set_xlabel("share of mentions (%)")
         for ax in list(axes.flat)[len(groups) :]:
             ax.set_visible(False)
@@ -530,7 +513,9 @@ def claims(data: pd.DataFrame) -> Figure:
         ax.set_xlim(-0.5, len(docs) - 0.5)
         ax.set_ylim(len(items) - 0.5, -0.5)
         ax.set_xticks(
-            range(len(docs)), [f"{d}\n{_break_name(g)}" for d, g in zip(docs["doc_id"], docs["group"])], fontsize=8
+            range(len(docs)),
+            [f"{d}\n{_wrap(plotting.group_name(g), 14)}" for d, g in zip(docs["doc_id"], docs["group"])],
+            fontsize=8,
         )
         ax.xaxis.tick_top()
         ax.xaxis.set_label_position("top")

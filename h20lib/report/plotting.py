@@ -30,8 +30,16 @@ SOURCE_GROUP_COLORS = {
     "us_media": "#0072B2",
     "chinese_state": "#D55E00",
     "trade_press": "#009E73",
-    "china_newsletter": "#E69F00",
-    "reader_comments": "#CC79A7",
+    "china_newsletter": "#CC79A7",  # not orange: beside chinese_state's vermillion the two were hard to tell apart
+    "reader_comments": "#999999",
+}
+# How figures name the source groups; another group is shown as its id with spaces ("my_group" -> "my group").
+SOURCE_GROUP_NAMES = {
+    "us_media": "US media",
+    "chinese_state": "Chinese state media",
+    "trade_press": "Trade press",
+    "china_newsletter": "China newsletter",
+    "reader_comments": "Reader comments",
 }
 
 PNG_DPI = 300
@@ -92,6 +100,11 @@ def group_colors(groups: Iterable[str]) -> dict[str, str]:
     unknown = [name for name in names if name not in colors]
     colors.update({name: free[position % len(free)] for position, name in enumerate(unknown)})
     return dict(sorted(colors.items()))
+
+
+def group_name(group: str) -> str:
+    """The name a figure shows for a group id."""
+    return SOURCE_GROUP_NAMES.get(str(group), str(group).replace("_", " "))
 
 
 def min_n_ok(n: int, *, minimum: int) -> bool:

@@ -76,19 +76,6 @@ def test_too_few_group_is_marked_on_the_figure():
 
 
 @pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("us_media", "us_media"),
-        ("china_newsletter", "china_\nnewsletter"),
-        ("wire", "wire"),
-        ("a_very_long_group_name", "a_very_long_\ngroup_name"),
-    ],
-)
-def test_break_name(name, expected):
-    assert figures._break_name(name) == expected
-
-
-@pytest.mark.parametrize(
     ("figure_id", "minimum", "expected"),
     [
         ("voices", None, "n = 7 sentences (a 3; b 4)."),

@@ -50,7 +50,7 @@ def _save(fig, folder, figure_id="share_by_group"):
         (["us_media"], {"us_media": "#0072B2"}),
         (["us_media", "chinese_state", "us_media"], {"chinese_state": "#D55E00", "us_media": "#0072B2"}),
         (["zeta", "alpha"], {"alpha": "#E69F00", "zeta": "#56B4E9"}),
-        (["new_group", "china_newsletter"], {"china_newsletter": "#E69F00", "new_group": "#56B4E9"}),
+        (["new_group", "china_newsletter"], {"china_newsletter": "#CC79A7", "new_group": "#E69F00"}),
         ([], {}),
     ],
 )
@@ -180,3 +180,16 @@ def test_save_figure_rejects_parameters_that_are_not_json(tmp_path):
 )
 def test_drawable_names_what_the_font_cannot_draw(text, expected):
     assert plotting.drawable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [
+        ("us_media", "US media"),
+        ("chinese_state", "Chinese state media"),
+        ("china_newsletter", "China newsletter"),
+        ("my_own_group", "my own group"),
+    ],
+)
+def test_group_names(group, expected):
+    assert plotting.group_name(group) == expected
