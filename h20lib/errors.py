@@ -17,6 +17,15 @@ class InputError(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
+class ParameterError(ValueError):
+    """A notebook or function parameter that cannot be used; the message is one line naming the parameter."""
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        self.reason = reason
+        super().__init__(f"parameter {name}: {reason}")
+
+
 class StageError(Exception):
     """A document that failed at one stage of the pipeline; ``reason`` is one line."""
 

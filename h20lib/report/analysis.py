@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from h20lib import resources
+from h20lib.errors import ParameterError
 from h20lib.measures import actors, claims
 from h20lib.measures.frames import frame_dimensions, frame_names
 from h20lib.measures.portrayal import LABELS, target_sentiment_batch
@@ -36,16 +37,26 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def select_sentences(
-    scored: pd.DataFrame, *, group_by: str = "source_group", groups: Sequence[str] | None = None
+    scored: pd.DataFrame, *, group_by: str = "source_group", groups: str | Sequence[str] | None = None
 ) -> pd.DataFrame:
     """The analysed sentences: headlines and body text, never reader comments; ``group`` is ``scored[group_by]``.
 
-    ``groups`` keeps only those groups (None: all). Rows keep their order.
+    ``groups`` keeps only those groups (None: all; a string names one group). Rows keep their order. ParameterError
+    names a ``group_by`` that is no column, or a group that is not in the table, with what is there.
     """
+    if group_by not in scored.columns:
+        raise ParameterError("group_by", f"no column {group_by!r}; columns: {', '.join(map(str, scored.columns))}")
     kept = scored[scored["kind"].isin(ANALYSED_KINDS) & (scored["source_group"] != COMMENT_GROUP)]
     kept = kept.assign(group=kept[group_by].astype(str))
     if groups is not None:
-        kept = kept[kept["group"].isin([str(g) for g in groups])]
+        wanted = [groups] if isinstance(groups, str) else [str(g) for g in groups]
+        present = sorted(set(kept["group"]))
+        unknown = [group for group in wanted if group not in present]
+        if unknown:
+            raise ParameterError(
+                "groups", f"no group {', '.join(map(repr, unknown))} in {group_by}; groups: {', '.join(present)}"
+            )
+        kept = kept[kept["group"].isin(wanted)]
     return kept.reset_index(drop=True)
 
 

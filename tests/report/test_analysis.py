@@ -1,6 +1,7 @@
 import pandas as pd
 import pytest
 
+from h20lib.errors import ParameterError
 from h20lib.report import analysis
 
 
@@ -58,13 +59,27 @@ TABLE = _sentences(
     [
         (None, "source_group", [("a-1", "wire"), ("a-2", "wire"), ("b-1", "opinion")]),
         (["opinion"], "source_group", [("b-1", "opinion")]),
-        (["nobody"], "source_group", []),
+        ("opinion", "source_group", [("b-1", "opinion")]),  # a string names one group, not its letters
         (None, "outlet", [("a-1", "wire outlet"), ("a-2", "wire outlet"), ("b-1", "opinion outlet")]),
     ],
 )
 def test_select_sentences_keeps_outlet_headlines_and_body(groups, group_by, expected):
     selected = analysis.select_sentences(TABLE, group_by=group_by, groups=groups)
     assert list(zip(selected["sentence_id"], selected["group"])) == expected
+
+
+@pytest.mark.parametrize(
+    ("groups", "group_by", "message"),
+    [
+        (["nobody"], "source_group", "parameter groups: no group 'nobody' in source_group; groups: opinion, wire"),
+        ("wir", "source_group", "parameter groups: no group 'wir' in source_group; groups: opinion, wire"),
+        (None, "region", "parameter group_by: no column 'region'; columns: doc_id, sentence_id,"),
+    ],
+)
+def test_select_sentences_names_a_bad_parameter_in_one_line(groups, group_by, message):
+    with pytest.raises(ParameterError) as error:
+        analysis.select_sentences(TABLE, groups=groups, group_by=group_by)
+    assert str(error.value).startswith(message) and "\n" not in str(error.value)
 
 
 @pytest.mark.parametrize(
