@@ -104,3 +104,8 @@ def test_importing_every_module_leaves_the_public_functions_in_place():
     )
     shadowed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert shadowed == []
+
+
+def test_citation_gives_the_package_version():
+    citation = (PACKAGE.parent / "CITATION.cff").read_text(encoding="utf-8")
+    assert f'version: "{h20lib.__version__}"' in citation
