@@ -11,7 +11,7 @@ from h20lib.report.batch import default_notebooks
 
 CUSTOM_CORPUS = config.PROJECT_ROOT / "tests" / "data" / "custom_corpus.jsonl"
 EXPECTED_FIGURES = {
-    "01_corpus.ipynb": ["corpus_overview"],
+    "01_corpus.ipynb": ["corpus_overview", "coverage_over_time"],
     "02_sentiment.ipynb": ["sentiment_by_group"],
     "03_framing.ipynb": ["frames_by_group"],
     "04_stance_and_voices.ipynb": ["stance_by_group", "stance_by_actor", "voices"],

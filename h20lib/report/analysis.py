@@ -77,6 +77,25 @@ def corpus_overview(
     return counts[["group", "kind", "analysed", "n_sentences", "n_group"]]
 
 
+def coverage_over_time(selected: pd.DataFrame) -> pd.DataFrame:
+    """Per group and publication date: the documents published that day and their sentences taking a stance on
+    either target. Sentences without a date are left out (``n_group`` counts the dated documents)."""
+    columns = ["group", "published", "n_documents", "n_stance_sentences", "n_sentences", "n_group"]
+    dated = selected[selected["published"].astype(str).str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
+    if dated.empty:
+        return pd.DataFrame(columns=columns)
+    takes = (dated[[f"stance_{target}_label" for target in TARGETS]] != "none").any(axis=1)
+    table = (
+        dated.assign(takes=takes)
+        .groupby(["group", "published"], sort=True)
+        .agg(n_documents=("doc_id", "nunique"), n_stance_sentences=("takes", "sum"), n_sentences=("doc_id", "size"))
+        .reset_index()
+    )
+    table["n_group"] = table["group"].map(dated.groupby("group")["doc_id"].nunique()).astype("int64")
+    table["n_stance_sentences"] = table["n_stance_sentences"].astype("int64")
+    return table[columns]
+
+
 def _jitter(n: int, *, seed: int, width: float = 0.28) -> np.ndarray:
     return np.random.default_rng(seed).uniform(-width, width, size=n)
 

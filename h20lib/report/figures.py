@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -15,6 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from h20lib.measures.portrayal import LABELS
 from h20lib.report import plotting
@@ -43,6 +45,12 @@ DESCRIPTIONS = {
         "Sentences per group by kind of text. Only headlines and body text of the outlets are analysed in the "
         "other figures; reader comments never count as any outlet's voice.",
         "sentences",
+    ),
+    "coverage_over_time": (
+        "Coverage over time: per group and publication date, the documents published (top) and their sentences that "
+        "take a stance on either target (bottom; stance labels agree with hand labels on real articles at macro-F1 "
+        "0.48). Every group-date with a document is a point; documents without a date are left out.",
+        "dated documents",
     ),
     "sentiment_by_group": (
         "Sentence sentiment per group: every sentence is a point (jittered vertically); black diamonds are "
@@ -171,6 +179,43 @@ def corpus_overview(data: pd.DataFrame) -> Figure:
         ax.set_ylabel("group")
         ax.set_xlim(0, left.max() * 1.12 if left.max() else 1)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="kind of text")
+        return fig
+
+
+def coverage_over_time(data: pd.DataFrame) -> Figure:
+    """Two panels over publication dates: documents per group, and their stance-taking sentences; each group's
+    points set a little apart on the day so that none hides another."""
+    if data.empty:
+        return _empty("no document has a publication date")
+    with plotting.house_style():
+        groups = sorted(data["group"].unique())
+        colors = plotting.group_colors(groups)
+        days = mdates.date2num(pd.to_datetime(data["published"]))
+        fig, axes = plt.subplots(2, 1, figsize=(6.5, 5.2))
+        for ax, column, label in (
+            (axes[0], "n_documents", "documents (count)"),
+            (axes[1], "n_stance_sentences", "sentences taking a stance (count)"),
+        ):
+            for position, group in enumerate(groups):
+                rows = (data["group"] == group).to_numpy()
+                offset = (position - (len(groups) - 1) / 2) * 0.12
+                ax.scatter(
+                    days[rows] + offset,
+                    data.loc[rows, column],
+                    s=22,
+                    color=colors[group],
+                    label=plotting.group_name(group),
+                )
+            ax.set_ylabel(label)
+            ax.set_ylim(bottom=-0.4)  # a count of 0 is drawn whole, above the axis
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
+            ax.set_xlim(days.min() - 0.6, days.max() + 0.6)
+            ax.set_xlabel("publication date")
+            ax.tick_params(axis="x", labelrotation=30)
+        axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), title="group")
+        fig.tight_layout()
         return fig
 
 

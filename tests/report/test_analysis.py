@@ -396,3 +396,23 @@ def test_a_group_without_distinctive_terms_has_one_empty_row():
     )
     data = analysis.distinctive_terms(analysis.select_sentences(same), min_sentences=1, min_count=1)
     assert len(data) == 2 and (data["term"] == "").all() and (data["rank"] == 0).all()
+
+
+def test_coverage_over_time_counts_documents_and_stance_sentences_per_date():
+    table = _sentences(
+        [
+            ("a-1", "wire", "body", "", "x"),
+            ("a-2", "wire", "body", "", "x"),
+            ("b-1", "wire", "body", "", "x"),
+            ("c-1", "opinion", "body", "", "x"),
+            ("d-1", "opinion", "body", "", "x"),
+        ]
+    )
+    table["published"] = ["2025-07-15", "2025-07-15", "2025-07-16", "2025-07-15", ""]
+    table["stance_controls_label"] = ["against", "none", "favor", "none", "against"]
+    data = analysis.coverage_over_time(analysis.select_sentences(table)).set_index(["group", "published"])
+    assert data.loc[("wire", "2025-07-15"), ["n_documents", "n_stance_sentences"]].tolist() == [1, 1]
+    assert data.loc[("wire", "2025-07-16"), ["n_documents", "n_stance_sentences"]].tolist() == [1, 1]
+    assert data.loc[("opinion", "2025-07-15"), ["n_documents", "n_stance_sentences"]].tolist() == [1, 0]
+    assert len(data) == 3  # the undated document is left out
+    assert data.loc[("wire", "2025-07-15"), "n_group"] == 2
