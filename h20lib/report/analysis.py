@@ -103,11 +103,12 @@ def _jitter(n: int, *, seed: int, width: float = 0.28) -> np.ndarray:
 def sentiment_by_group(
     selected: pd.DataFrame, *, seed: int = 0, min_sentences: int = 5, n_resamples: int = 2000
 ) -> pd.DataFrame:
-    """One row per sentence and measure (TextBlob polarity, VADER compound) with the group's mean and 95% bootstrap CI."""
+    """One row per sentence and measure (TextBlob polarity, VADER compound) with the group's mean and its 95%
+    interval from a bootstrap that resamples the group's documents, and the group's documents and outlets."""
     frames = []
     for column, measure in SENTIMENT_MEASURES.items():
         for group, rows in selected.sort_values(["group", "sentence_id"]).groupby("group", sort=True):
-            mean, low, high = stats.bootstrap_ci(rows[column], n_resamples=n_resamples, seed=seed)
+            mean, low, high = stats.document_mean_ci(rows[column], rows["doc_id"], n_resamples=n_resamples, seed=seed)
             frames.append(
                 pd.DataFrame(
                     {
@@ -120,11 +121,14 @@ def sentiment_by_group(
                         "ci_low": low,
                         "ci_high": high,
                         "n_group": len(rows),
+                        "n_documents": rows["doc_id"].nunique(),
+                        "n_outlets": rows["outlet"].nunique(),
                         "enough": len(rows) >= min_sentences,
                     }
                 )
             )
-    columns = ["measure", "group", "sentence_id", "score", "jitter", "mean", "ci_low", "ci_high", "n_group", "enough"]
+    columns = ["measure", "group", "sentence_id", "score", "jitter", "mean", "ci_low", "ci_high", "n_group"]
+    columns += ["n_documents", "n_outlets", "enough"]
     return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 

@@ -54,7 +54,8 @@ DESCRIPTIONS = {
     ),
     "sentiment_by_group": (
         "Sentence sentiment per group: every sentence is a point (jittered vertically); black diamonds are "
-        "group means with percentile bootstrap 95% intervals (2,000 resamples). Left: TextBlob polarity; "
+        "group means with 95% intervals from a bootstrap that resamples the group's documents (2,000 resamples), so "
+        "sentences of one document move together. Left: TextBlob polarity; "
         "right: VADER compound score. Sentiment measures tone, not stance: a warm sentence can oppose the decision.",
         "sentences",
     ),
@@ -248,16 +249,27 @@ def sentiment_by_group(data: pd.DataFrame) -> Figure:
                     points["score"], position + points["jitter"], s=9, color=colors[group], alpha=0.55, linewidths=0
                 )
                 mean, low, high = points[["mean", "ci_low", "ci_high"]].iloc[0]
+                one_document = int(points["n_documents"].iloc[0]) < 2
                 ax.errorbar(
                     [mean],
                     [position],
-                    xerr=[[mean - low], [high - mean]],
+                    xerr=None if one_document else [[mean - low], [high - mean]],
                     fmt="D",
                     color="black",
                     markersize=5,
                     capsize=3,
                     linewidth=1.2,
                 )
+                if one_document:  # resampling one document gives no interval, not a precise mean
+                    ax.annotate(
+                        "1 document:\nno interval",
+                        (mean, position),
+                        xytext=(6, -4),
+                        textcoords="offset points",
+                        fontsize=7,
+                        color="#333333",
+                        va="top",
+                    )
             ax.axvline(0, color="#888888", linewidth=0.8, zorder=0)
             ax.set_xlim(-1.05, 1.05)
             ax.set_xlabel(f"{measure} (score, -1 to 1)")

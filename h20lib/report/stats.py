@@ -73,6 +73,17 @@ def document_share_ci(
     return (float(pairs[:, 0].sum() / pairs[:, 1].sum()), float(low), float(high))
 
 
+def document_mean_ci(
+    values: pd.Series, documents: pd.Series, *, n_resamples: int = 2000, seed: int = 0
+) -> tuple[float, float, float]:
+    """``(mean, low, high)``: the mean of sentence ``values`` and its percentile bootstrap interval resampling
+    documents (the pooled mean is a document_share_ci of each document's sum over its count)."""
+    by_document = pd.DataFrame({"value": values.to_numpy(dtype=float), "doc": documents.to_numpy()}).groupby("doc")
+    return document_share_ci(
+        by_document["value"].sum(), by_document["value"].count(), n_resamples=n_resamples, seed=seed
+    )
+
+
 def share_ci(successes: int, n: int, *, level: float = 0.95) -> tuple[float, float, float]:
     """``(share, low, high)``: the proportion ``successes / n`` and its Wilson score interval.
 

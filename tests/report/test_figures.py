@@ -69,11 +69,15 @@ def test_too_few_group_is_marked_on_the_figure():
             "ci_low": 0.0,
             "ci_high": 0.2,
             "n_group": [5] * 5 + [1],
+            "n_documents": 1,
+            "n_outlets": 1,
             "enough": [True] * 5 + [False],
         }
     )
     fig = figures.sentiment_by_group(data)
-    assert "too few sentences (n=1)" in [text.get_text() for text in fig.axes[0].texts]
+    texts = [text.get_text() for text in fig.axes[0].texts]
+    assert "too few sentences (n=1)" in texts
+    assert "1 document:\nno interval" in texts  # one document gives no interval, not a zero-width one
     plt.close(fig)
 
 

@@ -203,3 +203,17 @@ def test_document_share_ci_pools_units_and_resamples_documents():
     assert low < 0.2 and high > 0.7
     units = stats.bootstrap_ci([1.0] * 90 + [0.0] * 90)
     assert high - low > 3 * (units[2] - units[1])
+
+
+@pytest.mark.parametrize(
+    ("values", "documents", "expected"),
+    [
+        # document a: mean 1 over 3 sentences; document b: mean 0 over 1 sentence. Pooled mean 3/4; resampling
+        # documents gives 0 (b twice), 3/4 or 1 (a twice), whatever the number of sentences
+        ([1.0, 1.0, 1.0, 0.0], ["a", "a", "a", "b"], (0.75, 0.0, 1.0)),
+        ([0.5, 0.5], ["a", "b"], (0.5, 0.5, 0.5)),
+    ],
+)
+def test_document_mean_ci_resamples_documents(values, documents, expected):
+    result = stats.document_mean_ci(pd.Series(values), pd.Series(documents), n_resamples=500)
+    assert result == pytest.approx(expected)
