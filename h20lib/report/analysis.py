@@ -248,13 +248,14 @@ def stance_by_group(selected: pd.DataFrame, *, n_resamples: int = 2000, seed: in
                             "high": high,
                             "n_labelled": int((part[f"stance_{target}_label"] == direction).sum()),
                             "n_sentences": len(part),
+                            "n_voice_documents": int(part["doc_id"].nunique()),
                             "n_group": len(in_group),
                             "n_documents": int(in_group["doc_id"].nunique()),
                             "n_outlets": int(in_group["outlet"].nunique()),
                         }
                     )
     columns = ["group", "target", "voice", "direction", "share", "low", "high", "n_labelled", "n_sentences"]
-    return pd.DataFrame(rows, columns=[*columns, "n_group", "n_documents", "n_outlets"])
+    return pd.DataFrame(rows, columns=[*columns, "n_voice_documents", "n_group", "n_documents", "n_outlets"])
 
 
 def voices(selected: pd.DataFrame, *, top_n: int = 8, min_sentences: int = 5) -> pd.DataFrame:

@@ -354,7 +354,7 @@ def stance_by_group(data: pd.DataFrame) -> Figure:
         return _empty("no analysed sentences")
     with plotting.house_style():
         targets = list(dict.fromkeys(data["target"]))
-        rows = data.drop_duplicates(["group", "voice"])[["group", "voice", "n_sentences", "n_documents"]]
+        rows = data.drop_duplicates(["group", "voice"])[["group", "voice", "n_sentences", "n_voice_documents"]]
         rows = rows.reset_index(drop=True)
         position = {(row.group, row.voice): index for index, row in enumerate(rows.itertuples())}
         fig, axes = plt.subplots(1, len(targets), figsize=(7.0, 1.4 + 0.42 * len(rows)), sharey=True, squeeze=False)
@@ -386,7 +386,7 @@ def stance_by_group(data: pd.DataFrame) -> Figure:
         first = axes[0][0]
         labels = [
             f"{plotting.group_name(row.group)}, {row.voice}\n"
-            f"({_count(row.n_sentences, 'sentence')}, {_count(row.n_documents, 'document')})"
+            f"({_count(row.n_sentences, 'sentence')} in {_count(row.n_voice_documents, 'document')})"
             for row in rows.itertuples()
         ]
         first.set_yticks(range(len(rows)), labels, fontsize=8)

@@ -368,6 +368,7 @@ def test_stance_by_group_shares_resample_documents(group, voice, direction, shar
     ].iloc[0]
     assert (row["share"], row["low"], row["high"], row["n_sentences"]) == pytest.approx((share, low, high, n_sentences))
     assert (row["n_documents"], row["n_outlets"]) == ((2, 1) if group == "wire" else (1, 1))
+    assert row["n_voice_documents"] == (1 if voice == "quoted voices" or group == "opinion" else 2)
 
 
 def test_stance_by_group_has_no_share_for_a_voice_without_sentences():
