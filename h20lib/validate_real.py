@@ -35,10 +35,9 @@ from h20lib.report.agreement import (
     polarity_sign,
     stance_f1_by_document,
 )
-from h20lib.report.gold import real_manifest, real_units
+from h20lib.report.gold import CHROME_KINDS, real_manifest, real_units
 from h20lib.report.stats import document_share_ci
 
-CHROME_KINDS = ("boilerplate", "caption", "metadata", "comment")  # page chrome: never analysed
 TARGETS = {"chrome_out": 0.90, "body_kept": 0.97, "named_speaker": 0.85, "own_voice": 0.90}
 LABEL_TARGETS = {"stance": 0.80, "frames": 0.75, "group_gap": 0.10, "ece_any": 0.05}
 

@@ -77,12 +77,15 @@ def _words(text: str) -> list[str]:
     return _CJK.sub(" ", text).split() + ["字"] * (chinese // 2)
 
 
-def line_features(texts: list[str], index: int) -> dict[str, float]:
-    """Features of line ``index`` among the non-empty lines ``texts`` of one page."""
-    text = texts[index]
+def page_line_features(texts: list[str]) -> list[dict[str, float]]:
+    """Features of each of the non-empty lines ``texts`` of one page."""
+    repeats = Counter(line.casefold() for line in texts)
+    return [_line_features(text, repeated=repeats[text.casefold()] > 1) for text in texts]
+
+
+def _line_features(text: str, *, repeated: bool) -> dict[str, float]:
     words = _words(text)
     n = max(len(words), 1)
-    repeats = Counter(line.casefold() for line in texts)
     features = {
         "terminal": float(bool(_TERMINAL.search(text))),
         "colon_end": float(text.endswith((":", "："))),
@@ -90,7 +93,7 @@ def line_features(texts: list[str], index: int) -> dict[str, float]:
         "function_word_share": sum(word.lower().strip(",.;:") in _FUNCTION_WORDS for word in words) / n,
         "digit_share": sum(char.isdigit() for char in text) / max(len(text), 1),
         "symbol_start": float(not text[:1].isalnum() and text[:1] not in "\"“‘'("),
-        "repeated": float(repeats[text.casefold()] > 1),
+        "repeated": float(repeated),
         "separators": float(bool(_SEPARATOR.search(text))),
         "quotation": float(bool(_QUOTE.search(text))),
     }
@@ -114,6 +117,6 @@ def learned_chrome(texts: list[str], kept: list[bool]) -> list[bool]:
     at (the others are False)."""
     model = resources.model(MODEL_FILE)
     return [
-        keep and chrome_probability(line_features(texts, index), model) >= model["min_probability"]
-        for index, keep in enumerate(kept)
+        keep and chrome_probability(features, model) >= model["min_probability"]
+        for features, keep in zip(page_line_features(texts), kept)
     ]

@@ -27,6 +27,8 @@ from h20lib.report import stats
 MAIN_ACTORS = ("jensen_huang", "nvidia", "howard_lutnick", "trump_administration", "china", "united_states")
 SENTIMENT_MEASURES = {"polarity": "TextBlob polarity", "vader": "VADER compound"}
 OWN_VOICE = "(own voice)"
+VOICES = ("own voice", "quoted voices")  # stance_by_group: the outlet's own voice, and the speakers it quotes
+DIRECTIONS = ("favor", "against")
 OTHER_SPEAKERS = "(other speakers)"
 # Register types whose names are personal or brand names, so that a mention sharing no word with the
 # canonical name is a variant spelling or another name, not a title or a metonym ("the White House").
@@ -189,10 +191,8 @@ def stance_by_actor(
         own = quoted[quoted["speaker"] == speaker]
         for target in TARGETS:
             for direction in DIRECTIONS:
-                hits = pd.DataFrame({"hit": own[f"stance_{target}_label"] == direction, "doc": own["doc_id"]})
-                by_document = hits.groupby("doc")["hit"]
-                share, low, high = stats.document_share_ci(
-                    by_document.sum(), by_document.size(), n_resamples=n_resamples, seed=seed
+                share, low, high = _direction_share(
+                    own, target=target, direction=direction, n_resamples=n_resamples, seed=seed
                 )
                 rows.append(
                     {
@@ -216,8 +216,12 @@ def stance_by_actor(
     return table
 
 
-VOICES = ("own voice", "quoted voices")
-DIRECTIONS = ("favor", "against")
+def _direction_share(
+    sentences: pd.DataFrame, *, target: str, direction: str, n_resamples: int, seed: int
+) -> tuple[float, float, float]:
+    """The share of ``sentences`` labelled ``direction`` on ``target``, with its interval resampling documents."""
+    is_direction = (sentences[f"stance_{target}_label"] == direction).astype(float)
+    return stats.document_mean_ci(is_direction, sentences["doc_id"], n_resamples=n_resamples, seed=seed)
 
 
 def stance_by_group(selected: pd.DataFrame, *, n_resamples: int = 2000, seed: int = 0) -> pd.DataFrame:
@@ -231,11 +235,8 @@ def stance_by_group(selected: pd.DataFrame, *, n_resamples: int = 2000, seed: in
             for voice in VOICES:
                 part = in_group[in_group["voice"] == voice]
                 for direction in DIRECTIONS:
-                    hits = pd.DataFrame(
-                        {"hit": part[f"stance_{target}_label"] == direction, "doc": part["doc_id"]}
-                    ).groupby("doc")["hit"]
-                    share, low, high = stats.document_share_ci(
-                        hits.sum(), hits.size(), n_resamples=n_resamples, seed=seed
+                    share, low, high = _direction_share(
+                        part, target=target, direction=direction, n_resamples=n_resamples, seed=seed
                     )
                     rows.append(
                         {

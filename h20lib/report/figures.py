@@ -348,6 +348,23 @@ def _group_share_heatmap(
 DIRECTION_STYLE = {"favor": ("o", "#0072B2", "favour"), "against": ("s", "#D55E00", "oppose")}
 
 
+def _direction_points(ax: Axes, part: pd.DataFrame, y: np.ndarray, *, direction: str) -> None:
+    """The shares (in %) of ``part`` that favour or oppose, at heights ``y``, with their intervals."""
+    marker, color, label = DIRECTION_STYLE[direction]
+    shares = 100 * part["share"].to_numpy(dtype=float)
+    ax.errorbar(
+        shares,
+        y,
+        xerr=[shares - 100 * part["low"].to_numpy(dtype=float), 100 * part["high"].to_numpy(dtype=float) - shares],
+        fmt=marker,
+        color=color,
+        markersize=5,
+        elinewidth=1.2,
+        capsize=2,
+        label=label,
+    )
+
+
 def stance_by_group(data: pd.DataFrame) -> Figure:
     """Per target a panel: for each group and voice, the share favouring and the share opposing, with intervals."""
     if data.empty:
@@ -360,24 +377,10 @@ def stance_by_group(data: pd.DataFrame) -> Figure:
         fig, axes = plt.subplots(1, len(targets), figsize=(7.0, 1.4 + 0.42 * len(rows)), sharey=True, squeeze=False)
         top = float(np.nanmax(data["high"].to_numpy(dtype=float))) if data["high"].notna().any() else 0.1
         for ax, target in zip(axes[0], targets):
-            for offset, (direction, (marker, color, label)) in zip((-0.12, 0.12), DIRECTION_STYLE.items()):
+            for offset, direction in zip((-0.12, 0.12), DIRECTION_STYLE):
                 part = data[(data["target"] == target) & (data["direction"] == direction) & data["share"].notna()]
                 y = np.array([position[(g, v)] for g, v in zip(part["group"], part["voice"])]) + offset
-                shares = 100 * part["share"].to_numpy(dtype=float)
-                ax.errorbar(
-                    shares,
-                    y,
-                    xerr=[
-                        shares - 100 * part["low"].to_numpy(dtype=float),
-                        100 * part["high"].to_numpy(dtype=float) - shares,
-                    ],
-                    fmt=marker,
-                    color=color,
-                    markersize=5,
-                    elinewidth=1.2,
-                    capsize=2,
-                    label=label,
-                )
+                _direction_points(ax, part, y, direction=direction)
             for boundary in range(2, len(rows), 2):
                 ax.axhline(boundary - 0.5, color="#DDDDDD", linewidth=0.8, zorder=0)
             ax.set_xlim(0, max(5.0, 100 * top * 1.1))
@@ -413,23 +416,9 @@ def stance_by_actor(data: pd.DataFrame) -> Figure:
         fig, axes = plt.subplots(1, len(targets), figsize=(7.0, 1.5 + 0.42 * len(speakers)), sharey=True, squeeze=False)
         top = float(np.nanmax(data["high"].to_numpy(dtype=float))) if data["high"].notna().any() else 0.1
         for ax, target in zip(axes[0], targets):
-            for offset, (direction, (marker, color, label)) in zip((-0.12, 0.12), DIRECTION_STYLE.items()):
+            for offset, direction in zip((-0.12, 0.12), DIRECTION_STYLE):
                 part = data[(data["target"] == target) & (data["direction"] == direction)]
-                shares = 100 * part["share"].to_numpy(dtype=float)
-                ax.errorbar(
-                    shares,
-                    part["rank"].to_numpy() + offset,
-                    xerr=[
-                        shares - 100 * part["low"].to_numpy(dtype=float),
-                        100 * part["high"].to_numpy(dtype=float) - shares,
-                    ],
-                    fmt=marker,
-                    color=color,
-                    markersize=5,
-                    elinewidth=1.2,
-                    capsize=2,
-                    label=label,
-                )
+                _direction_points(ax, part, part["rank"].to_numpy() + offset, direction=direction)
             ax.set_xlim(0, min(100.0, max(10.0, 100 * top * 1.1)))
             ax.set_xlabel("% of the speaker's sentences")
             ax.set_title(STANCE_TITLES.get(target, target), fontsize=10)

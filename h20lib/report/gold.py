@@ -10,6 +10,8 @@ from h20lib import config
 from h20lib.measures.scoring import ANALYSED_KINDS
 from h20lib.parse.readers import read_labels
 
+CHROME_KINDS = ("boilerplate", "caption", "metadata", "comment")  # page chrome: never analysed
+
 
 def real_manifest() -> list[dict]:
     """The entries of corpora/real/manifest.toml: one per stored page."""

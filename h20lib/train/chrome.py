@@ -19,13 +19,12 @@ import pandas as pd
 from sklearn.model_selection import GroupKFold
 
 from h20lib import config
-from h20lib.parse.chrome import MODEL_FILE, line_features
+from h20lib.parse.chrome import MODEL_FILE, page_line_features
 from h20lib.parse.readers import read_labels
 from h20lib.parse.structure import classified_lines
-from h20lib.report.gold import real_manifest
+from h20lib.report.gold import CHROME_KINDS, real_manifest
 from h20lib.train.common import SEED, fit, matrix, vocabulary
 
-CHROME_KINDS = ("boilerplate", "caption", "metadata", "comment")
 STRENGTHS = (0.3, 1.0, 3.0)
 MIN_PROBABILITIES = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 MAX_BODY_LOSS = 0.01  # body sentences kept has a target of 0.97 and the rules alone keep 0.995
@@ -43,7 +42,7 @@ def kept_lines() -> tuple[pd.DataFrame, list[dict[str, float]], dict[str, int]]:
     for entry in real_manifest():
         text = (config.REAL_CORPUS_DIR / entry["file"]).read_text(encoding="utf-8")
         lines = classified_lines(text, learned=False)
-        texts = [text[start:end] for start, end, _, _ in lines]
+        page_features = page_line_features([text[start:end] for start, end, _, _ in lines])
         units = gold[gold["doc_id"] == entry["doc_id"]]
         for index, (start, end, _, examined) in enumerate(lines):
             inside = units[(units["char_start"] >= start) & (units["char_end"] <= end)]
@@ -63,7 +62,7 @@ def kept_lines() -> tuple[pd.DataFrame, list[dict[str, float]], dict[str, int]]:
                     "n_body_units": body,
                 }
             )
-            features.append(line_features(texts, index))
+            features.append(page_features[index])
     totals = {"chrome": int(gold["kind"].isin(CHROME_KINDS).sum()), "body": int((gold["kind"] == "body").sum())}
     return pd.DataFrame(rows), features, totals
 
@@ -117,7 +116,7 @@ def main() -> None:
     value, strength, min_probability = best
     fitted = fit(x, labels, c=strength, class_weight=None, sample_weight=weights)
     document = {
-        "source": "A logistic regression over h20lib.parse.chrome.line_features, fit by h20lib.train.chrome "
+        "source": "A logistic regression over h20lib.parse.chrome.page_line_features, fit by h20lib.train.chrome "
         "(scikit-learn), on the lines the structure rules keep as text.",
         "trained_on": f"{len(lines)} lines of {lines['doc_id'].nunique()} real pages ({config.REAL_CORPUS_DIR.name}), "
         f"labelled from {config.GOLD_REAL_SENTENCES.name}",

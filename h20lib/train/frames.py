@@ -23,8 +23,9 @@ from h20lib import config
 from h20lib.measures.frames import LABELS, MODEL_FILE, RULES, cue_matches, feature_values, frame_names, is_invoked
 from h20lib.parse.readers import read_labels
 from h20lib.report.agreement import frame_metrics, frame_sets, prf
+from h20lib.report.gold import real_units
 from h20lib.train.common import SEED, export, fit, matrix, vocabulary
-from h20lib.train.real import FOLDS, WRITTEN_WEIGHT, document_folds, real_units
+from h20lib.train.real import FOLDS, WRITTEN_WEIGHT, document_folds
 
 STRENGTH = 1.0  # C of the logistic regressions (0.3 and 1 compared for stance; 1 chosen for both targets)
 MIN_PROBABILITIES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)

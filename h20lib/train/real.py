@@ -1,7 +1,6 @@
-"""The hand-labelled real articles as training and cross-validation data for the stance and frame models.
+"""How the stance and frame trainers use the hand-labelled real articles (h20lib.report.gold.real_units).
 
-Units are the headline and body units of labels/gold/real_sentences.csv (chrome is never coded). Folds hold out
-whole documents: a unit is only ever labelled by a model fit without any sentence of its own article, so what the
+Folds hold out whole documents: a unit is only ever labelled by a model fit without any sentence of its own article, so what the
 model learnt of one article's wording cannot flatter its figures on that article.
 """
 
@@ -10,10 +9,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from sklearn.model_selection import GroupKFold
-
-from h20lib.report.gold import real_units
-
-__all__ = ["FOLDS", "WRITTEN_WEIGHT", "document_folds", "real_units"]
 
 FOLDS = 10
 WRITTEN_WEIGHT = 0.5  # weight of a written training sentence beside a real one (0, 0.2, 0.3, 0.5 and 1 tried)

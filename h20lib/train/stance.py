@@ -41,8 +41,9 @@ from h20lib.report.agreement import (
     reliability_table,
     stance_metrics,
 )
+from h20lib.report.gold import real_units
 from h20lib.train.common import SEED, export, fit, matrix, vocabulary
-from h20lib.train.real import FOLDS, WRITTEN_WEIGHT, document_folds, real_units
+from h20lib.train.real import FOLDS, WRITTEN_WEIGHT, document_folds
 
 STRENGTHS = (0.3, 1.0)  # C of the logistic regressions
 MIN_PROBABILITIES = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)

@@ -163,23 +163,23 @@ def test_voices_shares_of_each_group(group, speaker, n, share):
     assert (data.loc[(group, speaker), "n"], data.loc[(group, speaker), "share"]) == (n, share)
 
 
-def _quoted(rows):
-    """Body sentences of (sentence_id, speaker, approval label, controls label), all in one group."""
-    table = _sentences([(sentence_id, "wire", "body", speaker, "x") for sentence_id, speaker, *_ in rows])
-    table["stance_approval_label"] = [row[2] for row in rows]
-    table["stance_controls_label"] = [row[3] for row in rows]
+def _labelled(rows):
+    """Body sentences of (sentence_id, group, speaker, approval label, controls label = "none")."""
+    table = _sentences([(sentence_id, group, "body", speaker, "x") for sentence_id, group, speaker, *_ in rows])
+    table["stance_approval_label"] = [row[3] for row in rows]
+    table["stance_controls_label"] = [row[4] if len(row) > 4 else "none" for row in rows]
     return analysis.select_sentences(table)
 
 
-SPEAKERS = _quoted(
+SPEAKERS = _labelled(
     [
-        ("a-1", "lin_jian", "none", "against"),
-        ("a-2", "lin_jian", "none", "against"),
-        ("b-1", "lin_jian", "none", "none"),
-        ("b-2", "lin_jian", "favor", "none"),
-        ("a-3", "nvidia", "favor", "none"),
-        ("a-4", "nvidia", "none", "none"),
-        ("a-5", "", "against", "against"),
+        ("a-1", "wire", "lin_jian", "none", "against"),
+        ("a-2", "wire", "lin_jian", "none", "against"),
+        ("b-1", "wire", "lin_jian", "none", "none"),
+        ("b-2", "wire", "lin_jian", "favor", "none"),
+        ("a-3", "wire", "nvidia", "favor", "none"),
+        ("a-4", "wire", "nvidia", "none", "none"),
+        ("a-5", "wire", "", "against", "against"),
     ]
 )
 
@@ -326,13 +326,6 @@ def test_claims_side_by_side_empty_without_claims():
     sentences = _sentences([("a-1", "wire", "body", "", "Nothing to count here.")])
     documents = pd.DataFrame({"doc_id": ["a"], "published": ["2025-07-16"]})
     assert analysis.claims_side_by_side(analysis.select_sentences(sentences), documents).empty
-
-
-def _labelled(rows):
-    """Sentences of (sentence_id, group, speaker, approval label); every one a body sentence."""
-    table = _sentences([(sentence_id, group, "body", speaker, "x") for sentence_id, group, speaker, _ in rows])
-    table["stance_approval_label"] = [label for *_, label in rows]
-    return analysis.select_sentences(table)
 
 
 STANCED = _labelled(
