@@ -5,6 +5,7 @@ import json
 import nbformat
 import papermill
 import pytest
+from nbclient import NotebookClient
 
 from h20lib import config
 from h20lib.report.batch import default_notebooks
@@ -73,3 +74,26 @@ def test_a_run_on_another_corpus_leaves_the_committed_figures_alone(tmp_path):
     )
     assert _tree_digest(config.FIGURES_DIR) == committed
     assert (tmp_path / "mine_figures" / "sentiment_by_group.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize("name", [name for name, ids in sorted(EXPECTED_FIGURES.items()) if len(ids) > 1])
+def test_every_figure_shows_inline_on_every_run_in_one_kernel(tmp_path, name):
+    nb = nbformat.read(config.NOTEBOOKS_DIR / name, as_version=4)
+    after = next(i for i, cell in enumerate(nb.cells) if "parameters" in cell.metadata.get("tags", [])) + 1
+    nb.cells.insert(after, nbformat.v4.new_code_cell(f"output_dir = {str(tmp_path / 'figures')!r}"))
+    client = NotebookClient(nb, kernel_name="python3", resources={"metadata": {"path": str(config.PROJECT_ROOT)}})
+    figure_cells = [index for index, cell in enumerate(nb.cells) if "plotting.save_figure(" in cell.source]
+    with client.setup_kernel():
+        for _ in range(2):
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type == "code":
+                    client.execute_cell(cell, index)
+            shown = []
+            for index in figure_cells:
+                outputs = nb.cells[index].outputs
+                images = [output for output in outputs if "image/png" in output.get("data", {})]
+                notes = [output.text for output in outputs if output.output_type == "stream"]
+                assert [output.output_type for output in outputs] == ["display_data", "stream"], outputs
+                assert len(images) == 1 and len(notes) == 1 and notes[0].startswith("saved ")
+                shown.append(notes[0].split()[1])
+            assert shown == EXPECTED_FIGURES[name]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -16,11 +16,14 @@ from functools import cache
 import pandas as pd
 
 from h20lib import resources
+from h20lib.measures import actors
 from h20lib.parse.segment import split_sentences
 
 TOPICS_FILE = "claim_topics.csv"
 CLAIM_KINDS = ("money", "percent", "date")
 NO_TOPIC = "other"
+ANY_SUBJECT = "any"
+PERIODS = ("quarter", "year")
 SENTENCE_KINDS = ("headline", "body")
 
 
@@ -30,6 +33,8 @@ class Claim:
 
     ``value``: USD as float (money), float (percent), ISO date str (date: "2025-07-16", "2025-07",
     "2025-Q2", or "--07-16" / "--07" when the year is unknown). ``cue``: the words that chose ``topic``.
+    ``subject``: the actor id the figure is about ("" when the sentence names none of the topic's types).
+    ``scope``: for money and percent the period the figure covers ("quarter", "year" or ""); "" for dates.
     """
 
     kind: str
@@ -40,6 +45,18 @@ class Claim:
     topic: str
     cue: str = ""
     flags: tuple[str, ...] = ()
+    subject: str = ""
+    scope: str = ""
+
+
+@cache
+def topic_subjects() -> dict[str, frozenset[str]]:
+    """The actor types (actors.toml) a figure of each topic can be about; an empty set allows every type."""
+    return {
+        row["topic"]: frozenset() if row["subject"] == ANY_SUBJECT else frozenset(row["subject"].split())
+        for row in resources.lexicon_table(TOPICS_FILE)
+        if row["kind"] != "flag"
+    }
 
 
 @cache
@@ -138,22 +155,64 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _Candidate = tuple[str, re.Match[str], tuple[int, int]]
 
 
-def extract_claims(text: str, *, published: str | None = None) -> list[Claim]:
+def extract_claims(text: str, *, published: str | None = None, named_before: Collection[str] = ()) -> list[Claim]:
     """Money, percent and date claims in ``text``, in order of position.
 
     A date without a year gets it from ``published`` (flag ``year_inferred``): the latest such date
     not after publication when its sentence is in the past tense, else the nearest one. Without
-    ``published`` the value keeps no year ("--07-16").
+    ``published`` the value keeps no year ("--07-16"). ``named_before``: actor ids named earlier in the
+    document, whose role nouns ("the company") may name a claim's subject.
     """
     pub = _parse_published(published)
+    named = dict.fromkeys(named_before)
     claims = []
     for left, right in _sentences(text):
         sentence = text[left:right]
+        mentions = sentence_actors(sentence, named_before=tuple(named))
         for kind, match, span in _non_overlapping(_candidates(sentence)):
-            claim = _build_claim(kind, match, span, sentence, pub)
+            claim = _build_claim(kind, match, span, sentence, pub, mentions)
             if claim is not None:
                 claims.append(replace(claim, start=claim.start + left, end=claim.end + left))
+        named.update(dict.fromkeys(mention.actor for mention in mentions))
     return claims
+
+
+def sentence_actors(sentence: str, *, named_before: Collection[str] = ()) -> list[actors.Mention]:
+    """Register actors named in ``sentence``, and role nouns ("the company", "the CEO") of the actors in
+    ``named_before`` that only one of them holds, in order of position."""
+    mentions = actors.find_mentions(sentence)
+    taken = [(mention.start, mention.end) for mention in mentions]
+    holders: dict[str, list[str]] = {}
+    for actor_id in named_before:
+        actor = actors.register().get(actor_id)
+        for role in actor.roles if actor else ():
+            holders.setdefault(role, []).append(actor_id)
+    for role, owners in holders.items():
+        if len(owners) > 1:
+            continue
+        for match in re.finditer(
+            rf"(?<![\w-])(?:{re.escape(role)}|{re.escape(role[:1].upper() + role[1:])})(?![\w-])", sentence
+        ):
+            if all(match.end() <= start or match.start() >= end for start, end in taken):
+                mentions.append(actors.Mention(owners[0], match.start(), match.end(), match.group()))
+    return sorted(mentions, key=lambda mention: mention.start)
+
+
+def claim_subject(topic: str, span: tuple[int, int], mentions: Sequence[actors.Mention]) -> str:
+    """The actor a figure at ``span`` is about: of the actors of the topic's types (:func:`topic_subjects`) named in
+    its sentence, the nearest before it, else the nearest after it; a news outlet only when no other actor
+    qualifies (it is the subject of "Bloomberg reported on July 2", but rarely of a figure). "" for no topic."""
+    types = topic_subjects().get(topic)
+    if types is None:
+        return ""
+    allowed = [m for m in mentions if not types or actors.actor_type(m.actor) in types]
+    before = [m for m in allowed if m.end <= span[0]][::-1]
+    after = [m for m in allowed if m.start >= span[1]]
+    for candidates in (before, after):
+        ranked = sorted(candidates, key=lambda m: actors.actor_type(m.actor) == "media_outlet")
+        if ranked:
+            return ranked[0].actor
+    return ""
 
 
 def date_conflicts(claims: Sequence[Claim], *, published: str | None, window_days: int = 60) -> list[tuple[str, ...]]:
@@ -172,55 +231,68 @@ def date_conflicts(claims: Sequence[Claim], *, published: str | None, window_day
     return [_conflicts(claim, pub, window_days=window_days) if claim.kind == "date" else () for claim in claims]
 
 
+CLAIM_COLUMNS = [
+    "doc_id",
+    "sentence_id",
+    "source_group",
+    "outlet",
+    "published",
+    "kind",
+    "topic",
+    "subject",
+    "scope",
+    "value",
+    "surface",
+    "start",
+    "end",
+    "cue",
+    "flags",
+    "conflicts",
+]
+
+
 def claims_table(
     sentences: pd.DataFrame, documents: pd.DataFrame, *, sentence_kinds: Sequence[str] = SENTENCE_KINDS
 ) -> pd.DataFrame:
     """One row per claim in the sentences of ``sentence_kinds``; offsets are document offsets.
 
-    ``published`` comes from ``documents``; ``conflicts`` holds the reasons of :func:`date_conflicts`.
+    ``published`` comes from ``documents``; ``conflicts`` holds the reasons of :func:`date_conflicts`. The actors
+    each document names before a sentence let role nouns in it name a claim's subject.
     """
     published = {doc_id: _clean_date(value) for doc_id, value in zip(documents["doc_id"], documents["published"])}
     rows = []
-    chosen = sentences[sentences["kind"].isin(sentence_kinds)]
-    for sentence in chosen.itertuples(index=False):
-        pub = published.get(sentence.doc_id)
-        claims = extract_claims(sentence.text, published=pub)
-        for claim, conflicts in zip(claims, date_conflicts(claims, published=pub)):
-            rows.append(
-                {
-                    "doc_id": sentence.doc_id,
-                    "sentence_id": sentence.sentence_id,
-                    "source_group": sentence.source_group,
-                    "outlet": sentence.outlet,
-                    "published": pub or "",
-                    "kind": claim.kind,
-                    "topic": claim.topic,
-                    "value": claim.value,
-                    "surface": claim.surface,
-                    "start": sentence.char_start + claim.start,
-                    "end": sentence.char_start + claim.end,
-                    "cue": claim.cue,
-                    "flags": claim.flags,
-                    "conflicts": conflicts,
-                }
-            )
-    columns = [
-        "doc_id",
-        "sentence_id",
-        "source_group",
-        "outlet",
-        "published",
-        "kind",
-        "topic",
-        "value",
-        "surface",
-        "start",
-        "end",
-        "cue",
-        "flags",
-        "conflicts",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    chosen = sentences[sentences["kind"].isin(sentence_kinds)].sort_values(["doc_id", "char_start"], kind="stable")
+    for doc_id, document in chosen.groupby("doc_id", sort=False):
+        pub = published.get(doc_id)
+        named: dict[str, None] = {}
+        for sentence in document.itertuples(index=False):
+            claims = extract_claims(sentence.text, published=pub, named_before=tuple(named))
+            for claim, conflicts in zip(claims, date_conflicts(claims, published=pub)):
+                rows.append(
+                    {
+                        "doc_id": doc_id,
+                        "sentence_id": sentence.sentence_id,
+                        "source_group": sentence.source_group,
+                        "outlet": sentence.outlet,
+                        "published": pub or "",
+                        "kind": claim.kind,
+                        "topic": claim.topic,
+                        "subject": claim.subject,
+                        "scope": claim.scope,
+                        "value": claim.value,
+                        "surface": claim.surface,
+                        "start": sentence.char_start + claim.start,
+                        "end": sentence.char_start + claim.end,
+                        "cue": claim.cue,
+                        "flags": claim.flags,
+                        "conflicts": conflicts,
+                    }
+                )
+            named.update(dict.fromkeys(m.actor for m in sentence_actors(sentence.text, named_before=tuple(named))))
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+COMPARED_KEY = ["kind", "topic", "subject", "scope"]
 
 
 def compare_claims(
@@ -228,46 +300,96 @@ def compare_claims(
     *,
     money_rel_tol: float = 0.03,
     percent_abs_tol: float = 0.5,
-    skip_topics: Sequence[str] = (NO_TOPIC,),
+    date_tolerance_days: int = 1,
+    event_window_days: int = 14,
 ) -> pd.DataFrame:
-    """One row per (topic, document): the document's first value for the topic, side by side.
+    """One row per document and measure (kind, topic, subject, scope): the values the document reports for it.
 
-    ``disagrees`` is True for every row of a topic whose documents report values that differ beyond
-    rounding (money: ``money_rel_tol`` relative; percent: ``percent_abs_tol`` points; dates: exactly).
-    Rows of ``skip_topics`` and, when a ``flags`` column is given, vague amounts are left out.
+    Like is compared with like. A measure is ``compared`` only when it has a topic and a subject and a value that is
+    not vague. Dates of one topic and subject are one event when they lie within ``event_window_days`` of each other
+    (chained); dates further apart are different events of the same kind (an April notice and a July blog post), and
+    each event is a measure of its own whose ``scope`` is its earliest date. A document ``disagrees`` when, for some
+    other document reporting the same measure, none of their values match: money within ``money_rel_tol``
+    (relative), percent within ``percent_abs_tol`` points, dates at most ``date_tolerance_days`` apart (the gap
+    time zones can make).
+    ``value`` and ``surface`` are the document's first; ``values`` and ``surfaces`` hold all of them in order;
+    ``conflicts`` gathers the :func:`date_conflicts` reasons of its claims.
     """
-    kept = table[~table["topic"].isin(skip_topics) & table["value"].notna()]
-    if "flags" in kept.columns:
-        kept = kept[~kept["flags"].map(lambda flags: "vague" in flags)]
-    kept = kept.sort_values(["topic", "kind", "doc_id", "sentence_id"], kind="stable")
-    keys = ["topic", "kind", "doc_id"]
-    first = kept.groupby(keys, sort=True).head(1).set_index(keys)
-    first["n_mentions"] = kept.groupby(keys, sort=True).size()
-    first = first.reset_index()
-    spread = {
-        (topic, kind): _n_distinct(
-            group["value"].tolist(), kind=kind, money_rel_tol=money_rel_tol, percent_abs_tol=percent_abs_tol
-        )
-        for (topic, kind), group in first.groupby(["topic", "kind"], sort=True)
-    }
-    first["n_docs"] = first.groupby(["topic", "kind"])["doc_id"].transform("size").astype(int)
-    first["n_distinct"] = [spread[(topic, kind)] for topic, kind in zip(first["topic"], first["kind"])]
-    first["disagrees"] = first["n_distinct"] > 1
     columns = [
-        "topic",
-        "kind",
+        *COMPARED_KEY,
         "doc_id",
         "source_group",
         "outlet",
         "value",
         "surface",
+        "values",
+        "surfaces",
         "sentence_id",
         "n_mentions",
         "n_docs",
-        "n_distinct",
+        "conflicts",
+        "compared",
         "disagrees",
     ]
-    return first[columns].reset_index(drop=True)
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    table = table.assign(scope=_event_scopes(table, window_days=event_window_days))
+    ordered = table.sort_values([*COMPARED_KEY, "doc_id", "start"], kind="stable")
+    vague = ordered["flags"].map(lambda flags: "vague" in flags)
+    rows = []
+    for key, claims in ordered.assign(vague=vague).groupby([*COMPARED_KEY, "doc_id"], sort=True):
+        first = claims.iloc[0]
+        rows.append(
+            {
+                **dict(zip([*COMPARED_KEY, "doc_id"], key)),
+                "source_group": first["source_group"],
+                "outlet": first["outlet"],
+                "value": first["value"],
+                "surface": first["surface"],
+                "values": tuple(claims.loc[~claims["vague"], "value"]),
+                "surfaces": tuple(dict.fromkeys(claims["surface"])),
+                "sentence_id": first["sentence_id"],
+                "n_mentions": len(claims),
+                "conflicts": tuple(sorted({reason for reasons in claims["conflicts"] for reason in reasons})),
+                "compared": bool(key[1] != NO_TOPIC and key[2] and not claims["vague"].all()),
+            }
+        )
+    compared = pd.DataFrame(rows)
+    compared["n_docs"] = compared.groupby(COMPARED_KEY)["doc_id"].transform("size").astype(int)
+
+    def gaps(kind: str, mine: tuple, theirs: tuple) -> list[float]:
+        return [_gap(kind, one, other, money_rel_tol=money_rel_tol) for one in mine for other in theirs]
+
+    tolerance = {"money": 1.0, "percent": percent_abs_tol, "date": date_tolerance_days}
+    disagrees = dict.fromkeys(compared.index, False)
+    for _, measure in compared[compared["compared"]].groupby(COMPARED_KEY, sort=False):
+        for index, row in measure.iterrows():
+            for other in measure.drop(index).itertuples():
+                distances = gaps(row["kind"], row["values"], other.values)
+                if distances and min(distances) > tolerance[row["kind"]]:
+                    disagrees[index] = True
+    compared["disagrees"] = pd.Series(disagrees)
+    return compared[columns].reset_index(drop=True)
+
+
+def _event_scopes(table: pd.DataFrame, *, window_days: int) -> pd.Series:
+    """``scope`` with each date replaced by the earliest date of its event: the dates of one topic and subject
+    chained by gaps of at most ``window_days``. A date without a year is an event of its own."""
+    scopes = table["scope"].copy()
+    dates = table[table["kind"] == "date"]
+    for _, same in dates.groupby(["topic", "subject"], sort=False):
+        periods = {index: _date_period(str(value)) for index, value in same["value"].items()}
+        dated = sorted((period, index) for index, period in periods.items() if period is not None)
+        event_start, event_end = "", None
+        for (start, end), index in dated:
+            if event_end is None or (start - event_end).days > window_days:
+                event_start, event_end = str(same.at[index, "value"]), end
+            event_end = max(event_end, end)
+            scopes[index] = event_start
+        for index, period in periods.items():
+            if period is None:
+                scopes[index] = str(same.at[index, "value"])
+    return scopes
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -294,7 +416,12 @@ def _non_overlapping(candidates: Iterator[_Candidate]) -> list[_Candidate]:
 
 
 def _build_claim(
-    kind: str, match: re.Match[str], span: tuple[int, int], sentence: str, pub: date | None
+    kind: str,
+    match: re.Match[str],
+    span: tuple[int, int],
+    sentence: str,
+    pub: date | None,
+    mentions: Sequence[actors.Mention],
 ) -> Claim | None:
     flags: list[str] = []
     value: float | str
@@ -316,8 +443,14 @@ def _build_claim(
         if kind == "percent" and match["unit"].lower().startswith("percentage"):
             flags.append("points")
     topic, cue = _topic(kind, span, sentence)
+    subject = claim_subject(topic, span, mentions)
+    scope = (
+        ""
+        if kind == "date"
+        else next((period for period in PERIODS if flag_cues()[f"{period}_period"].search(sentence)), "")
+    )
     start, end = span
-    return Claim(kind, sentence[start:end], start, end, value, topic, cue, tuple(sorted(set(flags))))
+    return Claim(kind, sentence[start:end], start, end, value, topic, cue, tuple(sorted(set(flags))), subject, scope)
 
 
 def _money_value(match: re.Match[str]) -> float:
@@ -431,18 +564,30 @@ def _conflicts(claim: Claim, pub: date, *, window_days: int) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-def _n_distinct(values: list, *, kind: str, money_rel_tol: float, percent_abs_tol: float) -> int:
-    """Number of groups of values equal within rounding tolerance."""
-    if kind == "date":
-        return len(set(values))
-    groups = 0
-    anchor: float | None = None
-    for value in sorted(float(v) for v in values):
-        tolerance = money_rel_tol * abs(value) if kind == "money" else percent_abs_tol
-        if anchor is None or value - anchor > tolerance:
-            groups += 1
-            anchor = value
-    return groups
+def _gap(kind: str, one: object, other: object, *, money_rel_tol: float) -> float:
+    """How far apart two values of one measure are: for money in units of ``money_rel_tol`` of the larger value, for
+    percent in points, for dates in days between their periods (0 when they overlap; infinite without a year)."""
+    if kind in ("money", "percent"):
+        first, second = float(str(one)), float(str(other))
+        if kind == "percent":
+            return abs(first - second)
+        scale = money_rel_tol * max(abs(first), abs(second))
+        return abs(first - second) / scale if scale else 0.0
+    first_period, second_period = _date_period(str(one)), _date_period(str(other))
+    if first_period is None or second_period is None:
+        return 0.0 if one == other else float("inf")
+    return max((second_period[0] - first_period[1]).days, (first_period[0] - second_period[1]).days, 0)
+
+
+def _date_period(value: str) -> tuple[date, date] | None:
+    """The first and last day an ISO claim value ("2025-07-16", "2025-07", "2025-Q2") covers; None without a year."""
+    match = _ISO_VALUE.match(value)
+    if match is None:
+        return None
+    year = int(match["y"])
+    if match["q"]:
+        return _quarter_period(year, int(match["q"]))
+    return _period(year, int(match["m"]), int(match["d"]) if match["d"] else None)
 
 
 def _parse_published(published: str | None) -> date | None:

@@ -36,6 +36,7 @@ NAMED_TYPES = frozenset({"person", "legislator", "company"})
 FLAG_ORDER = ("date conflict", "name variant", "disagrees", "")
 
 _WORD = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def select_sentences(
@@ -60,6 +61,15 @@ def select_sentences(
             )
         kept = kept[kept["group"].isin(wanted)]
     return kept.reset_index(drop=True)
+
+
+def sample_size(sentences: pd.DataFrame) -> dict[str, int]:
+    """How many documents, outlets and sentences a table holds: what a figure drawn from it rests on."""
+    return {
+        "documents": int(sentences["doc_id"].nunique()),
+        "outlets": int(sentences["outlet"].nunique()),
+        "sentences": len(sentences),
+    }
 
 
 def corpus_overview(
@@ -425,9 +435,10 @@ def _words(text: str) -> set[str]:
 
 
 def is_name_variant(actor_id: str, surface: str) -> bool:
-    """Whether ``surface`` names a person or company with no word of its canonical name ("Rutenberg" for Lutnick)."""
+    """Whether ``surface`` names a person or company in Latin script with no word of its canonical name ("Rutenberg"
+    for Lutnick). A name in Chinese characters is a translation, not a variant."""
     actor = actors.register().get(actor_id)
-    if actor is None or actor.type not in NAMED_TYPES:
+    if actor is None or actor.type not in NAMED_TYPES or _CJK.search(surface):
         return False
     return not _words(surface) & _words(actor.name)
 
@@ -457,34 +468,42 @@ def _value_text(kind: str, value: float | str) -> str:
     return str(value)
 
 
-def claims_side_by_side(selected: pd.DataFrame, documents: pd.DataFrame, *, max_rows: int = 14) -> pd.DataFrame:
-    """Figures, dates and actor names each document reports, one row per (item, document), with flags.
+def _claim_item(kind: str, topic: str, subject: str, scope: str) -> str:
+    """The row label of a measure: what it measures, whose, and over which period (money, percent) or which event
+    (dates: the event's earliest date)."""
+    what = "other figure" if topic == claims.NO_TOPIC else topic.replace("_", " ")
+    whose = actors.display_name(subject) if subject else "no subject named"
+    if not scope:
+        return f"{what}: {whose} ({kind})"
+    return f"{what}: {whose}, " + (f"event from {scope}" if kind == "date" else f"per {scope}") + f" ({kind})"
 
-    Items: claim topics reported by two or more documents or holding a date conflict (:mod:`h20lib.measures.claims`),
-    then actors named with a non-standard variant somewhere. ``flag``: "date conflict", "name variant",
-    "disagrees" (the documents' values differ) or "". At most ``max_rows`` items, flagged ones first.
+
+CLAIM_BOARD_COLUMNS = ["item", "section", "doc_id", "group", "shown", "value", "flag", "drawn", "n_group"]
+
+
+def claims_side_by_side(selected: pd.DataFrame, documents: pd.DataFrame, *, max_rows: int = 40) -> pd.DataFrame:
+    """Every figure and date each document reports, and actor names, one row per (item, document), with flags.
+
+    Claim items are measures (:func:`h20lib.measures.claims.compare_claims`): kind, topic, subject and period, so
+    only like is compared with like. Name items are actors named with a non-standard variant somewhere. ``flag``:
+    "date conflict", "name variant", "disagrees" (documents report different values for one measure) or "".
+    ``shown`` lists the document's values in order. ``drawn``: the item is among the ``max_rows`` the figure draws
+    (flagged first, then those more documents report, then money, percentages, dates); the table keeps every item.
     """
-    columns = ["item", "section", "doc_id", "group", "shown", "value", "flag", "n_group"]
     doc_group = selected.groupby("doc_id", sort=True)["group"].first()
     table = claims.claims_table(selected.assign(source_group=selected["group"]), documents)
-    compared = claims.compare_claims(table) if not table.empty else table
-    conflicted = {(row.topic, row.kind, row.doc_id) for row in table.itertuples(index=False) if row.conflicts}
+    compared = claims.compare_claims(table)
     rows = []
     for row in compared.itertuples(index=False):
-        conflict = (row.topic, row.kind, row.doc_id) in conflicted
-        if row.n_docs < 2 and not conflict:
-            continue
-        surfaces = table.loc[
-            (table["topic"] == row.topic) & (table["kind"] == row.kind) & (table["doc_id"] == row.doc_id)
-        ]
-        shown = surfaces.loc[surfaces["conflicts"].map(bool), "surface"].iloc[0] if conflict else row.surface
+        conflict = bool(row.conflicts)
         rows.append(
             {
-                "item": f"{row.topic.replace('_', ' ')} ({row.kind})",
+                "item": _claim_item(row.kind, row.topic, row.subject, row.scope),
                 "section": "claim",
                 "doc_id": row.doc_id,
-                "shown": shown,
-                "value": _value_text(row.kind, row.value),
+                "shown": "; ".join(row.surfaces),
+                "value": "; ".join(_value_text(row.kind, value) for value in dict.fromkeys(row.values))
+                or _value_text(row.kind, row.value),
                 "flag": "date conflict" if conflict else ("disagrees" if row.disagrees else ""),
             }
         )
@@ -501,15 +520,19 @@ def claims_side_by_side(selected: pd.DataFrame, documents: pd.DataFrame, *, max_
                     "flag": "name variant" if used["variant"].any() else "",
                 }
             )
-    board = pd.DataFrame(rows, columns=columns)
+    board = pd.DataFrame(rows, columns=[c for c in CLAIM_BOARD_COLUMNS if c not in ("group", "drawn", "n_group")])
     if board.empty:
-        return board
+        return pd.DataFrame(columns=CLAIM_BOARD_COLUMNS)
     board["group"] = board["doc_id"].map(doc_group)
     worst = board.groupby("item")["flag"].agg(lambda flags: min(FLAG_ORDER.index(f) for f in flags))
     spread = board.groupby("item")["doc_id"].nunique()
-    items = sorted(board["item"].unique(), key=lambda item: (worst[item], -spread[item], item))[:max_rows]
-    board = board[board["item"].isin(items)].copy()
-    board["n_group"] = board.groupby("group")["item"].transform("size").astype("int64")
+    kind_order = {f"({kind})": position for position, kind in enumerate(("money", "percent", "date", "name"))}
+    items = sorted(
+        board["item"].unique(),
+        key=lambda item: (worst[item], -spread[item], kind_order.get(item.rpartition(" ")[2], 0), item),
+    )
     board["item_order"] = board["item"].map({item: position for position, item in enumerate(items)})
+    board["drawn"] = board["item_order"] < max_rows
+    board["n_group"] = board.groupby("group")["item"].transform("size").astype("int64")
     board = board.sort_values(["item_order", "group", "doc_id"], kind="mergesort")
-    return board[columns].reset_index(drop=True)
+    return board[CLAIM_BOARD_COLUMNS].reset_index(drop=True)

@@ -7,6 +7,7 @@ end has its figures moved into the output folder, so a failing notebook leaves t
 from __future__ import annotations
 
 import copy
+import hashlib
 import importlib.metadata
 import json
 import os
@@ -33,7 +34,8 @@ from h20lib.report import plotting
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 INDEX_NAME = "index.json"
 EXECUTED_DIR_NAME = "notebooks"
-INDEX_ENTRY_KEYS = ("id", "title", "caption", "files", "notebook", "parameters")
+INDEX_ENTRY_KEYS = ("id", "title", "caption", "files", "notebook", "parameters", "sample")
+GALLERY_NAME = "gallery.md"
 
 # Warnings and tracebacks name the temporary file ipykernel compiles each cell into; its name changes every run.
 _KERNEL_CELL_FILE = re.compile(r"[^\s\"'()]*ipykernel_\d+[/\\]\d+\.py")
@@ -234,7 +236,7 @@ def _gather(job: _Job, output_dir: Path, produced: dict[str, str]) -> None:
         if bad:
             raise _GatherError(f"{job.name}: figure {figure_id!r} lists missing files {bad}")
     for record in records:
-        entry = {key: record[key] for key in INDEX_ENTRY_KEYS}
+        entry = {key: record.get(key) for key in INDEX_ENTRY_KEYS}
         entry = replace_paths(entry, job.replacements) | {"notebook": job.name}
         _remove_figure(output_dir, entry["id"], keep=frozenset(entry["files"]))
         for name in entry["files"]:
@@ -271,9 +273,47 @@ def index_text(*, figures: list[dict], corpus: str | None, fingerprint: str, ver
         "package_version": version,
         "corpus": corpus,
         "corpus_fingerprint": fingerprint,
-        "figures": sorted(({key: f[key] for key in INDEX_ENTRY_KEYS} for f in figures), key=lambda f: f["id"]),
+        "figures": [{key: f.get(key) for key in INDEX_ENTRY_KEYS} for f in sorted(figures, key=lambda f: f["id"])],
     }
     return json.dumps(index, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def cite_id(figure_id: str, plotted: bytes) -> str:
+    """A short id to cite a figure by: its id and the first 8 hex digits of the SHA-256 of the data it plots, so the
+    id stays the same while the figure's data does and changes when it does."""
+    return f"{figure_id}@{hashlib.sha256(plotted).hexdigest()[:8]}"
+
+
+def gallery_text(*, figures: list[dict], folder: Path, corpus: str | None, fingerprint: str, version: str) -> str:
+    """The Markdown gallery of a figure folder: each figure with its caption, sample, the notebook and parameters
+    that made it, its files and an id to cite it by."""
+    lines = [
+        "# Figures",
+        "",
+        f"Corpus: {corpus or 'the seeds'} (fingerprint `{fingerprint}`); drawn by h20lib {version}. This page is "
+        "written with the figures by `h20lib figures`; cite a figure by its id, which changes when its data does.",
+    ]
+    for figure in sorted(figures, key=lambda f: f["id"]):
+        data_file = folder / f"{figure['id']}.csv"
+        cite = cite_id(figure["id"], data_file.read_bytes()) if data_file.is_file() else figure["id"]
+        sample = figure.get("sample") or {}
+        counts = ", ".join(f"{value} {key[:-1] if value == 1 else key}" for key, value in sample.items())
+        parameters = json.dumps(figure["parameters"], sort_keys=True, ensure_ascii=False)
+        files = ", ".join(f"[{name.removeprefix(figure['id']).lstrip('.')}]({name})" for name in figure["files"])
+        lines += [
+            "",
+            f"## {figure['title']}",
+            "",
+            f"![{figure['title']}]({figure['id']}.png)",
+            "",
+            f"- Cite as: `{cite}` (h20lib {version})",
+            f"- Rests on: {counts or 'not recorded'}",
+            f"- Made by: `notebooks/{figure['notebook']}` with parameters `{parameters}`",
+            f"- Files: {files}",
+            "",
+            figure["caption"],
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -324,8 +364,8 @@ def run_notebooks(
     """Run the notebooks (default: every ``notebooks/NN_*.ipynb``) and gather their figures into ``output_dir``.
 
     Each notebook gets the parameters ``corpus`` and ``output_dir`` (relative to the working directory when
-    inside it) and runs with the working directory of the caller. Writes ``output_dir/index.json`` and the
-    executed notebooks under ``output_dir/notebooks/``. Figures no longer made are removed only when all succeed.
+    inside it) and runs with the working directory of the caller. Writes ``output_dir/index.json``, ``gallery.md``
+    and the executed notebooks under ``output_dir/notebooks/``. Figures no longer made are removed only when all succeed.
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
@@ -380,14 +420,13 @@ def run_notebooks(
     if not errors:
         _remove_stale(output_dir, produced=produced, ran=ran, full_run=notebooks is None)
     index_path = output_dir / INDEX_NAME
+    records, corpus_id, version = _records(output_dir), fingerprint(corpus), package_version()
     _write_atomically(
-        index_path,
-        index_text(
-            figures=_records(output_dir),
-            corpus=corpus_shown,
-            fingerprint=fingerprint(corpus),
-            version=package_version(),
-        ),
+        index_path, index_text(figures=records, corpus=corpus_shown, fingerprint=corpus_id, version=version)
+    )
+    _write_atomically(
+        output_dir / GALLERY_NAME,
+        gallery_text(figures=records, folder=output_dir, corpus=corpus_shown, fingerprint=corpus_id, version=version),
     )
     return BatchResult(
         succeeded=sorted(ran - set(errors)),

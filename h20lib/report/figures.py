@@ -101,10 +101,15 @@ DESCRIPTIONS = {
         "mentions",
     ),
     "claims": (
-        "Figures, dates and names each document reports, side by side: claim topics reported by two or more "
-        "documents or holding a date conflict, and actors named with a non-standard variant. Colours flag "
-        "values that differ between documents, dates that clash with the publication date, and name variants. "
-        "A name in a script the figure's font lacks is shown as [Chinese]; the CSV gives it in full.",
+        "Figures, dates and names each document reports, side by side. A row is one measure: what a figure "
+        "measures (topic, from cue words), whose it is (the actor named nearest before it in its sentence, of the "
+        "kinds the topic allows) and, for money and percentages, the period; a document's cell lists every value it "
+        "reports for the measure. Only like is compared with like: 'disagrees' marks a document whose values "
+        "match none of another document's values for the same measure (money within 3%, percentages within 0.5 "
+        "points, dates within a day; dates more than 14 days apart are taken as different events). 'date conflict' "
+        "marks a date that clashes with the publication date; 'name variant' an actor named with a non-standard "
+        "variant. Figures without a named subject or topic are shown but never compared. A name in a script the "
+        "figure's font lacks is shown as [Chinese]; the CSV gives it in full.",
         "cells",
     ),
 }
@@ -136,6 +141,12 @@ def caption(figure_id: str, data: pd.DataFrame, *, minimum: int | None = None) -
         )
     total = int(counts["n_group"].sum()) if len(data) else 0
     text = f"{description} n = {total} {unit}" + (f" ({per_group})." if per_group else ".")
+    if "drawn" in data.columns and not data["drawn"].all():
+        drawn, total = data.loc[data["drawn"], "item"].nunique(), data["item"].nunique()
+        text += (
+            f" The figure draws {drawn} of {total} items (flagged ones and those more documents report first); "
+            "the CSV lists all."
+        )
     if minimum is not None:
         text += " " + MINIMUM_NOTES.get(figure_id, DEFAULT_MINIMUM_NOTE).format(minimum=minimum, unit=unit)
     return text
@@ -544,8 +555,9 @@ def portrayal(data: pd.DataFrame) -> Figure:
 
 def claims(data: pd.DataFrame) -> Figure:
     """A grid of items (rows) by documents (columns): what each document reports, coloured by flag."""
+    data = data[data["drawn"]] if "drawn" in data.columns else data
     if data.empty:
-        return _empty("no figure, date or name reported by two or more documents")
+        return _empty("no document reports a figure, a date or a name variant")
     with plotting.house_style():
         items = list(dict.fromkeys(data["item"]))
         docs = data.drop_duplicates("doc_id").sort_values(["group", "doc_id"])[["doc_id", "group"]]
@@ -565,12 +577,12 @@ def claims(data: pd.DataFrame) -> Figure:
         )
         ax.xaxis.tick_top()
         ax.xaxis.set_label_position("top")
-        ax.set_yticks(range(len(items)), [_wrap(item, 28) for item in items], fontsize=8)
+        ax.set_yticks(range(len(items)), [_wrap(item, 40) for item in items], fontsize=8)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
         ax.set_xlabel("document (id and group)")
-        ax.set_ylabel("claim topic (kind) or actor name")
+        ax.set_ylabel("measure: topic, subject, period (kind); or actor name")
         handles = [Patch(color=FLAG_COLORS[flag], label=flag or "no flag") for flag in FLAG_COLORS]
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8)
         return fig

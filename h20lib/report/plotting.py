@@ -8,11 +8,13 @@ import json
 import os
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import matplotlib as mpl
+import matplotlib.pyplot as plt
 import pandas as pd
 from cycler import cycler
 from matplotlib.axes import Axes
@@ -44,7 +46,7 @@ SOURCE_GROUP_NAMES = {
 
 PNG_DPI = 300
 CSV_FLOAT_FORMAT = "%.10g"
-FIGURE_FILE_SUFFIXES = (".png", ".svg", ".csv", ".caption.txt")
+FIGURE_FILE_SUFFIXES = (".png", ".svg", ".pdf", ".csv", ".caption.txt")
 
 # Sizes read well on a figure printed at 6.5 x 4 inches (a page's text width).
 HOUSE_FONT = "DejaVu Sans"
@@ -145,6 +147,12 @@ def _write_svg(fig: Figure, path: Path) -> None:
         fig.savefig(path, format="svg", bbox_inches="tight", metadata={"Date": None})
 
 
+def _write_pdf(fig: Figure, path: Path) -> None:
+    # Fonts as TrueType (Type 42) for LaTeX; no creation date, so the same figure gives the same bytes.
+    with mpl.rc_context({"pdf.fonttype": 42}):
+        fig.savefig(path, format="pdf", bbox_inches="tight", metadata={"CreationDate": None, "Producer": None})
+
+
 def _write_csv(data: pd.DataFrame, path: Path) -> None:
     data.to_csv(path, index=False, float_format=CSV_FLOAT_FORMAT, lineterminator="\n", encoding="utf-8")
 
@@ -169,6 +177,29 @@ def _replace_all(writers: dict[str, Callable[[Path], None]], output_dir: Path) -
             temporary.unlink(missing_ok=True)
 
 
+@dataclass(frozen=True)
+class SavedFigure:
+    """What :func:`save_figure` wrote. As a notebook cell's value it shows the figure and one line saying where it
+    was saved; ``entry`` is the figure's index record."""
+
+    figure: Figure
+    entry: dict
+    output_dir: Path
+
+    def note(self) -> str:
+        kinds = ", ".join(name.removeprefix(self.entry["id"]).lstrip(".") for name in self.entry["files"])
+        return f"saved {self.entry['id']} ({kinds}) in {self.output_dir}"
+
+    def __repr__(self) -> str:
+        return self.note()
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.figure)
+        print(self.note())
+
+
 def save_figure(
     fig: Figure,
     figure_id: str,
@@ -179,10 +210,13 @@ def save_figure(
     output_dir: Path,
     notebook: str,
     parameters: dict,
-) -> dict:
-    """Write ``<id>.png``, ``.svg``, ``.csv`` (the plotted data), ``.caption.txt`` and the ``<id>.json`` record.
+    sample: Mapping[str, int],
+) -> SavedFigure:
+    """Write ``<id>.png``, ``.svg``, ``.pdf``, ``.csv`` (the plotted data), ``.caption.txt`` and the ``<id>.json``
+    record {id, title, caption, files, notebook, parameters, sample}; ``sample`` counts the documents, outlets and
+    sentences the figure rests on.
 
-    Returns the index entry {id, title, caption, files, notebook, parameters}.
+    The figure is closed in pyplot, so a notebook shows it once: where the returned :class:`SavedFigure` is shown.
     """
     _check_figure_id(figure_id)
     output_dir = Path(output_dir)
@@ -194,18 +228,21 @@ def save_figure(
         "files": [figure_id + suffix for suffix in FIGURE_FILE_SUFFIXES],
         "notebook": notebook,
         "parameters": json.loads(json.dumps(parameters, sort_keys=True)),
+        "sample": {key: int(value) for key, value in sample.items()},
     }
     _replace_all(
         {
             f"{figure_id}.png": lambda path: _write_png(fig, path),
             f"{figure_id}.svg": lambda path: _write_svg(fig, path),
+            f"{figure_id}.pdf": lambda path: _write_pdf(fig, path),
             f"{figure_id}.csv": lambda path: _write_csv(data, path),
             f"{figure_id}.caption.txt": lambda path: _write_text(caption, path),
         },
         output_dir,
     )
     write_figure_record(entry, output_dir)
-    return entry
+    plt.close(fig)
+    return SavedFigure(fig, entry, output_dir)
 
 
 def figure_record_text(entry: dict) -> str:

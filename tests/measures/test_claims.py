@@ -10,6 +10,7 @@ from h20lib.measures.claims import (
     extract_claims,
     flag_cues,
     topic_cues,
+    topic_subjects,
 )
 
 
@@ -180,78 +181,110 @@ def test_date_conflicts_in_a_dated_report():
 
 def _claim_rows():
     rows = [
-        ("a", "us_media", "A", "china_revenue", "money", 17e9, "$17 billion", "a-1", ()),
-        ("b", "trade_press", "B", "china_revenue", "money", 17.3e9, "$17.3bn", "b-2", ()),
-        ("b", "trade_press", "B", "china_revenue", "money", 99e9, "$99bn", "b-5", ()),
-        ("c", "chinese_state", "C", "china_revenue", "money", 1e9, "billions of dollars", "c-1", ("vague",)),
-        ("a", "us_media", "A", "share_of_sales", "percent", 13.0, "13%", "a-1", ()),
-        ("b", "trade_press", "B", "share_of_sales", "percent", 13.2, "roughly 13.2%", "b-2", ("approximate",)),
-        ("c", "chinese_state", "C", "share_of_sales", "percent", 15.0, "15%", "c-3", ()),
-        ("a", "us_media", "A", "expo_date", "date", "2025-07-16", "July 16", "a-4", ()),
-        ("c", "chinese_state", "C", "expo_date", "date", "2023-07-16", "July 16, 2023", "c-2", ()),
-        ("a", "us_media", "A", "other", "date", "2025-07-01", "July 1", "a-5", ()),
-        ("c", "chinese_state", "C", "other", "date", "2025-07-09", "July 9", "c-5", ()),
+        ("a", "china_revenue", "money", "nvidia", "year", 17e9, "$17 billion", "a-1", ()),
+        ("b", "china_revenue", "money", "nvidia", "year", 17.3e9, "$17.3bn", "b-2", ()),
+        ("b", "china_revenue", "money", "nvidia", "year", 99e9, "$99bn", "b-5", ()),
+        ("c", "china_revenue", "money", "", "", 1e9, "billions of dollars", "c-1", ("vague",)),
+        ("c", "china_revenue", "money", "nvidia", "quarter", 4e9, "$4 billion", "c-4", ()),
+        ("a", "share_of_sales", "percent", "nvidia", "year", 13.0, "13%", "a-1", ()),
+        ("b", "share_of_sales", "percent", "nvidia", "year", 13.2, "roughly 13.2%", "b-2", ("approximate",)),
+        ("c", "share_of_sales", "percent", "nvidia", "year", 15.0, "15%", "c-3", ()),
+        ("c", "share_of_sales", "percent", "amd", "year", 2.0, "2%", "c-6", ()),
+        ("a", "expo_date", "date", "jensen_huang", "", "2025-07-16", "July 16", "a-4", ()),
+        ("c", "expo_date", "date", "jensen_huang", "", "2025-07-17", "July 17", "c-2", ()),
+        ("b", "announcement_date", "date", "nvidia", "", "2025-07-14", "July 14", "b-3", ()),
+        ("c", "announcement_date", "date", "nvidia", "", "2025-07-18", "July 18", "c-7", ()),
+        ("c", "announcement_date", "date", "nvidia", "", "2025-04-15", "April 15", "c-8", ()),
+        ("a", "announcement_date", "date", "howard_lutnick", "", "2025-07-15", "July 15", "a-6", ()),
+        ("a", "other", "date", "", "", "2025-07-01", "July 1", "a-5", ()),
+        ("c", "other", "date", "", "", "2025-07-09", "July 9", "c-5", ()),
     ]
-    columns = ["doc_id", "source_group", "outlet", "topic", "kind", "value", "surface", "sentence_id", "flags"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["doc_id", "topic", "kind", "subject", "scope", "value", "surface", "sentence_id", "flags"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.assign(source_group="group", outlet="outlet", start=range(len(table)), conflicts=[()] * len(table))
 
 
 @pytest.mark.parametrize(
-    ("topic", "doc_id", "value", "n_mentions", "n_distinct", "disagrees"),
+    ("topic", "subject", "scope", "doc_id", "values", "compared", "disagrees"),
     [
-        ("china_revenue", "a", 17e9, 1, 1, False),
-        ("china_revenue", "b", 17.3e9, 2, 1, False),
-        ("share_of_sales", "a", 13.0, 1, 2, True),
-        ("share_of_sales", "b", 13.2, 1, 2, True),
-        ("share_of_sales", "c", 15.0, 1, 2, True),
-        ("expo_date", "a", "2025-07-16", 1, 2, True),
-        ("expo_date", "c", "2023-07-16", 1, 2, True),
+        # same company, same period: 17bn and 17.3bn match within rounding, so b's 99bn does not make it disagree
+        ("china_revenue", "nvidia", "year", "a", (17e9,), True, False),
+        ("china_revenue", "nvidia", "year", "b", (17.3e9, 99e9), True, False),
+        # a quarter's revenue is another measure than a year's; a vague amount without a subject is never compared
+        ("china_revenue", "nvidia", "quarter", "c", (4e9,), True, False),
+        ("china_revenue", "", "", "c", (), False, False),
+        ("share_of_sales", "nvidia", "year", "a", (13.0,), True, True),
+        ("share_of_sales", "nvidia", "year", "b", (13.2,), True, True),
+        ("share_of_sales", "nvidia", "year", "c", (15.0,), True, True),
+        ("share_of_sales", "amd", "year", "c", (2.0,), True, False),
+        # one day apart: within the time-zone tolerance
+        ("expo_date", "jensen_huang", "2025-07-16", "a", ("2025-07-16",), True, False),
+        ("expo_date", "jensen_huang", "2025-07-16", "c", ("2025-07-17",), True, False),
+        # July 14 and July 18 are one event told two ways; April 15 is another event, and Lutnick another subject
+        ("announcement_date", "nvidia", "2025-07-14", "b", ("2025-07-14",), True, True),
+        ("announcement_date", "nvidia", "2025-07-14", "c", ("2025-07-18",), True, True),
+        ("announcement_date", "nvidia", "2025-04-15", "c", ("2025-04-15",), True, False),
+        ("announcement_date", "howard_lutnick", "2025-07-15", "a", ("2025-07-15",), True, False),
+        ("other", "", "2025-07-01", "a", ("2025-07-01",), False, False),
     ],
 )
-def test_compare_claims(topic, doc_id, value, n_mentions, n_distinct, disagrees):
+def test_compare_claims(topic, subject, scope, doc_id, values, compared, disagrees):
     table = compare_claims(_claim_rows())
-    row = table[(table["topic"] == topic) & (table["doc_id"] == doc_id)]
+    row = table[
+        (table["topic"] == topic)
+        & (table["subject"] == subject)
+        & (table["scope"] == scope)
+        & (table["doc_id"] == doc_id)
+    ]
     assert len(row) == 1
-    assert (row["value"].item(), row["n_mentions"].item(), row["n_distinct"].item(), row["disagrees"].item()) == (
-        value,
-        n_mentions,
-        n_distinct,
-        disagrees,
-    )
+    assert (row["values"].item(), row["compared"].item(), row["disagrees"].item()) == (values, compared, disagrees)
 
 
-def test_compare_claims_leaves_out_vague_amounts_and_unassigned_topics():
-    table = compare_claims(_claim_rows())
-    assert sorted(zip(table["topic"], table["doc_id"])) == [
-        ("china_revenue", "a"),
-        ("china_revenue", "b"),
-        ("expo_date", "a"),
-        ("expo_date", "c"),
-        ("share_of_sales", "a"),
-        ("share_of_sales", "b"),
-        ("share_of_sales", "c"),
-    ]
+def test_compare_claims_keeps_every_claim():
+    rows = _claim_rows()
+    table = compare_claims(rows)
+    assert table["n_mentions"].sum() == len(rows)
 
 
 @pytest.mark.parametrize(
-    ("money_rel_tol", "percent_abs_tol", "expected"),
+    ("options", "expected"),
     [
-        (0.03, 0.5, {"china_revenue": False, "share_of_sales": True}),
-        (0.01, 0.5, {"china_revenue": True, "share_of_sales": True}),
-        (0.03, 2.5, {"china_revenue": False, "share_of_sales": False}),
+        ({}, {"china_revenue": False, "share_of_sales": True, "announcement_date": True}),
+        ({"money_rel_tol": 0.01}, {"china_revenue": True, "share_of_sales": True, "announcement_date": True}),
+        ({"percent_abs_tol": 2.5}, {"china_revenue": False, "share_of_sales": False, "announcement_date": True}),
+        ({"date_tolerance_days": 4}, {"china_revenue": False, "share_of_sales": True, "announcement_date": False}),
+        ({"event_window_days": 3}, {"china_revenue": False, "share_of_sales": True, "announcement_date": False}),
     ],
 )
-def test_compare_claims_tolerance(money_rel_tol, percent_abs_tol, expected):
-    table = compare_claims(_claim_rows(), money_rel_tol=money_rel_tol, percent_abs_tol=percent_abs_tol)
-    got = table.groupby("topic")["disagrees"].first().to_dict()
+def test_compare_claims_tolerance(options, expected):
+    table = compare_claims(_claim_rows(), **options)
+    got = table.groupby("topic")["disagrees"].any().to_dict()
     assert {topic: got[topic] for topic in expected} == expected
 
 
-def test_compare_claims_rounding_tolerance_within_a_topic():
+def test_compare_claims_rounding_tolerance_within_a_measure():
     rows = _claim_rows()
-    percent = rows[rows["topic"] == "share_of_sales"]
+    percent = rows[(rows["topic"] == "share_of_sales") & (rows["subject"] == "nvidia")]
     table = compare_claims(percent, percent_abs_tol=0.1)
-    assert table["n_distinct"].tolist() == [3, 3, 3]
+    assert table["disagrees"].tolist() == [True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "named_before", "expected"),
+    [
+        ("Shares of Nvidia rose more than 4% on Tuesday.", (), ("nvidia", "")),
+        ("Nvidia reported $17 billion in revenue from China last fiscal year.", (), ("nvidia", "year")),
+        ("The rules cost the company $15 billion in sales.", ("nvidia",), ("nvidia", "")),
+        ("The rules cost the company $15 billion in sales.", (), ("", "")),
+        ("China's economy grew 5.2 percent in the second quarter.", (), ("china", "quarter")),
+        ("Commerce Secretary Lutnick told CNBC on July 15 that talks went well.", (), ("howard_lutnick", "")),
+        ("Bloomberg reported on July 2 that the rule was dropped.", (), ("bloomberg", "")),
+        ("The market grew 7% last year.", (), ("", "year")),
+    ],
+)
+def test_claim_subject_and_scope(text, named_before, expected):
+    claim = extract_claims(text, published="2025-07-16", named_before=named_before)[0]
+    assert (claim.subject, claim.scope) == expected
 
 
 def test_claims_table_uses_document_offsets_and_publication_dates():
@@ -300,5 +333,6 @@ def test_claims_table_skips_comments():
 
 def test_cue_table_kinds():
     assert {kind for _, kind, _ in topic_cues()} <= set(CLAIM_KINDS)
-    assert set(flag_cues()) == {"approximate", "past_tense", "current_tense"}
+    assert set(flag_cues()) == {"approximate", "past_tense", "current_tense", "quarter_period", "year_period"}
+    assert set(topic_subjects()) == {topic for topic, _, _ in topic_cues()}
     assert len({topic for topic, _, _ in topic_cues()}) == len(topic_cues())

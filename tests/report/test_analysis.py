@@ -2,6 +2,7 @@ import pandas as pd
 import pytest
 
 from h20lib.errors import ParameterError
+from h20lib.measures import claims
 from h20lib.report import analysis
 
 
@@ -307,9 +308,9 @@ def test_is_name_variant(actor, surface, expected):
 def test_claims_side_by_side_flags_disagreement_date_conflict_and_name_variant():
     sentences = _sentences(
         [
-            ("a-1", "wire", "body", "", "China accounted for $17 billion in revenue last year."),
+            ("a-1", "wire", "body", "", "Nvidia earned $17 billion in revenue from China last year."),
             ("a-2", "wire", "body", "", "The expo opens on July 16, 2023 in Beijing."),
-            ("b-1", "opinion", "body", "", "China accounted for $12 billion in revenue last year."),
+            ("b-1", "opinion", "body", "", "Nvidia earned $12 billion in revenue from China last year."),
             ("b-2", "opinion", "body", "", "Secretary Rutenberg spoke."),
         ]
     )
@@ -320,6 +321,48 @@ def test_claims_side_by_side_flags_disagreement_date_conflict_and_name_variant()
     assert {("claim", "a", "disagrees"), ("claim", "b", "disagrees")} <= flags
     assert ("name", "b", "name variant") in flags
     assert board["item"].iloc[0].startswith("expo")  # flagged items come first, date conflicts before others
+
+
+SEED_CLAIM_FLAGS = {
+    ("expo date: China, event from 2023-07-16 (date)", "002", "date conflict"),
+    ("reporting period: China, event from 2023-Q2 (date)", "002", "date conflict"),
+    ("Howard Lutnick (name)", "004", "name variant"),
+}
+
+
+def test_claims_side_by_side_flags_on_the_seeds(seed_corpus, seed_scores):
+    board = analysis.claims_side_by_side(analysis.select_sentences(seed_scores), seed_corpus.documents)
+    flagged = {(row.item, row.doc_id, row.flag) for row in board.itertuples() if row.flag}
+    assert flagged == SEED_CLAIM_FLAGS
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "surface", "item"),
+    [
+        ("004", "$5.5 billion", "writedown charge: NVIDIA, per quarter (money)"),
+        ("004", "$15 billion", "lost sales: NVIDIA (money)"),
+        ("004", "145%", "tariff rate: Trump administration (percent)"),
+        ("004", "115%", "tariff cut: United States (percent)"),
+        ("001", "4%", "share price move: NVIDIA (percent)"),
+        ("001", "$17 billion", "china revenue: NVIDIA, per year (money)"),
+        ("004", "$17 billion", "china revenue: NVIDIA, per year (money)"),
+        ("000", "July 14", "announcement date: NVIDIA, event from 2025-07-14 (date)"),
+        ("004", "July 15", "announcement date: Howard Lutnick, event from 2025-07-15 (date)"),
+    ],
+)
+def test_claims_side_by_side_shows_figures_one_document_reports(seed_corpus, seed_scores, doc_id, surface, item):
+    board = analysis.claims_side_by_side(analysis.select_sentences(seed_scores), seed_corpus.documents)
+    cell = board[(board["item"] == item) & (board["doc_id"] == doc_id)]
+    assert surface in cell["shown"].item().split("; ")
+
+
+def test_claims_side_by_side_keeps_every_claim_of_the_seeds(seed_corpus, seed_scores):
+    selected = analysis.select_sentences(seed_scores)
+    board = analysis.claims_side_by_side(selected, seed_corpus.documents, max_rows=3)
+    table = claims.claims_table(selected.assign(source_group=selected["group"]), seed_corpus.documents)
+    shown = {(row.doc_id, surface) for row in board.itertuples() for surface in row.shown.split("; ")}
+    assert set(zip(table["doc_id"], table["surface"])) <= shown
+    assert board.drop_duplicates("item")["drawn"].sum() == 3
 
 
 def test_claims_side_by_side_empty_without_claims():

@@ -29,6 +29,7 @@ for figure_id in {ids!r}:
         plotting.save_figure(
             fig, figure_id, data=data, caption="Counts per group.", title=figure_id.title(),
             output_dir=out, notebook="ignored", parameters={{"corpus": corpus, "output_dir": output_dir}},
+            sample={{"documents": 2, "outlets": 1, "sentences": 3}},
         )
     plt.close(fig)
 """
@@ -224,8 +225,8 @@ def test_runs_are_identical_wherever_the_checkout_is(tmp_path, monkeypatch, kern
             assert str(tmp_path).encode() not in content, name
     assert snapshots[0] == snapshots[1]
     assert sorted(snapshots[0]) == sorted(
-        [f"{i}.{ext}" for i in ("bars", "lines") for ext in ("png", "svg", "csv", "caption.txt", "json")]
-        + ["index.json", "notebooks/01_figures.ipynb"]
+        [f"{i}.{ext}" for i in ("bars", "lines") for ext in ("png", "svg", "pdf", "csv", "caption.txt", "json")]
+        + ["gallery.md", "index.json", "notebooks/01_figures.ipynb"]
     )
     index = json.loads(snapshots[0]["index.json"])
     assert index["corpus"] == "corpus" and index["corpus_fingerprint"] == "fingerprint of corpus"
@@ -233,10 +234,19 @@ def test_runs_are_identical_wherever_the_checkout_is(tmp_path, monkeypatch, kern
         "id": "bars",
         "title": "Bars",
         "caption": "Counts per group.",
-        "files": ["bars.png", "bars.svg", "bars.csv", "bars.caption.txt"],
+        "files": ["bars.png", "bars.svg", "bars.pdf", "bars.csv", "bars.caption.txt"],
         "notebook": "01_figures.ipynb",
         "parameters": {"corpus": "corpus", "output_dir": "out"},
+        "sample": {"documents": 2, "outlets": 1, "sentences": 3},
     }
+    gallery = snapshots[0]["gallery.md"].decode()
+    cite = batch.cite_id("bars", snapshots[0]["bars.csv"])
+    assert f"## Bars\n\n![Bars](bars.png)\n\n- Cite as: `{cite}`" in gallery
+    assert "- Rests on: 2 documents, 1 outlet, 3 sentences" in gallery
+    assert (
+        '- Made by: `notebooks/01_figures.ipynb` with parameters `{"corpus": "corpus", "output_dir": "out"}`' in gallery
+    )
+    assert gallery.index("## Bars") < gallery.index("## Lines")
     executed = json.loads(snapshots[0]["notebooks/01_figures.ipynb"])
     assert "start_time" not in json.dumps(executed) and "writing to out" in json.dumps(executed)
 
@@ -266,11 +276,20 @@ def test_failure_keeps_previous_figures_and_success_removes_stale_ones(tmp_path,
     final = _snapshot(tmp_path / "out")
     assert [f["id"] for f in json.loads(final["index.json"])["figures"]] == ["lines"]
     assert sorted(final) == sorted(
-        [f"lines.{ext}" for ext in ("png", "svg", "csv", "caption.txt", "json")]
-        + ["index.json", "notebooks/01_figures.ipynb", "notebooks/02_more.ipynb"]
+        [f"lines.{ext}" for ext in ("png", "svg", "pdf", "csv", "caption.txt", "json")]
+        + ["gallery.md", "index.json", "notebooks/01_figures.ipynb", "notebooks/02_more.ipynb"]
     )
 
 
 def test_jobs_must_be_positive(tmp_path):
     with pytest.raises(ValueError):
         batch.run_notebooks(corpus=None, output_dir=tmp_path, jobs=0, notebooks=[])
+
+
+@pytest.mark.parametrize(
+    ("plotted", "other", "same"),
+    [(b"a,b\n1,2\n", b"a,b\n1,2\n", True), (b"a,b\n1,2\n", b"a,b\n1,3\n", False)],
+)
+def test_cite_id_follows_the_plotted_data(plotted, other, same):
+    assert batch.cite_id("bars", plotted).startswith("bars@")
+    assert (batch.cite_id("bars", plotted) == batch.cite_id("bars", other)) is same

@@ -41,6 +41,7 @@ def _save(fig, folder, figure_id="share_by_group"):
         output_dir=folder,
         notebook="01_overview.ipynb",
         parameters={"corpus": None, "minimum": 5},
+        sample={"documents": 3, "outlets": 2, "sentences": 50},
     )
 
 
@@ -90,9 +91,14 @@ def test_house_style_is_scoped_and_apply_sets_it(monkeypatch):
 
 def test_save_figure_writes_all_files_and_the_record(tmp_path):
     fig = _bar_figure()
-    entry = _save(fig, tmp_path)
-    plt.close(fig)
-    files = ["share_by_group.png", "share_by_group.svg", "share_by_group.csv", "share_by_group.caption.txt"]
+    entry = _save(fig, tmp_path).entry
+    files = [
+        "share_by_group.png",
+        "share_by_group.svg",
+        "share_by_group.pdf",
+        "share_by_group.csv",
+        "share_by_group.caption.txt",
+    ]
     assert entry == {
         "id": "share_by_group",
         "title": "Share by group",
@@ -100,6 +106,7 @@ def test_save_figure_writes_all_files_and_the_record(tmp_path):
         "files": files,
         "notebook": "01_overview.ipynb",
         "parameters": {"corpus": None, "minimum": 5},
+        "sample": {"documents": 3, "outlets": 2, "sentences": 50},
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*files, "share_by_group.json"])
     assert json.loads((tmp_path / "share_by_group.json").read_text()) == entry
@@ -130,6 +137,21 @@ def test_saving_twice_gives_the_same_bytes(tmp_path):
     for path in sorted(first.iterdir()):
         assert path.read_bytes() == (second / path.name).read_bytes(), path.name
         assert path.read_bytes() == (rebuilt / path.name).read_bytes(), path.name
+
+
+def test_save_figure_closes_the_figure_and_shows_it_once_with_a_note(tmp_path):
+    fig = _bar_figure()
+    saved = _save(fig, tmp_path)
+    assert not plt.fignum_exists(fig.number)
+    assert repr(saved) == f"saved share_by_group (png, svg, pdf, csv, caption.txt) in {tmp_path}"
+
+
+def test_pdf_has_no_date(tmp_path):
+    fig = _bar_figure()
+    _save(fig, tmp_path)
+    pdf = (tmp_path / "share_by_group.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert b"CreationDate" not in pdf
 
 
 def test_svg_has_no_date(tmp_path):
@@ -163,7 +185,15 @@ def test_save_figure_rejects_parameters_that_are_not_json(tmp_path):
     fig = _bar_figure()
     with pytest.raises(TypeError):
         plotting.save_figure(
-            fig, "x", data=DATA, caption="c", title="t", output_dir=tmp_path, notebook="n", parameters={"p": object()}
+            fig,
+            "x",
+            data=DATA,
+            caption="c",
+            title="t",
+            output_dir=tmp_path,
+            notebook="n",
+            parameters={"p": object()},
+            sample={},
         )
     plt.close(fig)
     assert list(tmp_path.iterdir()) == []
