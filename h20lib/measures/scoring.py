@@ -17,7 +17,7 @@ from h20lib.measures.attribution import attribute_document
 from h20lib.measures.frames import NO_FRAMES, score_frames
 from h20lib.measures.sentiment import score_sentiment
 from h20lib.measures.stance import NO_STANCE, carry_reported_stance, score_stance
-from h20lib.parse.corpus import Corpus
+from h20lib.parse.corpus import DOCUMENT_COLUMNS, Corpus
 from h20lib.rows import QuoteRow, ScoredRow, SentenceRow, columns
 
 ANALYSED_KINDS = ("headline", "body")  # stance and frames are coded on these kinds only (codebook.toml)
@@ -75,11 +75,15 @@ def _score_all(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
         quotes.extend(doc_quotes)
     table = pd.DataFrame(scored) if scored else pd.DataFrame(columns=list(SCORED_COLUMNS))
     check_scores(table, corpus, skipped_doc_ids=failed)
+    extra = [column for column in corpus.documents.columns if column not in DOCUMENT_COLUMNS]
+    if extra:
+        table = table.merge(corpus.documents[["doc_id", *extra]], on="doc_id", how="left", validate="many_to_one")
     return table, pd.DataFrame(quotes, columns=list(QUOTE_COLUMNS))
 
 
 def score(corpus: Corpus) -> pd.DataFrame:
-    """The corpus's sentence table with actors, speakers, sentiment, stance and frames as columns.
+    """The corpus's sentence table with actors, speakers, sentiment, stance and frames as columns, then the other
+    columns of the user's table (per document; see :func:`h20lib.parse.corpus.extra_column_name`).
 
     A document that fails at any stage is left out of the table and recorded in ``corpus.skipped``."""
     return _score_all(corpus)[0]

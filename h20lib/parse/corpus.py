@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -18,15 +19,24 @@ from dateutil import parser as dateparser
 
 from h20lib import config
 from h20lib.errors import InputError, Skipped, one_line
-from h20lib.parse.readers import TABLE_SUFFIXES, normalise_newlines, read_manifest, read_table, read_text_file
+from h20lib.parse.readers import (
+    TABLE_COLUMNS,
+    TABLE_SUFFIXES,
+    normalise_newlines,
+    read_manifest,
+    read_table,
+    read_text_file,
+)
 from h20lib.parse.structure import is_date_line, parse_structure
-from h20lib.rows import DocumentRow, SentenceRow, columns
+from h20lib.rows import DocumentRow, ScoredRow, SentenceRow, columns
 
 COMMENT_GROUP = "reader_comments"  # reader comments never count as any outlet's voice
 UNKNOWN = "unknown"
 MANIFEST_NAME = "manifest.toml"
 SENTENCE_COLUMNS = columns(SentenceRow)
 DOCUMENT_COLUMNS = columns(DocumentRow)
+# Names a user's own column cannot keep: h20lib's document, sentence and scored columns, and the analysis's group.
+RESERVED_COLUMNS = frozenset({*DOCUMENT_COLUMNS, *SENTENCE_COLUMNS, *columns(ScoredRow), "group", "voice"})
 _AGENCY = re.compile(r"\(([A-Z][A-Za-z.&\s]{1,30})\)\s*(?:--|—|–|-)")
 _DATE_PREFIX = re.compile(r"^\s*(?:published|updated|posted)\s*(?:on|at)?\s*:?\s*", re.IGNORECASE)
 
@@ -52,6 +62,7 @@ class DocumentMeta:
     source_file: str = ""
     encoding: str = "utf-8"
     segments: tuple[Segment, ...] = ()
+    extra: tuple[tuple[str, object], ...] = ()  # the user's other columns of a table row, kept for grouping
 
 
 @dataclass
@@ -61,6 +72,7 @@ class Corpus:
     source: str
     skipped: list[Skipped] = field(default_factory=list)  # documents left out, with the stage and reason
     fingerprint: str = ""  # corpus_fingerprint of the source, taken when it was loaded
+    notes: list[str] = field(default_factory=list)  # how the input was read: columns recognised or missing
 
 
 def _iso_date(text: str) -> str:
@@ -202,11 +214,19 @@ def _folder_items(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, Docu
     return items
 
 
-def _table_items(path: Path, skipped: list[Skipped]) -> list[tuple[str, DocumentMeta]]:
+def _table_items(path: Path, skipped: list[Skipped], notes: list[str]) -> list[tuple[str, DocumentMeta]]:
     table = read_table(path)
+    for found, own in table.attrs["renamed"].items():
+        notes.append(f"{path}: read column {found!r} as {own}")
+    unknown = [column for column in table.attrs["missing"] if column in ("outlet", "source_group", "published")]
+    if unknown:
+        notes.append(f"{path}: no column for {', '.join(unknown)}; left empty")
+    extra_columns = [column for column in table.columns if column not in ("text", *TABLE_COLUMNS)]
     items, seen = [], set()
     width = max(3, len(str(len(table))))
-    for number, row in enumerate(table.itertuples(index=False), start=1):
+    for number, (row, extra) in enumerate(
+        zip(table.itertuples(index=False), table[extra_columns].itertuples(index=False, name=None)), start=1
+    ):
         doc_id = row.doc_id.strip() or f"{number:0{width}d}"
         where = f"{path} row {number}"
         if not row.text.strip():
@@ -225,9 +245,25 @@ def _table_items(path: Path, skipped: list[Skipped]) -> list[tuple[str, Document
             url=row.url,
             language=row.language,
             source_file=f"{path.name}#{number}",
+            extra=tuple(zip(map(str, extra_columns), extra)),
         )
         items.append((normalise_newlines(row.text), meta))
     return items
+
+
+def extra_column_name(column: str) -> str:
+    """The name a user's own table column keeps in h20lib's tables: its own, or "input_<name>" when h20lib uses
+    that name for something else."""
+    return f"input_{column}" if column in RESERVED_COLUMNS else column
+
+
+def _with_extra_columns(documents: pd.DataFrame, metas: dict[str, DocumentMeta]) -> pd.DataFrame:
+    """``documents`` with the user's other table columns appended, in their order."""
+    columns = list(dict.fromkeys(name for meta in metas.values() for name, _ in meta.extra))
+    if not columns:
+        return documents
+    values = {column: [dict(metas[doc_id].extra).get(column) for doc_id in documents["doc_id"]] for column in columns}
+    return documents.assign(**{extra_column_name(column): value for column, value in values.items()})
 
 
 def corpus_fingerprint(corpus: str | Path | None) -> str:
@@ -278,17 +314,19 @@ def load_corpus(source: str | Path | None = None) -> Corpus:
     """
     path = config.resolve(source, default=config.SEEDS_DIR)
     skipped: list[Skipped] = []
+    notes: list[str] = []
     if not path.exists():
         raise InputError(path, "no such file or folder")
     if path.is_dir():
         items: list[tuple[Path | str, DocumentMeta]] = list(_folder_items(path, skipped))
     elif path.suffix in TABLE_SUFFIXES:
-        items = list(_table_items(path, skipped))
+        items = list(_table_items(path, skipped, notes))
     else:
         raise InputError(
             path, f"unsupported input {path.suffix or 'file'!r}; use a folder of .txt files, .csv, .jsonl or .parquet"
         )
     documents, sentences = [], []
+    metas = {meta.doc_id: meta for _, meta in items}
     for item, meta in items:
         where = str(path / meta.source_file) if path.is_dir() else f"{path} row {meta.source_file.rpartition('#')[2]}"
         parsed = _read_and_parse(item, meta, skipped, where=where)
@@ -298,10 +336,13 @@ def load_corpus(source: str | Path | None = None) -> Corpus:
     if not documents:
         reasons = "; ".join(map(str, skipped)) if skipped else "no documents"
         raise InputError(path, f"no readable documents ({reasons})")
+    for note in notes:
+        print(f"h20lib: {note}", file=sys.stderr)
     return Corpus(
-        documents=pd.DataFrame(documents, columns=list(DOCUMENT_COLUMNS)),
+        documents=_with_extra_columns(pd.DataFrame(documents, columns=list(DOCUMENT_COLUMNS)), metas),
         sentences=pd.DataFrame(sentences, columns=list(SENTENCE_COLUMNS)),
         source=str(path),
         skipped=skipped,
         fingerprint=corpus_fingerprint(path),
+        notes=notes,
     )

@@ -11,7 +11,7 @@ import charset_normalizer
 import pandas as pd
 
 from h20lib.errors import InputError
-from h20lib.resources import csv_without_comments
+from h20lib.resources import csv_without_comments, lexicon
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".parquet")
 TABLE_COLUMNS = ("doc_id", "title", "outlet", "source_group", "published", "url", "language")
@@ -99,8 +99,25 @@ def _read_jsonl(path: Path) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def recognised_columns(columns: list[str]) -> dict[str, str]:
+    """The columns of a table to read as h20lib's own (name in the table -> h20lib's name): for each of h20lib's
+    columns the table lacks, the first of its export names (column_names.toml: Media Cloud, GDELT) that it has."""
+    present = set(columns)
+    renamed: dict[str, str] = {}
+    for own, aliases in lexicon("column_names.toml")["aliases"].items():
+        if own in present:
+            continue
+        found = next((alias for alias in aliases if alias in present and alias not in renamed), None)
+        if found is not None:
+            renamed[found] = own
+    return renamed
+
+
 def read_table(path: Path) -> pd.DataFrame:
-    """A corpus table with a ``text`` column and the optional metadata columns, all as strings."""
+    """A corpus table with a ``text`` column and the optional metadata columns, all as strings.
+
+    Columns of common news exports are read as h20lib's (:func:`recognised_columns`); ``table.attrs["renamed"]``
+    says which, and ``table.attrs["missing"]`` lists h20lib's metadata columns the table had under no name."""
     try:
         if path.suffix == ".csv":
             table = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -117,15 +134,20 @@ def read_table(path: Path) -> pd.DataFrame:
     except Exception as error:  # the readers raise many types for a malformed file; all mean "unreadable"
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise InputError(path, f"cannot read as {path.suffix[1:]} ({reason})") from None
+    written = ", ".join(map(str, table.columns))
+    renamed = recognised_columns([str(column) for column in table.columns])
+    table = table.rename(columns=renamed)
     if table.empty and "text" not in table.columns:
         raise InputError(path, "empty table")
     if "text" not in table.columns:
-        raise InputError(path, f"no 'text' column (columns: {', '.join(map(str, table.columns)) or 'none'})")
-    for column in TABLE_COLUMNS:
-        if column not in table.columns:
-            table[column] = ""
+        raise InputError(path, f"no 'text' column (columns: {written or 'none'})")
+    missing = [column for column in TABLE_COLUMNS if column not in table.columns]
+    for column in missing:
+        table[column] = ""
     table = table.astype({column: "object" for column in ("text", *TABLE_COLUMNS)})
-    return table.fillna("").astype({column: str for column in ("text", *TABLE_COLUMNS)})
+    table = table.fillna("").astype({column: str for column in ("text", *TABLE_COLUMNS)})
+    table.attrs.update(renamed=renamed, missing=missing)
+    return table
 
 
 def read_manifest(path: Path) -> list[dict]:

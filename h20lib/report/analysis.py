@@ -72,6 +72,17 @@ def sample_size(sentences: pd.DataFrame) -> dict[str, int]:
     }
 
 
+def with_group_counts(data: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """``data`` with ``n_documents`` and ``n_outlets``: the documents and outlets of each ``group`` in ``sentences``,
+    which captions report."""
+    counts = sentences.groupby("group").agg(n_documents=("doc_id", "nunique"), n_outlets=("outlet", "nunique"))
+    extended = data.drop(columns=["n_documents", "n_outlets"], errors="ignore")
+    extended = extended.assign(
+        n_documents=extended["group"].map(counts["n_documents"]), n_outlets=extended["group"].map(counts["n_outlets"])
+    )
+    return extended.astype({"n_documents": "int64", "n_outlets": "int64"}) if len(extended) else extended
+
+
 def corpus_overview(
     scored: pd.DataFrame, *, group_by: str = "source_group", groups: Sequence[str] | None = None
 ) -> pd.DataFrame:
@@ -86,7 +97,7 @@ def corpus_overview(
         analysed.groupby(["group", "kind"], sort=True)["analysed"].any().reset_index(), on=["group", "kind"]
     )
     counts["n_group"] = counts.groupby("group")["n_sentences"].transform("sum").astype("int64")
-    return counts[["group", "kind", "analysed", "n_sentences", "n_group"]]
+    return with_group_counts(counts[["group", "kind", "analysed", "n_sentences", "n_group"]], table)
 
 
 def coverage_over_time(selected: pd.DataFrame) -> pd.DataFrame:
@@ -149,29 +160,43 @@ def frame_label(frame: str) -> str:
     return f"{frame} ({frame_dimensions()[frame]})"
 
 
-def frames_by_group(selected: pd.DataFrame, *, min_sentences: int = 5) -> pd.DataFrame:
-    """Share of each group's sentences invoking each frame, with its Wilson 95% interval."""
+def _group_counts(sentences: pd.DataFrame) -> dict[str, int]:
+    return {
+        "n_group": len(sentences),
+        "n_documents": int(sentences["doc_id"].nunique()),
+        "n_outlets": int(sentences["outlet"].nunique()),
+    }
+
+
+def _document_share(hits: pd.Series, documents: pd.Series, *, n_resamples: int, seed: int) -> dict[str, float]:
+    """The share of True in ``hits`` with its 95% interval from a bootstrap resampling ``documents``."""
+    share, low, high = stats.document_mean_ci(hits.astype(float), documents, n_resamples=n_resamples, seed=seed)
+    return {"share": share, "low": low, "high": high}
+
+
+def frames_by_group(
+    selected: pd.DataFrame, *, min_sentences: int = 5, n_resamples: int = 2000, seed: int = 0
+) -> pd.DataFrame:
+    """Share of each group's sentences invoking each frame, with a 95% interval from a bootstrap that resamples the
+    group's documents, and the group's sentences, documents and outlets."""
     rows = []
     for group, sentences in selected.groupby("group", sort=True):
-        n = len(sentences)
+        counts = _group_counts(sentences)
         for frame in frame_names():
-            hits = int(sentences["frames"].map(lambda found, frame=frame: frame in found).sum())
-            share, low, high = stats.share_ci(hits, n)
+            hits = sentences["frames"].map(lambda found, frame=frame: frame in found)
             rows.append(
                 {
                     "frame": frame,
                     "label": frame_label(frame),
                     "group": group,
-                    "n_frame": hits,
-                    "share": share,
-                    "ci_low": low,
-                    "ci_high": high,
-                    "n_group": n,
-                    "enough": n >= min_sentences,
+                    "n_frame": int(hits.sum()),
+                    **_document_share(hits, sentences["doc_id"], n_resamples=n_resamples, seed=seed),
+                    **counts,
+                    "enough": len(sentences) >= min_sentences,
                 }
             )
-    columns = ["frame", "label", "group", "n_frame", "share", "ci_low", "ci_high", "n_group", "enough"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["frame", "label", "group", "n_frame", "share", "low", "high", "n_group", "n_documents", "n_outlets"]
+    return pd.DataFrame(rows, columns=[*columns, "enough"])
 
 
 def top_speakers(selected: pd.DataFrame, *, top_n: int) -> list[str]:
@@ -182,20 +207,33 @@ def top_speakers(selected: pd.DataFrame, *, top_n: int) -> list[str]:
     return counts["speaker"].head(top_n).tolist()
 
 
+def is_relay(speaker: str, cue: str) -> bool:
+    """Whether a sentence attributed to ``speaker`` by ``cue`` (the ``speaker_cue`` column) is a news outlet passing
+    on others' words or its own reporting ("according to Reuters", "Bloomberg reported"), not the outlet speaking."""
+    if actors.actor_type(speaker) != "media_outlet":
+        return False
+    words = cue.split()
+    while words and words[0] in ("quote", "continued"):
+        words = words[1:]
+    return " ".join(words) in resources.lexicon("speech_cues.toml")["relay_cues"]
+
+
 def stance_by_actor(
     selected: pd.DataFrame, *, top_n: int = 10, min_stance: int = 3, n_resamples: int = 2000, seed: int = 0
 ) -> pd.DataFrame:
     """Per speaker, target and direction: the share of the speaker's attributed sentences labelled favor or against,
     with a 95% interval from a bootstrap that resamples the documents quoting the speaker. Only speakers with at
     least ``min_stance`` sentences taking a stance on either target are shown, the ``top_n`` with most of them; a
-    sentence with no stance counts in the denominator, never as a score of 0."""
+    sentence with no stance counts in the denominator, never as a score of 0. A news outlet counts as a speaker only
+    where it speaks, not where it relays (:func:`is_relay`)."""
     quoted = selected[selected["speaker"] != ""]
+    quoted = quoted[[not is_relay(speaker, cue) for speaker, cue in zip(quoted["speaker"], quoted["speaker_cue"])]]
     takes = (quoted[[f"stance_{target}_label" for target in TARGETS]] != "none").any(axis=1)
     counts = takes.groupby(quoted["speaker"]).sum().rename_axis("speaker").reset_index(name="n_stance")
     counts = counts[counts["n_stance"] >= min_stance]
     counts = counts.sort_values(["n_stance", "speaker"], ascending=[False, True], kind="mergesort").head(top_n)
     columns = ["speaker", "speaker_name", "target", "direction", "share", "low", "high", "n_speaker", "n_stance"]
-    columns += ["n_documents", "rank", "group", "n_group"]
+    columns += ["n_speaker_documents", "rank", "group", "n_group", "n_documents", "n_outlets"]
     rows = []
     for rank, (speaker, n_stance) in enumerate(zip(counts["speaker"], counts["n_stance"])):
         own = quoted[quoted["speaker"] == speaker]
@@ -215,14 +253,17 @@ def stance_by_actor(
                         "high": high,
                         "n_speaker": len(own),
                         "n_stance": int(n_stance),
-                        "n_documents": int(own["doc_id"].nunique()),
+                        "n_speaker_documents": int(own["doc_id"].nunique()),
                         "rank": rank,
                     }
                 )
     table = pd.DataFrame(rows, columns=columns)
     # the caption counts the shown speakers' attributed sentences, all quoting groups together
+    shown = quoted[quoted["speaker"].isin(counts["speaker"])]
     table["group"] = "all groups"
-    table["n_group"] = int(quoted["speaker"].isin(counts["speaker"]).sum())
+    table["n_group"] = len(shown)
+    table["n_documents"] = shown["doc_id"].nunique()
+    table["n_outlets"] = shown["outlet"].nunique()
     return table
 
 
@@ -269,31 +310,34 @@ def stance_by_group(selected: pd.DataFrame, *, n_resamples: int = 2000, seed: in
     return pd.DataFrame(rows, columns=[*columns, "n_voice_documents", "n_group", "n_documents", "n_outlets"])
 
 
-def voices(selected: pd.DataFrame, *, top_n: int = 8, min_sentences: int = 5) -> pd.DataFrame:
-    """Share of each group's sentences in its own voice, attributed to each of the ``top_n`` speakers, or to others."""
+def voices(
+    selected: pd.DataFrame, *, top_n: int = 8, min_sentences: int = 5, n_resamples: int = 2000, seed: int = 0
+) -> pd.DataFrame:
+    """Share of each group's sentences in its own voice, attributed to each of the ``top_n`` speakers, or to others,
+    with a 95% interval from a bootstrap that resamples the group's documents."""
     speakers = top_speakers(selected, top_n=top_n)
     voice = selected["speaker"].where(selected["speaker"].isin(speakers), OTHER_SPEAKERS)
     voice = voice.mask(selected["speaker"] == "", OWN_VOICE)
     order = [OWN_VOICE, *speakers, OTHER_SPEAKERS]
     rows = []
-    for group, voiced in voice.groupby(selected["group"], sort=True):
-        counts = voiced.value_counts()
+    for group, sentences in selected.assign(voice=voice).groupby("group", sort=True):
+        counts = _group_counts(sentences)
         for position, speaker in enumerate(order):
-            n = int(counts.get(speaker, 0))
+            hits = sentences["voice"] == speaker
             rows.append(
                 {
                     "group": group,
                     "speaker": speaker,
                     "order": position,
                     "speaker_name": speaker if speaker in (OWN_VOICE, OTHER_SPEAKERS) else actors.display_name(speaker),
-                    "n": n,
-                    "share": n / len(voiced),
-                    "n_group": len(voiced),
-                    "enough": len(voiced) >= min_sentences,
+                    "n": int(hits.sum()),
+                    **_document_share(hits, sentences["doc_id"], n_resamples=n_resamples, seed=seed),
+                    **counts,
+                    "enough": len(sentences) >= min_sentences,
                 }
             )
-    columns = ["group", "speaker", "order", "speaker_name", "n", "share", "n_group", "enough"]
-    return pd.DataFrame(rows, columns=columns)
+    columns = ["group", "speaker", "order", "speaker_name", "n", "share", "low", "high"]
+    return pd.DataFrame(rows, columns=[*columns, "n_group", "n_documents", "n_outlets", "enough"])
 
 
 Z_THRESHOLD = 1.96  # a log-odds z-score past this is distinctive at the 5% level (two-sided)
@@ -348,7 +392,7 @@ def distinctive_terms(
     top["n_group"] = top["group"].map(sizes).astype("int64")
     top["enough"] = top["n_group"] >= min_sentences
     top["rank"] = top["rank"].astype("int64")
-    return top[columns].reset_index(drop=True)
+    return with_group_counts(top[columns].reset_index(drop=True), selected)
 
 
 def mention_table(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -394,37 +438,46 @@ def portrayal(
     actors_shown: Sequence[str] | None = None,
     top_n: int = 6,
     min_mentions: int = 3,
+    n_resamples: int = 2000,
+    seed: int = 0,
 ) -> pd.DataFrame:
-    """Mentions of each shown actor per group by portrayal label, with counts and shares.
+    """Mentions of each shown actor per group by portrayal label: counts and shares, each share with a 95% interval
+    from a bootstrap that resamples the documents mentioning the actor in the group.
 
     ``actors_shown`` None: :data:`MAIN_ACTORS` where mentioned, else the most-mentioned actors.
     ``n_group``: mentions of the shown actors in the group; ``enough``: the actor has ``min_mentions`` there.
+    ``n_documents`` and ``n_outlets`` count the group's documents and outlets.
     """
-    columns = ["group", "actor", "actor_name", "label", "n", "n_mentions", "share", "n_group", "enough"]
+    columns = ["group", "actor", "actor_name", "label", "n", "n_mentions", "share", "low", "high", "n_group"]
+    columns += ["n_documents", "n_outlets", "enough"]
     mentions = mention_table(selected)
     if mentions.empty:
         return pd.DataFrame(columns=columns)
-    mentions["group"] = mentions["sentence_id"].map(selected.set_index("sentence_id")["group"])
+    by_sentence = selected.set_index("sentence_id")
+    mentions["group"] = mentions["sentence_id"].map(by_sentence["group"])
+    mentions["doc_id"] = mentions["sentence_id"].map(by_sentence["doc_id"])
     shown = choose_actors(mentions, top_n=top_n) if actors_shown is None else list(actors_shown)
     mentions = mentions[mentions["actor"].isin(shown)]
     rows = []
-    for group in sorted(selected["group"].unique()):
+    for group, sentences in selected.groupby("group", sort=True):
         in_group = mentions[mentions["group"] == group]
+        counts = {key: value for key, value in _group_counts(sentences).items() if key != "n_group"}
         for actor in shown:
-            labels = in_group.loc[in_group["actor"] == actor, "label"]
+            of_actor = in_group[in_group["actor"] == actor]
             for label in LABELS:
-                n = int((labels == label).sum())
+                hits = of_actor["label"] == label
                 rows.append(
                     {
                         "group": group,
                         "actor": actor,
                         "actor_name": actors.display_name(actor),
                         "label": label,
-                        "n": n,
-                        "n_mentions": len(labels),
-                        "share": n / len(labels) if len(labels) else np.nan,
+                        "n": int(hits.sum()),
+                        "n_mentions": len(of_actor),
+                        **_document_share(hits, of_actor["doc_id"], n_resamples=n_resamples, seed=seed),
                         "n_group": len(in_group),
-                        "enough": len(labels) >= min_mentions,
+                        **counts,
+                        "enough": len(of_actor) >= min_mentions,
                     }
                 )
     return pd.DataFrame(rows, columns=columns)
@@ -535,4 +588,4 @@ def claims_side_by_side(selected: pd.DataFrame, documents: pd.DataFrame, *, max_
     board["drawn"] = board["item_order"] < max_rows
     board["n_group"] = board.groupby("group")["item"].transform("size").astype("int64")
     board = board.sort_values(["item_order", "group", "doc_id"], kind="mergesort")
-    return board[CLAIM_BOARD_COLUMNS].reset_index(drop=True)
+    return with_group_counts(board[CLAIM_BOARD_COLUMNS].reset_index(drop=True), selected)

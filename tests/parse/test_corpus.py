@@ -3,6 +3,7 @@ import json
 import pandas as pd
 import pytest
 
+import h20lib
 from h20lib import InputError, load_corpus, parse_document
 from h20lib.parse.corpus import DocumentMeta, Segment, corpus_fingerprint
 
@@ -758,3 +759,56 @@ def test_path_fingerprint_depends_on_content_not_location(tmp_path):
     assert corpus_fingerprint(str(tmp_path / "a" / "one.txt")).startswith("sha256:")
     with pytest.raises(FileNotFoundError):
         corpus_fingerprint(str(tmp_path / "missing"))
+
+
+MEDIA_CLOUD_ROWS = [
+    {
+        "id": "s1",
+        "publish_date": "2025-07-15 08:00:00",
+        "media_name": "Reuters",
+        "title": "Nvidia to resume H20 sales",
+        "url": "https://example.org/1",
+        "text": "Nvidia to resume H20 sales\nNvidia said it would resume sales of the H20 to China.",
+        "country": "US",
+        "kind": "wire",
+    },
+    {
+        "id": "s2",
+        "publish_date": "2025-07-16 09:30:00",
+        "media_name": "Xinhua",
+        "title": "China responds",
+        "url": "https://example.org/2",
+        "text": "China responds\nThe ministry said it had taken note of the decision.",
+        "country": "CN",
+        "kind": "wire",
+    },
+]
+
+
+@pytest.mark.parametrize("suffix", TABLE_SUFFIXES)
+def test_a_media_cloud_export_loads_with_outlet_date_and_the_users_columns(tmp_path, suffix, capsys):
+    path = tmp_path / f"stories{suffix}"
+    _write_table(path, MEDIA_CLOUD_ROWS)
+    corpus = load_corpus(path)
+    documents = corpus.documents.set_index("doc_id")
+    assert documents.loc["s1", ["outlet", "published"]].tolist() == ["Reuters", "2025-07-15"]
+    # the user's own columns are kept; one named like a column of h20lib's is kept under another name
+    assert documents["country"].tolist() == ["US", "CN"]
+    assert documents["input_kind"].tolist() == ["wire", "wire"]
+    assert corpus.notes == [
+        f"{path}: read column 'id' as doc_id",
+        f"{path}: read column 'media_name' as outlet",
+        f"{path}: read column 'publish_date' as published",
+        f"{path}: no column for source_group; left empty",
+    ]
+    assert capsys.readouterr().err.splitlines() == [f"h20lib: {note}" for note in corpus.notes]
+
+
+def test_the_users_columns_are_kept_through_scoring(tmp_path):
+    path = tmp_path / "stories.csv"
+    _write_table(path, MEDIA_CLOUD_ROWS)
+    corpus = load_corpus(path)
+    scored = h20lib.score(corpus)
+    assert scored.columns[-2:].tolist() == ["country", "input_kind"]
+    assert scored.groupby("doc_id")["country"].first().to_dict() == {"s1": "US", "s2": "CN"}
+    assert len(scored) == len(corpus.sentences)

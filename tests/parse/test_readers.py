@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from h20lib.errors import InputError
-from h20lib.parse.readers import decode_text, read_manifest, read_table, read_text_file
+from h20lib.parse.readers import decode_text, read_manifest, read_table, read_text_file, recognised_columns
 
 OPTIONAL_COLUMNS = ("doc_id", "title", "outlet", "source_group", "published", "url", "language")
 
@@ -156,7 +156,7 @@ def test_read_table_fills_missing_optional_columns(tmp_path, suffix, rows, expec
     ("name", "content", "reason_start"),
     [
         ("corpus.csv", b"headline,outlet\nChips,AP\n", "no 'text' column (columns: headline, outlet)"),
-        ("corpus.jsonl", b'{"body": "Chips"}\n', "no 'text' column (columns: body)"),
+        ("corpus.jsonl", b'{"story": "Chips"}\n', "no 'text' column (columns: story)"),
         ("corpus.csv", b"", "cannot read as csv"),
         ("corpus.csv", "text\ncaf\u00e9 \u201cquote\u201d\n".encode("cp1252"), "not UTF-8 text"),
         ("corpus.jsonl", b"{not json\n", "cannot read as jsonl"),
@@ -176,10 +176,10 @@ def test_read_table_bad_input_is_one_line_naming_the_file(tmp_path, name, conten
 
 def test_read_table_without_text_column_in_parquet(tmp_path):
     path = tmp_path / "corpus.parquet"
-    pd.DataFrame({"body": ["x"]}).to_parquet(path)
+    pd.DataFrame({"story": ["x"]}).to_parquet(path)
     with pytest.raises(InputError) as caught:
         read_table(path)
-    assert str(caught.value) == f"{path}: no 'text' column (columns: body)"
+    assert str(caught.value) == f"{path}: no 'text' column (columns: story)"
 
 
 @pytest.mark.parametrize(
@@ -215,3 +215,27 @@ def test_read_manifest_bad_input(tmp_path, content, reason_start):
         read_manifest(path)
     _assert_one_line_naming(caught.value, path)
     assert caught.value.reason.startswith(reason_start)
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        # a Media Cloud story list
+        (
+            ["id", "publish_date", "title", "url", "language", "media_name", "media_url", "text"],
+            {"id": "doc_id", "publish_date": "published", "media_name": "outlet"},
+        ),
+        # a GDELT DOC article list, and a GDELT GKG record
+        (["url", "title", "seendate", "domain", "language", "text"], {"seendate": "published", "domain": "outlet"}),
+        (
+            ["GKGRECORDID", "DATE", "SourceCommonName", "DocumentIdentifier", "text"],
+            {"GKGRECORDID": "doc_id", "DATE": "published", "SourceCommonName": "outlet", "DocumentIdentifier": "url"},
+        ),
+        # h20lib's own names win; the first alias present is taken; text under another name
+        (["doc_id", "id", "outlet", "source", "body"], {"body": "text"}),
+        (["source", "publisher", "text"], {"source": "outlet"}),
+        (["text", "country"], {}),
+    ],
+)
+def test_recognised_columns(columns, expected):
+    assert recognised_columns(columns) == expected

@@ -24,6 +24,7 @@ def _sentences(rows):
                 "char_start": 0,
                 "char_end": len(text),
                 "speaker": speaker,
+                "speaker_cue": extra.get("cue", "said" if speaker else ""),
                 "polarity": extra.get("polarity", 0.0),
                 "vader": extra.get("vader", 0.0),
                 "stance_approval": extra.get("approval", 0.0),
@@ -165,10 +166,11 @@ def test_voices_shares_of_each_group(group, speaker, n, share):
 
 
 def _labelled(rows):
-    """Body sentences of (sentence_id, group, speaker, approval label, controls label = "none")."""
+    """Body sentences of (sentence_id, group, speaker, approval label, controls label = "none", speaker cue)."""
     table = _sentences([(sentence_id, group, "body", speaker, "x") for sentence_id, group, speaker, *_ in rows])
     table["stance_approval_label"] = [row[3] for row in rows]
     table["stance_controls_label"] = [row[4] if len(row) > 4 else "none" for row in rows]
+    table["speaker_cue"] = [row[5] if len(row) > 5 else "said" for row in rows]
     return analysis.select_sentences(table)
 
 
@@ -181,6 +183,11 @@ SPEAKERS = _labelled(
         ("a-3", "wire", "nvidia", "favor", "none"),
         ("a-4", "wire", "nvidia", "none", "none"),
         ("a-5", "wire", "", "against", "against"),
+        # an outlet relaying is not an outlet speaking
+        ("c-1", "wire", "reuters", "against", "against", "according to"),
+        ("c-2", "wire", "reuters", "favor", "none", "quote as reported by"),
+        ("c-3", "wire", "global_times", "against", "none", "said in an editorial"),
+        ("c-4", "wire", "global_times", "against", "none", "wrote"),
     ]
 )
 
@@ -197,13 +204,33 @@ SPEAKERS = _labelled(
 def test_stance_by_actor_gives_shares_per_speaker(speaker, target, direction, share, n_speaker):
     data = analysis.stance_by_actor(SPEAKERS, min_stance=2, n_resamples=200)
     row = data[(data["speaker"] == speaker) & (data["target"] == target) & (data["direction"] == direction)].iloc[0]
-    assert (row["share"], row["n_speaker"], row["n_documents"]) == (pytest.approx(share), n_speaker, 2)
+    assert (row["share"], row["n_speaker"], row["n_speaker_documents"]) == (pytest.approx(share), n_speaker, 2)
 
 
-@pytest.mark.parametrize(("min_stance", "speakers"), [(1, {"lin_jian", "nvidia"}), (2, {"lin_jian"}), (4, set())])
+@pytest.mark.parametrize(
+    ("min_stance", "speakers"),
+    [(1, {"lin_jian", "nvidia", "global_times"}), (2, {"lin_jian", "global_times"}), (4, set())],
+)
 def test_stance_by_actor_shows_speakers_with_enough_stance(min_stance, speakers):
     data = analysis.stance_by_actor(SPEAKERS, min_stance=min_stance, n_resamples=50)
     assert set(data["speaker"]) == speakers
+
+
+@pytest.mark.parametrize(
+    ("speaker", "cue", "relay"),
+    [
+        ("reuters", "according to", True),
+        ("bloomberg", "reported", True),
+        ("reuters", "quote as reported by", True),
+        ("reporter", "turn Question", True),
+        ("global_times", "said", False),
+        ("global_times", "wrote", False),
+        ("jensen_huang", "according to", False),
+        ("mofcom", "reported", False),
+    ],
+)
+def test_is_relay(speaker, cue, relay):
+    assert analysis.is_relay(speaker, cue) is relay
 
 
 WORDS = _sentences(

@@ -38,6 +38,14 @@ def test_every_figure_has_labelled_axes(seed_tables, figure_id):
     plt.close(fig)
 
 
+@pytest.mark.parametrize("figure_id", sorted(set(figures.DESCRIPTIONS) - {"coverage_over_time"}))
+def test_every_caption_counts_documents_and_outlets_per_group(seed_tables, figure_id):
+    text = figures.caption(figure_id, seed_tables[figure_id])
+    counted = seed_tables[figure_id].drop_duplicates("group")
+    for row in counted.itertuples():
+        assert f"in {row.n_documents} document" in text and f"from {row.n_outlets} outlet" in text
+
+
 @pytest.mark.parametrize(
     ("figure_id", "empty_columns"),
     [
