@@ -480,3 +480,29 @@ def test_coverage_over_time_counts_documents_and_stance_sentences_per_date():
     assert data.loc[("opinion", "2025-07-15"), ["n_documents", "n_stance_sentences"]].tolist() == [1, 0]
     assert len(data) == 3  # the undated document is left out
     assert data.loc[("wire", "2025-07-15"), "n_group"] == 2
+
+
+CLUSTERED = _sentences(
+    [
+        ("a-1", "wire", "body", "nvidia", "x", {"frames": ("economic",)}),
+        ("a-2", "wire", "body", "nvidia", "x", {"frames": ("economic",)}),
+        ("b-1", "wire", "body", "", "x"),
+        ("b-2", "wire", "body", "", "x"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("make", "row"),
+    [
+        (lambda s: analysis.frames_by_group(s, n_resamples=500), lambda d: d[d["frame"] == "economic"]),
+        (lambda s: analysis.voices(s, top_n=1, n_resamples=500), lambda d: d[d["speaker"] == "nvidia"]),
+    ],
+    ids=["frames_by_group", "voices"],
+)
+def test_share_intervals_resample_documents(make, row):
+    # all of one document's sentences have the trait and none of the other's: resampling the two documents puts
+    # the share anywhere from 0 to 1, where resampling the four sentences as if independent would not
+    chosen = row(make(analysis.select_sentences(CLUSTERED))).iloc[0]
+    assert (chosen["share"], chosen["low"], chosen["high"]) == (0.5, 0.0, 1.0)
+    assert (chosen["n_documents"], chosen["n_outlets"], chosen["n_group"]) == (2, 1, 4)
