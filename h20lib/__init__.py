@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from h20lib.explanation import explain
     from h20lib.measures.portrayal import target_sentiment
     from h20lib.measures.scoring import quotes, score
+    from h20lib.measures.stream import score_corpus, scored_table
     from h20lib.parse.corpus import Corpus, load_corpus, parse_document
 
 _PUBLIC = {
@@ -36,6 +37,8 @@ _PUBLIC = {
     "parse_document": ("h20lib.parse.corpus", "parse_document"),
     "quotes": ("h20lib.measures.scoring", "quotes"),
     "score": ("h20lib.measures.scoring", "score"),
+    "score_corpus": ("h20lib.measures.stream", "score_corpus"),
+    "scored_table": ("h20lib.measures.stream", "scored_table"),
     "target_sentiment": ("h20lib.measures.portrayal", "target_sentiment"),
 }
 _SUBMODULES = frozenset({"validate"})  # ``h20lib.validate.validation_report()``, ``format_report``
@@ -49,6 +52,8 @@ __all__ = [
     "parse_document",
     "quotes",
     "score",
+    "score_corpus",
+    "scored_table",
     "target_sentiment",
     "validate",
 ]

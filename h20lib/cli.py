@@ -10,29 +10,32 @@ from h20lib.errors import InputError
 
 
 def _score(args: argparse.Namespace) -> int:
-    from h20lib.measures.scoring import score
-    from h20lib.parse.corpus import load_corpus
-    from h20lib.report.output import write_table
+    from tqdm import tqdm
 
-    corpus = load_corpus(args.corpus)
-    for skip in corpus.skipped:
+    from h20lib.measures.stream import score_corpus
+
+    with tqdm(desc="scoring", unit=" documents", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
+
+        def progress(documents: int, sentences: int) -> None:
+            bar.update(documents - bar.n)
+            bar.set_postfix(sentences=sentences, refresh=False)
+
+        summary = score_corpus(args.corpus, args.output, jobs=args.jobs, progress=progress)
+    for skip in summary.skipped:
         print(f"h20lib: skipped {skip}", file=sys.stderr)
-    table = score(corpus)  # names on stderr any document it cannot score
-    write_table(table, args.output)
-    skipped = f"; {len(corpus.skipped)} skipped" if corpus.skipped else ""
+    skipped = f"; {len(summary.skipped)} skipped" if summary.skipped else ""
     print(
-        f"wrote {len(table)} sentences from {table['doc_id'].nunique()} documents to {args.output}{skipped}",
+        f"wrote {summary.n_sentences} sentences from {summary.n_documents} documents to {args.output}{skipped}",
         file=sys.stderr,
     )
-    return 1 if corpus.skipped else 0
+    return 1 if summary.skipped else 0
 
 
 def _figures(args: argparse.Namespace) -> int:
-    from h20lib.parse.corpus import load_corpus
+    from h20lib.measures.stream import cached_scores
     from h20lib.report.batch import run_notebooks
 
-    if args.corpus is not None:
-        load_corpus(args.corpus)  # fail fast, with a one-line error, before starting any kernel
+    cached_scores(args.corpus)  # scored once here, with every core, and read by every notebook; fails fast
     output_dir = figures_folder(args.out, corpus=args.corpus)
     result = run_notebooks(corpus=args.corpus, output_dir=output_dir, jobs=args.jobs)
     for name in result.failed:
@@ -51,6 +54,16 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="h20lib", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -62,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--corpus", default=None, help="folder of .txt files or a .csv/.jsonl/.parquet table (default: the seeds)"
     )
     score.add_argument("-o", "--output", required=True, help="output file ending in .csv or .parquet")
+    score.add_argument(
+        "--jobs", type=_positive, default=None, help="worker processes scoring chunks of documents (default: all cores)"
+    )
     score.set_defaults(run=_score)
     figures = commands.add_parser("figures", help="run every notebook with papermill and collect the figures")
     figures.add_argument("--corpus", default=None, help="corpus to analyse (default: the seeds)")

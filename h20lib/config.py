@@ -10,6 +10,7 @@ training), ``notebooks/`` and ``figures/``.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -34,6 +35,14 @@ REAL_FRAMES_CROSS_VALIDATED = VALIDATION_DIR / "real_frames_cross_validated.csv"
 REAL_CHROME_CROSS_VALIDATED = VALIDATION_DIR / "real_chrome_cross_validated.csv"
 RELIABILITY_FIGURE = VALIDATION_DIR / "reliability_any_stance.png"
 NEWSMTSC_DIR = PROJECT_ROOT.parent / "shared" / "data" / "newsmtsc"
+
+
+def cache_dir() -> Path:
+    """Where scored tables are kept for reuse (h20lib.measures.stream.scored_table): ``$H20LIB_CACHE`` when set, else
+    ``h20lib`` under ``$XDG_CACHE_HOME`` (default ``~/.cache``)."""
+    if os.environ.get("H20LIB_CACHE"):
+        return Path(os.environ["H20LIB_CACHE"]).expanduser().resolve()
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache").expanduser() / "h20lib"
 
 
 def resolve(path: str | Path | None, *, default: Path) -> Path:

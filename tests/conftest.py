@@ -7,6 +7,7 @@ changes one (instead of working on a copy) fails the run rather than quietly cha
 import copy
 import dataclasses
 import math
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,19 @@ import h20lib
 from h20lib import validate
 
 DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def scored_cache(tmp_path_factory) -> Iterator[Path]:
+    """A cache of scored tables for this session only (notebook kernels inherit it), never the user's."""
+    folder = tmp_path_factory.mktemp("h20lib-cache")
+    before = os.environ.get("H20LIB_CACHE")
+    os.environ["H20LIB_CACHE"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["H20LIB_CACHE"]
+    else:
+        os.environ["H20LIB_CACHE"] = before
 
 
 def _assert_unchanged(value: Any, pristine: Any, where: str) -> None:

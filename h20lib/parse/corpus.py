@@ -10,6 +10,7 @@ import hashlib
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -22,9 +23,9 @@ from h20lib.errors import InputError, Skipped, one_line
 from h20lib.parse.readers import (
     TABLE_COLUMNS,
     TABLE_SUFFIXES,
+    iter_table,
     normalise_newlines,
     read_manifest,
-    read_table,
     read_text_file,
 )
 from h20lib.parse.structure import is_date_line, parse_structure
@@ -214,41 +215,71 @@ def _folder_items(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, Docu
     return items
 
 
-def _table_items(path: Path, skipped: list[Skipped], notes: list[str]) -> list[tuple[str, DocumentMeta]]:
-    table = read_table(path)
-    for found, own in table.attrs["renamed"].items():
-        notes.append(f"{path}: read column {found!r} as {own}")
-    unknown = [column for column in table.attrs["missing"] if column in ("outlet", "source_group", "published")]
-    if unknown:
-        notes.append(f"{path}: no column for {', '.join(unknown)}; left empty")
-    extra_columns = [column for column in table.columns if column not in ("text", *TABLE_COLUMNS)]
-    items, seen = [], set()
-    width = max(3, len(str(len(table))))
-    for number, (row, extra) in enumerate(
-        zip(table.itertuples(index=False), table[extra_columns].itertuples(index=False, name=None)), start=1
-    ):
-        doc_id = row.doc_id.strip() or f"{number:0{width}d}"
-        where = f"{path} row {number}"
-        if not row.text.strip():
-            skipped.append(Skipped(where, "read", "empty text"))
-            continue
-        if doc_id in seen:
-            skipped.append(Skipped(where, "read", f"doc_id {doc_id!r} repeated"))
-            continue
-        seen.add(doc_id)
-        meta = DocumentMeta(
-            doc_id=doc_id,
-            title=row.title,
-            outlet=row.outlet,
-            source_group=row.source_group,
-            published=_iso_date(row.published) if row.published else "",
-            url=row.url,
-            language=row.language,
-            source_file=f"{path.name}#{number}",
-            extra=tuple(zip(map(str, extra_columns), extra)),
+def _table_chunks(
+    path: Path, skipped: list[Skipped], notes: list[str], *, chunk_rows: int
+) -> Iterator[list[tuple[Path | str, DocumentMeta]]]:
+    """(text, metadata) of each usable row of a table, a chunk of rows at a time; a row without ``doc_id`` gets
+    its row number ("007")."""
+    seen: set[str] = set()
+    number = 0
+    for table in iter_table(path, chunk_rows=chunk_rows):
+        if number == 0:
+            for found, own in table.attrs["renamed"].items():
+                notes.append(f"{path}: read column {found!r} as {own}")
+            unknown = [column for column in table.attrs["missing"] if column in ("outlet", "source_group", "published")]
+            if unknown:
+                notes.append(f"{path}: no column for {', '.join(unknown)}; left empty")
+        extra_columns = [column for column in table.columns if column not in ("text", *TABLE_COLUMNS)]
+        items: list[tuple[Path | str, DocumentMeta]] = []
+        for row, extra in zip(table.itertuples(index=False), table[extra_columns].itertuples(index=False, name=None)):
+            number += 1
+            doc_id = row.doc_id.strip() or f"{number:03d}"
+            where = f"{path} row {number}"
+            if not row.text.strip():
+                skipped.append(Skipped(where, "read", "empty text"))
+                continue
+            if doc_id in seen:
+                skipped.append(Skipped(where, "read", f"doc_id {doc_id!r} repeated"))
+                continue
+            seen.add(doc_id)
+            meta = DocumentMeta(
+                doc_id=doc_id,
+                title=row.title,
+                outlet=row.outlet,
+                source_group=row.source_group,
+                published=_iso_date(row.published) if row.published else "",
+                url=row.url,
+                language=row.language,
+                source_file=f"{path.name}#{number}",
+                extra=tuple(zip(map(str, extra_columns), extra)),
+            )
+            items.append((normalise_newlines(row.text), meta))
+        yield items
+
+
+def corpus_chunks(
+    path: Path, skipped: list[Skipped], notes: list[str], *, chunk_documents: int = 1000
+) -> Iterator[list[tuple[Path | str, DocumentMeta]]]:
+    """The documents of a corpus folder or table as (file or text, metadata), at most ``chunk_documents`` at a time;
+    a table is read chunk by chunk, so its size does not set the memory needed. What cannot be used is noted in
+    ``skipped``, how the input was read in ``notes``."""
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    if path.is_dir():
+        files: list[tuple[Path | str, DocumentMeta]] = list(_folder_items(path, skipped))
+        for start in range(0, len(files), chunk_documents):
+            yield files[start : start + chunk_documents]
+    elif path.suffix in TABLE_SUFFIXES:
+        yield from _table_chunks(path, skipped, notes, chunk_rows=chunk_documents)
+    else:
+        raise InputError(
+            path, f"unsupported input {path.suffix or 'file'!r}; use a folder of .txt files, .csv, .jsonl or .parquet"
         )
-        items.append((normalise_newlines(row.text), meta))
-    return items
+
+
+def item_location(path: Path, meta: DocumentMeta) -> str:
+    """Where a document of the corpus at ``path`` comes from, as messages name it."""
+    return str(path / meta.source_file) if path.is_dir() else f"{path} row {meta.source_file.rpartition('#')[2]}"
 
 
 def extra_column_name(column: str) -> str:
@@ -283,7 +314,7 @@ def corpus_fingerprint(corpus: str | Path | None) -> str:
     return "sha256:" + digest.hexdigest()
 
 
-def _read_and_parse(
+def read_and_parse(
     item: Path | str, meta: DocumentMeta, skipped: list[Skipped], *, where: str
 ) -> tuple[DocumentRow, list[SentenceRow]] | None:
     """The parsed document of a file (``item`` a Path) or of a table row's text, or None after noting why not.
@@ -315,24 +346,15 @@ def load_corpus(source: str | Path | None = None) -> Corpus:
     path = config.resolve(source, default=config.SEEDS_DIR)
     skipped: list[Skipped] = []
     notes: list[str] = []
-    if not path.exists():
-        raise InputError(path, "no such file or folder")
-    if path.is_dir():
-        items: list[tuple[Path | str, DocumentMeta]] = list(_folder_items(path, skipped))
-    elif path.suffix in TABLE_SUFFIXES:
-        items = list(_table_items(path, skipped, notes))
-    else:
-        raise InputError(
-            path, f"unsupported input {path.suffix or 'file'!r}; use a folder of .txt files, .csv, .jsonl or .parquet"
-        )
     documents, sentences = [], []
-    metas = {meta.doc_id: meta for _, meta in items}
-    for item, meta in items:
-        where = str(path / meta.source_file) if path.is_dir() else f"{path} row {meta.source_file.rpartition('#')[2]}"
-        parsed = _read_and_parse(item, meta, skipped, where=where)
-        if parsed:
-            documents.append(parsed[0])
-            sentences.extend(parsed[1])
+    metas = {}
+    for chunk in corpus_chunks(path, skipped, notes):
+        for item, meta in chunk:
+            metas[meta.doc_id] = meta
+            parsed = read_and_parse(item, meta, skipped, where=item_location(path, meta))
+            if parsed:
+                documents.append(parsed[0])
+                sentences.extend(parsed[1])
     if not documents:
         reasons = "; ".join(map(str, skipped)) if skipped else "no documents"
         raise InputError(path, f"no readable documents ({reasons})")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import charset_normalizer
 import pandas as pd
+import pyarrow.parquet as pq
 
 from h20lib.errors import InputError
 from h20lib.resources import csv_without_comments, lexicon
@@ -82,23 +84,6 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_jsonl(path: Path) -> pd.DataFrame:
-    """JSON Lines with every value kept as text, so ids like 7 stay "7" rather than becoming 7.0."""
-    rows = []
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(path, f"cannot read as jsonl (line {number} is not JSON: {error.msg})") from None
-            if not isinstance(record, dict):
-                raise InputError(path, f"cannot read as jsonl (line {number} is not a JSON object)")
-            rows.append({key: "" if value is None else str(value) for key, value in record.items()})
-    return pd.DataFrame(rows)
-
-
 def recognised_columns(columns: list[str]) -> dict[str, str]:
     """The columns of a table to read as h20lib's own (name in the table -> h20lib's name): for each of h20lib's
     columns the table lacks, the first of its export names (column_names.toml: Media Cloud, GDELT) that it has."""
@@ -113,27 +98,67 @@ def recognised_columns(columns: list[str]) -> dict[str, str]:
     return renamed
 
 
-def read_table(path: Path) -> pd.DataFrame:
-    """A corpus table with a ``text`` column and the optional metadata columns, all as strings.
+def _jsonl_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    """JSON Lines with every value kept as text, so ids like 7 stay "7" rather than becoming 7.0."""
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(path, f"cannot read as jsonl (line {number} is not JSON: {error.msg})") from None
+            if not isinstance(record, dict):
+                raise InputError(path, f"cannot read as jsonl (line {number} is not a JSON object)")
+            rows.append({key: "" if value is None else str(value) for key, value in record.items()})
+            if len(rows) == chunk_rows:
+                yield pd.DataFrame(rows)
+                rows = []
+    if rows:
+        yield pd.DataFrame(rows)
 
-    Columns of common news exports are read as h20lib's (:func:`recognised_columns`); ``table.attrs["renamed"]``
-    says which, and ``table.attrs["missing"]`` lists h20lib's metadata columns the table had under no name."""
-    try:
-        if path.suffix == ".csv":
-            table = pd.read_csv(path, dtype=str, keep_default_na=False)
-        elif path.suffix == ".jsonl":
-            table = _read_jsonl(path)
-        elif path.suffix == ".parquet":
-            table = pd.read_parquet(path)
-        else:
-            raise InputError(path, f"unsupported format {path.suffix!r}; use .txt files, .csv, .jsonl or .parquet")
-    except InputError:
-        raise
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text; re-save the table as UTF-8") from None
-    except Exception as error:  # the readers raise many types for a malformed file; all mean "unreadable"
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise InputError(path, f"cannot read as {path.suffix[1:]} ({reason})") from None
+
+def _raw_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
+    if path.suffix == ".csv":
+        yield from pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=chunk_rows)
+    elif path.suffix == ".jsonl":
+        yield from _jsonl_chunks(path, chunk_rows)
+    elif path.suffix == ".parquet":
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=chunk_rows):
+            yield batch.to_pandas()
+    else:
+        raise InputError(path, f"unsupported format {path.suffix!r}; use .txt files, .csv, .jsonl or .parquet")
+
+
+def iter_table(path: Path, *, chunk_rows: int = 1000) -> Iterator[pd.DataFrame]:
+    """A corpus table in chunks of ``chunk_rows`` rows, each with a ``text`` column and the optional metadata
+    columns, all as strings, so a table of any size is read in flat memory.
+
+    Columns of common news exports are read as h20lib's (:func:`recognised_columns`); each chunk's
+    ``attrs["renamed"]`` says which, and ``attrs["missing"]`` lists h20lib's metadata columns the table had under no
+    name. InputError (one line naming the file) for a table that cannot be read or has no ``text`` column."""
+    chunks = _raw_chunks(path, chunk_rows)
+    first = True
+    while True:
+        try:
+            table = next(chunks, None)
+        except InputError:
+            raise
+        except UnicodeDecodeError:
+            raise InputError(path, "not UTF-8 text; re-save the table as UTF-8") from None
+        except Exception as error:  # the readers raise many types for a malformed file; all mean "unreadable"
+            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise InputError(path, f"cannot read as {path.suffix[1:]} ({reason})") from None
+        if table is None:
+            if first:
+                raise InputError(path, "empty table")
+            return
+        yield _normalised(table, path)
+        first = False
+
+
+def _normalised(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     written = ", ".join(map(str, table.columns))
     renamed = recognised_columns([str(column) for column in table.columns])
     table = table.rename(columns=renamed)
@@ -147,6 +172,14 @@ def read_table(path: Path) -> pd.DataFrame:
     table = table.astype({column: "object" for column in ("text", *TABLE_COLUMNS)})
     table = table.fillna("").astype({column: str for column in ("text", *TABLE_COLUMNS)})
     table.attrs.update(renamed=renamed, missing=missing)
+    return table
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """The whole corpus table of :func:`iter_table` at once."""
+    chunks = list(iter_table(path))
+    table = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    table.attrs.update(chunks[0].attrs)
     return table
 
 

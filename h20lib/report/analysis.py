@@ -534,7 +534,7 @@ def _claim_item(kind: str, topic: str, subject: str, scope: str) -> str:
 CLAIM_BOARD_COLUMNS = ["item", "section", "doc_id", "group", "shown", "value", "flag", "drawn", "n_group"]
 
 
-def claims_side_by_side(selected: pd.DataFrame, documents: pd.DataFrame, *, max_rows: int = 40) -> pd.DataFrame:
+def claims_side_by_side(selected: pd.DataFrame, *, max_rows: int = 40) -> pd.DataFrame:
     """Every figure and date each document reports, and actor names, one row per (item, document), with flags.
 
     Claim items are measures (:func:`h20lib.measures.claims.compare_claims`): kind, topic, subject and period, so
@@ -544,6 +544,7 @@ def claims_side_by_side(selected: pd.DataFrame, documents: pd.DataFrame, *, max_
     (flagged first, then those more documents report, then money, percentages, dates); the table keeps every item.
     """
     doc_group = selected.groupby("doc_id", sort=True)["group"].first()
+    documents = selected.drop_duplicates("doc_id")[["doc_id", "published"]]
     table = claims.claims_table(selected.assign(source_group=selected["group"]), documents)
     compared = claims.compare_claims(table)
     rows = []

@@ -341,8 +341,7 @@ def test_claims_side_by_side_flags_disagreement_date_conflict_and_name_variant()
             ("b-2", "opinion", "body", "", "Secretary Rutenberg spoke."),
         ]
     )
-    documents = pd.DataFrame({"doc_id": ["a", "b"], "published": ["2025-07-16", "2025-07-16"]})
-    board = analysis.claims_side_by_side(analysis.select_sentences(sentences), documents)
+    board = analysis.claims_side_by_side(analysis.select_sentences(sentences))
     flags = {(row.section, row.doc_id, row.flag) for row in board.itertuples()}
     assert ("claim", "a", "date conflict") in flags
     assert {("claim", "a", "disagrees"), ("claim", "b", "disagrees")} <= flags
@@ -358,7 +357,7 @@ SEED_CLAIM_FLAGS = {
 
 
 def test_claims_side_by_side_flags_on_the_seeds(seed_corpus, seed_scores):
-    board = analysis.claims_side_by_side(analysis.select_sentences(seed_scores), seed_corpus.documents)
+    board = analysis.claims_side_by_side(analysis.select_sentences(seed_scores))
     flagged = {(row.item, row.doc_id, row.flag) for row in board.itertuples() if row.flag}
     assert flagged == SEED_CLAIM_FLAGS
 
@@ -378,14 +377,14 @@ def test_claims_side_by_side_flags_on_the_seeds(seed_corpus, seed_scores):
     ],
 )
 def test_claims_side_by_side_shows_figures_one_document_reports(seed_corpus, seed_scores, doc_id, surface, item):
-    board = analysis.claims_side_by_side(analysis.select_sentences(seed_scores), seed_corpus.documents)
+    board = analysis.claims_side_by_side(analysis.select_sentences(seed_scores))
     cell = board[(board["item"] == item) & (board["doc_id"] == doc_id)]
     assert surface in cell["shown"].item().split("; ")
 
 
 def test_claims_side_by_side_keeps_every_claim_of_the_seeds(seed_corpus, seed_scores):
     selected = analysis.select_sentences(seed_scores)
-    board = analysis.claims_side_by_side(selected, seed_corpus.documents, max_rows=3)
+    board = analysis.claims_side_by_side(selected, max_rows=3)
     table = claims.claims_table(selected.assign(source_group=selected["group"]), seed_corpus.documents)
     shown = {(row.doc_id, surface) for row in board.itertuples() for surface in row.shown.split("; ")}
     assert set(zip(table["doc_id"], table["surface"])) <= shown
@@ -394,8 +393,7 @@ def test_claims_side_by_side_keeps_every_claim_of_the_seeds(seed_corpus, seed_sc
 
 def test_claims_side_by_side_empty_without_claims():
     sentences = _sentences([("a-1", "wire", "body", "", "Nothing to count here.")])
-    documents = pd.DataFrame({"doc_id": ["a"], "published": ["2025-07-16"]})
-    assert analysis.claims_side_by_side(analysis.select_sentences(sentences), documents).empty
+    assert analysis.claims_side_by_side(analysis.select_sentences(sentences)).empty
 
 
 STANCED = _labelled(

@@ -23,7 +23,7 @@ def seed_tables(seed_corpus, seed_scores):
         "voices": analysis.voices(selected),
         "distinctive_terms": analysis.distinctive_terms(selected),
         "portrayal": analysis.portrayal(selected),
-        "claims": analysis.claims_side_by_side(selected, seed_corpus.documents),
+        "claims": analysis.claims_side_by_side(selected),
     }
 
 

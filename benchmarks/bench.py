@@ -1,0 +1,165 @@
+"""Benchmark h20lib's scoring against the naive loop a researcher would write, in one run on the same texts.
+
+    python benchmarks/bench.py [--sizes 1000 10000] [--jobs 1 2] [--figures]
+
+Builds synthetic corpora of news articles from the paragraphs of the real development articles (corpora/real:
+headlines and body paragraphs drawn at random, with a fixed seed), then prints, per size:
+
+- the naive loop, pysbd sentence splitting and ``TextBlob(s).sentiment`` per sentence, in sentences per CPU-second;
+- h20lib's ``score`` (every measure) in sentences per CPU-second in this process, and the ratio of the two;
+- ``h20lib score --jobs N`` as a command: wall time and peak memory (resident set of the process and its workers);
+- with ``--figures``, the wall time of ``h20lib figures`` on the corpus.
+
+Nothing here is a test: the machines are shared, so timings vary from run to run. The README records a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_ARTICLES = ROOT / "corpora" / "real"
+GROUPS = {"us": "us_media", "cn": "chinese_state", "tp": "trade_press"}
+
+
+def real_paragraphs() -> tuple[list[str], dict[str, list[str]]]:
+    """The first lines (as headlines) and the longer paragraphs of every real article, paragraphs by group."""
+    headlines, paragraphs = [], {group: [] for group in GROUPS.values()}
+    for path in sorted(REAL_ARTICLES.glob("*.txt")):
+        group = GROUPS[path.name[:2]]
+        blocks = [block.strip() for block in path.read_text(encoding="utf-8").split("\n\n") if block.strip()]
+        headlines.append(blocks[0].splitlines()[0][:200])
+        paragraphs[group] += [block for block in blocks[1:] if len(block) >= 120]
+    return headlines, paragraphs
+
+
+def synthetic_corpus(path: Path, n_articles: int, *, seed: int = 0) -> Path:
+    """A JSONL corpus of ``n_articles``: each a headline and 6 to 14 paragraphs of one group's real articles."""
+    rng = random.Random(seed)
+    headlines, paragraphs = real_paragraphs()
+    groups = sorted(paragraphs)
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(n_articles):
+            group = groups[number % len(groups)]
+            body = rng.sample(paragraphs[group], rng.randint(6, 14))
+            record = {
+                "doc_id": f"a{number:06d}",
+                "source_group": group,
+                "outlet": f"{group} outlet {number % 7}",
+                "published": f"2025-07-{1 + number % 28:02d}",
+                "text": "\n\n".join([rng.choice(headlines), *body]),
+            }
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def naive_rate(texts: list[str]) -> tuple[int, float]:
+    """Sentences and CPU seconds of pysbd splitting plus TextBlob sentiment per sentence."""
+    import pysbd
+    from textblob import TextBlob
+
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    started = time.process_time()
+    n = 0
+    for text in texts:
+        for sentence in segmenter.segment(text):
+            TextBlob(sentence).sentiment  # noqa: B018 (computing it is the point)
+            n += 1
+    return n, time.process_time() - started
+
+
+def h20lib_rate(corpus: Path) -> tuple[int, float]:
+    """Sentences and CPU seconds of loading and scoring the corpus with every measure, in this process."""
+    from h20lib import load_corpus, score
+
+    started = time.process_time()
+    table = score(load_corpus(corpus))
+    return len(table), time.process_time() - started
+
+
+def _tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, StopIteration):
+            continue
+    return total
+
+
+def run_measured(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident MiB (summed over the process tree, sampled every 0.1 s) of a command."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss_kib(process.pid))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, errors = process.communicate()
+    stop.set()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {errors.strip().splitlines()[-1:]}")
+    return time.monotonic() - started, peak / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="articles per corpus")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts for h20lib score")
+    parser.add_argument("--per-core-articles", type=int, default=1000, help="articles for the per-core comparison")
+    parser.add_argument("--figures", action="store_true", help="also time h20lib figures on each corpus")
+    args = parser.parse_args()
+    executable = Path(sys.executable).parent / "h20lib"
+    with tempfile.TemporaryDirectory(prefix="h20lib-bench-") as folder:
+        work = Path(folder)
+        sample = synthetic_corpus(work / "per_core.jsonl", args.per_core_articles)
+        texts = [json.loads(line)["text"] for line in sample.read_text(encoding="utf-8").splitlines()]
+        n_naive, cpu_naive = naive_rate(texts)
+        n_h20, cpu_h20 = h20lib_rate(sample)
+        print(f"per core, {args.per_core_articles} articles:")
+        print(f"  naive pysbd + TextBlob: {n_naive} sentences, {n_naive / cpu_naive:,.0f} sentences per CPU-second")
+        print(f"  h20lib score:           {n_h20} sentences, {n_h20 / cpu_h20:,.0f} sentences per CPU-second")
+        print(f"  ratio h20lib / naive:   {(n_h20 / cpu_h20) / (n_naive / cpu_naive):.2f}")
+        for size in args.sizes:
+            corpus = synthetic_corpus(work / f"corpus_{size}.jsonl", size)
+            print(f"{size} articles:")
+            walls = {}
+            for jobs in args.jobs:
+                output = work / f"scored_{size}_{jobs}.parquet"
+                wall, peak = run_measured([str(executable), "score", "--corpus", str(corpus), "-o", str(output)])
+                walls[jobs] = wall
+                print(f"  h20lib score --jobs {jobs}: {wall:,.1f} s wall, peak {peak:,.0f} MiB")
+            if 1 in walls and len(walls) > 1:
+                for jobs, wall in walls.items():
+                    if jobs != 1:
+                        print(f"  wall time with {jobs} jobs / 1 job: {wall / walls[1]:.2f}")
+            if args.figures:
+                wall, peak = run_measured(
+                    [str(executable), "figures", "--corpus", str(corpus), "--out", str(work / f"figures_{size}")]
+                )
+                print(f"  h20lib figures: {wall:,.1f} s wall, peak {peak:,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
