@@ -20,7 +20,7 @@ def _score(args: argparse.Namespace) -> int:
             bar.update(documents - bar.n)
             bar.set_postfix(sentences=sentences, refresh=False)
 
-        summary = score_corpus(args.corpus, args.output, jobs=args.jobs, progress=progress)
+        summary = score_corpus(args.corpus, args.output, jobs=args.jobs, progress=progress, scheduler=args.scheduler)
     for skip in summary.skipped:
         print(f"h20lib: skipped {skip}", file=sys.stderr)
     skipped = f"; {len(summary.skipped)} skipped" if summary.skipped else ""
@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("-o", "--output", required=True, help="output file ending in .csv or .parquet")
     score.add_argument(
         "--jobs", type=_positive, default=None, help="worker processes scoring chunks of documents (default: all cores)"
+    )
+    score.add_argument(
+        "--scheduler", default=None, help="score on the Dask cluster with this scheduler address (tcp://host:8786)"
     )
     score.set_defaults(run=_score)
     figures = commands.add_parser("figures", help="run every notebook with papermill and collect the figures")

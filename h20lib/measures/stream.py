@@ -9,6 +9,7 @@ as tuples).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -143,20 +144,30 @@ class _TableWriter:
 
 
 def _scored_chunks(
-    path: Path, summary: ScoreSummary, *, jobs: int, chunk_documents: int
+    path: Path, summary: ScoreSummary, *, jobs: int, chunk_documents: int, scheduler: str | None
 ) -> Iterator[tuple[pd.DataFrame, list[Skipped], int]]:
-    """(scored table, documents left out, documents read) per chunk, in corpus order; with ``jobs`` > 1 the chunks
-    are scored by that many worker processes, at most two chunks per worker in flight."""
+    """(scored table, documents left out, documents read) per chunk, in corpus order. Chunks are scored in this
+    process (``jobs`` 1), by ``jobs`` worker processes, or by the workers of the Dask cluster at ``scheduler``; at
+    most two chunks per worker are in flight, so memory stays flat."""
     chunks = corpus_chunks(path, summary.skipped, summary.notes, chunk_documents=chunk_documents)
-    if jobs == 1:
+    if scheduler is None and jobs == 1:
         for chunk in chunks:
             yield (*score_chunk(chunk, root=path), len(chunk))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with contextlib.ExitStack() as stack:
+        if scheduler is None:
+            submit: Callable[..., Future] = stack.enter_context(ProcessPoolExecutor(max_workers=jobs)).submit
+            window = 2 * jobs
+        else:
+            from distributed import Client
+
+            client = stack.enter_context(Client(scheduler))
+            submit = functools.partial(client.submit, pure=False)
+            window = 2 * max(1, sum(client.nthreads().values()))
         pending: list[tuple[Future, int]] = []
         for chunk in chunks:
-            pending.append((pool.submit(score_chunk, chunk, root=path), len(chunk)))
-            if len(pending) >= 2 * jobs:
+            pending.append((submit(score_chunk, chunk, root=path), len(chunk)))
+            if len(pending) >= window:
                 future, size = pending.pop(0)
                 yield (*future.result(), size)
         for future, size in pending:
@@ -170,9 +181,12 @@ def score_corpus(
     jobs: int | None = None,
     chunk_documents: int = CHUNK_DOCUMENTS,
     progress: Callable[[int, int], None] | None = None,
+    scheduler: str | None = None,
 ) -> ScoreSummary:
     """Score the corpus at ``source`` (None: the seeds) into the table ``output`` (.parquet or .csv), ``jobs``
-    worker processes at a time (None: every core). ``progress(documents, sentences)`` is called after each chunk.
+    worker processes at a time (None: every core), or on the Dask cluster whose scheduler is at ``scheduler``
+    ("tcp://host:8786"; its workers must see a folder corpus's files at the same path).
+    ``progress(documents, sentences)`` is called after each chunk.
 
     The output appears only when complete; an interrupted run leaves the earlier file, if any, untouched."""
     path = config.resolve(source, default=config.SEEDS_DIR)
@@ -182,7 +196,8 @@ def score_corpus(
     summary = ScoreSummary(output=Path(output))
     writer = _TableWriter(summary.output)
     try:
-        for table, skipped, n_read in _scored_chunks(path, summary, jobs=workers, chunk_documents=chunk_documents):
+        chunks = _scored_chunks(path, summary, jobs=workers, chunk_documents=chunk_documents, scheduler=scheduler)
+        for table, skipped, n_read in chunks:
             summary.skipped.extend(skipped)
             if len(table):
                 writer.write(table)

@@ -489,11 +489,13 @@ def _words(text: str) -> set[str]:
 
 def is_name_variant(actor_id: str, surface: str) -> bool:
     """Whether ``surface`` names a person or company in Latin script with no word of its canonical name ("Rutenberg"
-    for Lutnick). A name in Chinese characters is a translation, not a variant."""
+    for Lutnick). A name in Chinese characters is a translation, and a full name whose initials are the canonical
+    name ("Advanced Micro Devices" for AMD) an expansion: neither is a variant."""
     actor = actors.register().get(actor_id)
     if actor is None or actor.type not in NAMED_TYPES or _CJK.search(surface):
         return False
-    return not _words(surface) & _words(actor.name)
+    initials = "".join(word[0] for word in _WORD.findall(surface) if word[0].isupper())
+    return not _words(surface) & _words(actor.name) and initials.casefold() != actor.name.casefold()
 
 
 def name_variants(selected: pd.DataFrame) -> pd.DataFrame:

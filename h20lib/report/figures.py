@@ -21,6 +21,11 @@ from h20lib.measures.portrayal import LABELS
 from h20lib.report import plotting
 from h20lib.report.analysis import OTHER_SPEAKERS, OWN_VOICE, Z_THRESHOLD
 
+# Above this many sentences a group's sentiment is drawn as a distribution (violin), not as one point each.
+MAX_POINTS = 400
+# Above this many documents the claims figure compares groups, not documents (the CSV keeps every document).
+MAX_CLAIM_DOCUMENTS = 12
+
 KIND_COLORS = {
     "headline": "#0072B2",
     "body": "#56B4E9",
@@ -50,7 +55,8 @@ DESCRIPTIONS = {
         "dated documents",
     ),
     "sentiment_by_group": (
-        "Sentence sentiment per group: every sentence is a point (jittered vertically); black diamonds are "
+        "Sentence sentiment per group: every sentence is a point (jittered vertically), or, for a group of more than "
+        f"{MAX_POINTS} sentences, the shape of their distribution; black diamonds are "
         "group means with 95% intervals from a bootstrap that resamples the group's documents (2,000 resamples), so "
         "sentences of one document move together. Left: TextBlob polarity; "
         "right: VADER compound score. Sentiment measures tone, not stance: a warm sentence can oppose the decision.",
@@ -110,7 +116,10 @@ DESCRIPTIONS = {
         "match none of another document's values for the same measure (money within 3%, percentages within 0.5 "
         "points, dates within a day; dates more than 14 days apart are taken as different events). 'date conflict' "
         "marks a date that clashes with the publication date; 'name variant' an actor named with a non-standard "
-        "variant. Figures without a named subject or topic are shown but never compared. A name in a script the "
+        "variant. Figures without a named subject or topic are shown but never compared. With more than "
+        f"{MAX_CLAIM_DOCUMENTS} documents the columns are groups, each cell giving how many of the group's documents "
+        "report the measure, its most reported value and how many are flagged; the CSV lists every document. "
+        "A name in a script the "
         "figure's font lacks is shown as [Chinese]; the CSV gives it in full.",
         "cells",
     ),
@@ -258,9 +267,22 @@ def sentiment_by_group(data: pd.DataFrame) -> Figure:
                         fontsize=8,
                     )
                     continue
-                ax.scatter(
-                    points["score"], position + points["jitter"], s=9, color=colors[group], alpha=0.55, linewidths=0
-                )
+                if len(points) > MAX_POINTS:  # a cloud this dense hides its shape: draw the distribution
+                    parts = ax.violinplot(
+                        points["score"].to_numpy(dtype=float),
+                        positions=[position],
+                        orientation="horizontal",
+                        widths=0.7,
+                        showextrema=False,
+                    )
+                    for body in parts["bodies"]:
+                        body.set_facecolor(colors[group])
+                        body.set_alpha(0.45)
+                        body.set_linewidth(0)
+                else:
+                    ax.scatter(
+                        points["score"], position + points["jitter"], s=9, color=colors[group], alpha=0.55, linewidths=0
+                    )
                 mean, low, high = points[["mean", "ci_low", "ci_high"]].iloc[0]
                 one_document = int(points["n_documents"].iloc[0]) < 2
                 ax.errorbar(
@@ -578,38 +600,65 @@ def portrayal(data: pd.DataFrame) -> Figure:
 
 
 def claims(data: pd.DataFrame) -> Figure:
-    """A grid of items (rows) by documents (columns): what each document reports, coloured by flag."""
+    """A grid of items (rows) by documents (columns): what each document reports, coloured by flag. Above
+    :data:`MAX_CLAIM_DOCUMENTS` documents the columns are groups: per item, how many of the group's documents report
+    it, its most reported value and how many of them are flagged."""
     data = data[data["drawn"]] if "drawn" in data.columns else data
     if data.empty:
         return _empty("no document reports a figure, a date or a name variant")
     with plotting.house_style():
-        items = list(dict.fromkeys(data["item"]))
-        docs = data.drop_duplicates("doc_id").sort_values(["group", "doc_id"])[["doc_id", "group"]]
-        column = {doc: position for position, doc in enumerate(docs["doc_id"])}
-        width = max(1.1, 4.6 / len(docs))
-        fig, ax = plt.subplots(figsize=(1.9 + width * len(docs), 1.3 + 0.42 * len(items)))
-        for row in data.itertuples(index=False):
-            x, y = column[row.doc_id], items.index(row.item)
-            ax.add_patch(Rectangle((x - 0.48, y - 0.45), 0.96, 0.9, color=FLAG_COLORS[row.flag], linewidth=0))
-            ax.text(x, y, _wrap(plotting.drawable(row.shown), 16), ha="center", va="center", fontsize=7)
-        ax.set_xlim(-0.5, len(docs) - 0.5)
-        ax.set_ylim(len(items) - 0.5, -0.5)
-        ax.set_xticks(
-            range(len(docs)),
-            [f"{d}\n{_wrap(plotting.group_name(g), 14)}" for d, g in zip(docs["doc_id"], docs["group"])],
-            fontsize=8,
+        if data["doc_id"].nunique() > MAX_CLAIM_DOCUMENTS:
+            return _claim_grid(_claims_by_group(data), xlabel="group (documents reporting; most reported value)")
+        docs = data.drop_duplicates("doc_id").sort_values(["group", "doc_id"])
+        cells = data.assign(
+            column=data["doc_id"], text=data["shown"].map(lambda shown: _wrap(plotting.drawable(shown), 16))
         )
-        ax.xaxis.tick_top()
-        ax.xaxis.set_label_position("top")
-        ax.set_yticks(range(len(items)), [_wrap(item, 40) for item in items], fontsize=8)
-        ax.tick_params(length=0)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
-        ax.set_xlabel("document (id and group)")
-        ax.set_ylabel("measure: topic, subject, period (kind); or actor name")
-        handles = [Patch(color=FLAG_COLORS[flag], label=flag or "no flag") for flag in FLAG_COLORS]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8)
-        return fig
+        labels = {d: f"{d}\n{_wrap(plotting.group_name(g), 14)}" for d, g in zip(docs["doc_id"], docs["group"])}
+        return _claim_grid(cells, xlabel="document (id and group)", column_labels=labels)
+
+
+def _claims_by_group(data: pd.DataFrame) -> pd.DataFrame:
+    """One cell per item and group: documents reporting, the most reported value, and the worst flag."""
+    rows = []
+    for (item, group), part in data.groupby(["item", "group"], sort=False):
+        flagged = part[part["flag"] != ""]
+        top = part["value"].value_counts().index[0]
+        text = plotting.drawable(_wrap(f"{_count(len(part), 'document')}: {top}", 20))
+        if len(flagged):
+            text += f"\n{len(flagged)} flagged"
+        worst = min(part["flag"], key=lambda flag: list(FLAG_COLORS).index(flag))
+        rows.append({"item": item, "column": group, "text": text, "flag": worst})
+    return pd.DataFrame(rows)
+
+
+def _claim_grid(cells: pd.DataFrame, *, xlabel: str, column_labels: dict[str, str] | None = None) -> Figure:
+    """Cells (item, column, text, flag) drawn as a coloured grid, items in their order of appearance."""
+    items = list(dict.fromkeys(cells["item"]))
+    columns = list(column_labels) if column_labels else sorted(cells["column"].unique())
+    position = {column: index for index, column in enumerate(columns)}
+    width = max(1.1, 4.6 / len(columns))
+    fig, ax = plt.subplots(figsize=(1.9 + width * len(columns), 1.3 + 0.42 * len(items)))
+    for row in cells.itertuples(index=False):
+        x, y = position[row.column], items.index(row.item)
+        ax.add_patch(Rectangle((x - 0.48, y - 0.45), 0.96, 0.9, color=FLAG_COLORS[row.flag], linewidth=0))
+        ax.text(x, y, row.text, ha="center", va="center", fontsize=7)
+    ax.set_xlim(-0.5, len(columns) - 0.5)
+    ax.set_ylim(len(items) - 0.5, -0.5)
+    labels = (
+        [column_labels[c] for c in columns] if column_labels else [_wrap(plotting.group_name(c), 14) for c in columns]
+    )
+    ax.set_xticks(range(len(columns)), labels, fontsize=8)
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.set_yticks(range(len(items)), [_wrap(item, 40) for item in items], fontsize=8)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("measure: topic, subject, period (kind); or actor name")
+    handles = [Patch(color=FLAG_COLORS[flag], label=flag or "no flag") for flag in FLAG_COLORS]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.02), ncol=4, fontsize=8)
+    return fig
 
 
 def reliability(data: pd.DataFrame, *, title: str) -> Figure:

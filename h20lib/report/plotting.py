@@ -45,6 +45,7 @@ SOURCE_GROUP_NAMES = {
 }
 
 PNG_DPI = 300
+MAX_PNG_PIXELS = 4000  # image viewers and libraries open a PNG of this size; a larger figure gets a lower resolution
 CSV_FLOAT_FORMAT = "%.10g"
 FIGURE_FILE_SUFFIXES = (".png", ".svg", ".pdf", ".csv", ".caption.txt")
 
@@ -106,7 +107,7 @@ def group_colors(groups: Iterable[str]) -> dict[str, str]:
 
 def group_name(group: str) -> str:
     """The name a figure shows for a group id."""
-    return SOURCE_GROUP_NAMES.get(str(group), str(group).replace("_", " "))
+    return drawable(SOURCE_GROUP_NAMES.get(str(group), str(group).replace("_", " ")))
 
 
 def min_n_ok(n: int, *, minimum: int) -> bool:
@@ -138,8 +139,15 @@ def _check_figure_id(figure_id: str) -> None:
         raise ValueError(f"figure id {figure_id!r} must be lower-case letters, digits, '_' or '-' and not 'index'")
 
 
+def png_dpi(fig: Figure) -> float:
+    """:data:`PNG_DPI`, lowered for a figure so large that it would exceed :data:`MAX_PNG_PIXELS` on a side."""
+    box = fig.get_tightbbox()
+    largest = max(box.width, box.height) + 0.2  # inches, with the padding of bbox_inches="tight"
+    return min(PNG_DPI, MAX_PNG_PIXELS / largest)
+
+
 def _write_png(fig: Figure, path: Path) -> None:
-    fig.savefig(path, format="png", dpi=PNG_DPI, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(path, format="png", dpi=png_dpi(fig), bbox_inches="tight", metadata={"Software": None})
 
 
 def _write_svg(fig: Figure, path: Path) -> None:
@@ -270,7 +278,8 @@ def _house_glyphs() -> frozenset[int]:
 
 def drawable(text: str) -> str:
     """``text`` with every run of characters the house font cannot draw named in brackets ("[Chinese]"), so a
-    figure never shows empty boxes; the figure's CSV keeps the original."""
+    figure never shows empty boxes, and dollar signs escaped, so "$17 bn; $12 bn" is not read as mathematics; the
+    figure's CSV keeps the original."""
     glyphs = _house_glyphs()
 
     def name(run: re.Match[str]) -> str:
@@ -280,4 +289,4 @@ def drawable(text: str) -> str:
         r"[^\x00-\x7f]+",
         lambda run: run.group() if all(map(glyphs.__contains__, map(ord, run.group()))) else name(run),
         text,
-    )
+    ).replace("$", r"\$")

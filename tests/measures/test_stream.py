@@ -1,5 +1,6 @@
 import json
 
+import distributed
 import pandas as pd
 import pytest
 
@@ -96,3 +97,13 @@ def test_a_scored_file_is_used_as_it_is(tmp_path, table_corpus):
     table = stream.scored_table(None, scored=tmp_path / "mine.parquet")
     assert set(table["doc_id"]) == {f"d{n:02d}" for n in range(22)}
     assert isinstance(table["frames"].iloc[0], tuple)
+
+
+def test_scoring_on_a_dask_cluster_equals_the_local_table(tmp_path, table_corpus):
+    expected = score(load_corpus(table_corpus))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        summary = stream.score_corpus(
+            table_corpus, tmp_path / "scored.parquet", chunk_documents=3, scheduler=cluster.scheduler_address
+        )
+    pd.testing.assert_frame_equal(stream.read_scored(tmp_path / "scored.parquet"), expected)
+    assert summary.n_documents == 22

@@ -324,6 +324,8 @@ def test_portrayal_counts_each_label_of_each_actor():
         ("jensen_huang", "Huang Renxun", False),
         ("nvidia", "Nvidia Corp.", False),
         ("nvidia", "Yingweida", True),
+        ("amd", "Advanced Micro Devices", False),
+        ("nvidia", "英伟达", False),
         ("trump_administration", "the White House", False),
         ("not_in_register", "Someone", False),
     ],

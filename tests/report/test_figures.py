@@ -101,3 +101,50 @@ def test_too_few_group_is_marked_on_the_figure():
 def test_caption_states_n_and_method(figure_id, minimum, expected):
     data = pd.DataFrame({"group": ["b", "a", "b"], "n_group": [4, 3, 4]})
     assert expected in figures.caption(figure_id, data, minimum=minimum)
+
+
+def test_claims_of_many_documents_compare_groups():
+    n = figures.MAX_CLAIM_DOCUMENTS + 1
+    data = pd.DataFrame(
+        {
+            "item": ["china revenue: NVIDIA, per year (money)"] * n,
+            "doc_id": [f"d{i:02d}" for i in range(n)],
+            "group": ["us_media" if i % 2 else "chinese_state" for i in range(n)],
+            "shown": ["$17 billion"] * (n - 1) + ["$12 billion"],
+            "value": ["$17 bn"] * (n - 1) + ["$12 bn"],
+            "flag": [""] * (n - 2) + ["disagrees", "disagrees"],
+            "drawn": [True] * n,
+        }
+    )
+    fig = figures.claims(data)
+    ticks = [tick.get_text() for tick in fig.axes[0].get_xticklabels()]
+    cells = sorted(text.get_text() for text in fig.axes[0].texts)
+    assert ticks == ["Chinese state\nmedia", "US media"]
+    assert cells == ["6 documents: \\$17 bn\n1 flagged", "7 documents: \\$17 bn\n1 flagged"]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(("n", "violins"), [(figures.MAX_POINTS, 0), (figures.MAX_POINTS + 1, 1)])
+def test_sentiment_of_a_large_group_is_drawn_as_its_distribution(n, violins):
+    data = pd.DataFrame(
+        {
+            "measure": "TextBlob polarity",
+            "group": "us_media",
+            "sentence_id": [f"s{i}" for i in range(n)],
+            "score": [((i % 21) - 10) / 10 for i in range(n)],
+            "jitter": 0.0,
+            "mean": 0.0,
+            "ci_low": -0.1,
+            "ci_high": 0.1,
+            "n_group": n,
+            "n_documents": 40,
+            "n_outlets": 5,
+            "enough": True,
+        }
+    )
+    fig = figures.sentiment_by_group(data)
+    ax = fig.axes[0]
+    shapes = [c for c in ax.collections if "Poly" in type(c).__name__]
+    points = sum(len(c.get_offsets()) for c in ax.collections if type(c).__name__ == "PathCollection")
+    assert (len(shapes), points) == (violins, 0 if violins else n)
+    plt.close(fig)

@@ -206,10 +206,30 @@ def test_save_figure_rejects_parameters_that_are_not_json(tmp_path):
         ("Café ‘Huang’ — résumé", "Café ‘Huang’ — résumé"),
         ("X英伟达Y", "X[Chinese]Y"),
         ("plain", "plain"),
+        ("$17 bn; $12 bn", r"\$17 bn; \$12 bn"),
     ],
 )
 def test_drawable_names_what_the_font_cannot_draw(text, expected):
     assert plotting.drawable(text) == expected
+
+
+@pytest.mark.parametrize("label", ["$17 bn; $12 bn", "group $x$", "a_$b"])
+def test_a_label_with_dollar_signs_draws_as_written(tmp_path, label):
+    fig, ax = plt.subplots()
+    ax.set_title(plotting.drawable(label))
+    fig.savefig(tmp_path / "title.png")
+    assert ax.title.get_text().replace("\\$", "$") == label
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(("width", "height"), [(6.5, 4.0), (6.5, 30.0), (40.0, 3.0)])
+def test_png_stays_within_the_pixel_limit(tmp_path, width, height):
+    fig, ax = plt.subplots(figsize=(width, height))
+    ax.plot([0, 1], [0, 1])
+    _save(fig, tmp_path)
+    with Image.open(tmp_path / "share_by_group.png") as image:
+        assert max(image.size) <= plotting.MAX_PNG_PIXELS
+        assert max(image.size) > 1000
 
 
 @pytest.mark.parametrize(
