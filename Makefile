@@ -5,13 +5,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: figures test lint lock clean
+.PHONY: figures test lint lock clean bench
 
 figures: $(INSTALLED)
 	$(BIN)/h20lib figures --out figures
 
 test: lint
 	$(BIN)/pytest
+
+# Scoring speed and memory against the naive pysbd + TextBlob loop, on synthetic corpora of 1,000 and 10,000
+# articles (benchmarks/bench.py; takes about half an hour on two cores). Not part of `make test`.
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/bench.py --figures
 
 # ruff (lint and format) and mypy, configured in pyproject.toml; part of `make test`.
 lint: $(INSTALLED)

@@ -7,7 +7,8 @@ headlines and body paragraphs drawn at random, with a fixed seed), then prints, 
 
 - the naive loop, pysbd sentence splitting and ``TextBlob(s).sentiment`` per sentence, in sentences per CPU-second;
 - h20lib's ``score`` (every measure) in sentences per CPU-second in this process, and the ratio of the two;
-- ``h20lib score --jobs N`` as a command: wall time and peak memory (resident set of the process and its workers);
+- ``h20lib score --jobs N`` as a command: wall time and peak memory of the process and its workers (PSS, which
+  counts the pages forked workers share once, and RSS, which counts them once per process);
 - with ``--figures``, the wall time of ``h20lib figures`` on the corpus.
 
 Nothing here is a test: the machines are shared, so timings vary from run to run. The README records a run.
@@ -85,32 +86,37 @@ def h20lib_rate(corpus: Path) -> tuple[int, float]:
     return len(table), time.process_time() - started
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
-    total, pending = 0, [pid]
+def _tree_memory_kib(pid: int) -> tuple[int, int]:
+    """Resident (RSS) and proportional (PSS: shared pages split between the processes sharing them) memory of a
+    process and all its descendants, in KiB (Linux /proc). Forked workers share the models they inherit, so RSS
+    summed over the tree counts those pages once per process; PSS counts them once."""
+    rss, pss, pending = 0, 0, [pid]
     while pending:
         current = pending.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+            rss += int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")))
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            pss += int(next(line.split()[1] for line in rollup.splitlines() if line.startswith("Pss:")))
             for task in Path(f"/proc/{current}/task").iterdir():
                 pending += [int(child) for child in (task / "children").read_text().split()]
         except (FileNotFoundError, ProcessLookupError, StopIteration):
             continue
-    return total
+    return rss, pss
 
 
-def run_measured(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MiB (summed over the process tree, sampled every 0.1 s) of a command."""
+def run_measured(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, and peak RSS and PSS in MiB summed over the process tree (sampled every 0.1 s), of a
+    command."""
     started = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peaks = [0, 0]
     stop = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
         while not stop.is_set():
-            peak = max(peak, _tree_rss_kib(process.pid))
+            rss, pss = _tree_memory_kib(process.pid)
+            peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
             time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -120,7 +126,7 @@ def run_measured(command: list[str]) -> tuple[float, float]:
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} failed: {errors.strip().splitlines()[-1:]}")
-    return time.monotonic() - started, peak / 1024
+    return time.monotonic() - started, peaks[0] / 1024, peaks[1] / 1024
 
 
 def main() -> None:
@@ -147,18 +153,20 @@ def main() -> None:
             walls = {}
             for jobs in args.jobs:
                 output = work / f"scored_{size}_{jobs}.parquet"
-                wall, peak = run_measured([str(executable), "score", "--corpus", str(corpus), "-o", str(output)])
+                wall, rss, pss = run_measured(
+                    [str(executable), "score", "--corpus", str(corpus), "-o", str(output), "--jobs", str(jobs)]
+                )
                 walls[jobs] = wall
-                print(f"  h20lib score --jobs {jobs}: {wall:,.1f} s wall, peak {peak:,.0f} MiB")
+                print(f"  h20lib score --jobs {jobs}: {wall:,.1f} s wall, peak {pss:,.0f} MiB PSS ({rss:,.0f} MiB RSS)")
             if 1 in walls and len(walls) > 1:
                 for jobs, wall in walls.items():
                     if jobs != 1:
                         print(f"  wall time with {jobs} jobs / 1 job: {wall / walls[1]:.2f}")
             if args.figures:
-                wall, peak = run_measured(
+                wall, rss, pss = run_measured(
                     [str(executable), "figures", "--corpus", str(corpus), "--out", str(work / f"figures_{size}")]
                 )
-                print(f"  h20lib figures: {wall:,.1f} s wall, peak {peak:,.0f} MiB")
+                print(f"  h20lib figures: {wall:,.1f} s wall, peak {pss:,.0f} MiB PSS ({rss:,.0f} MiB RSS)")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from h20lib.config import figures_folder
@@ -99,13 +100,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Stopped(Exception):
+    """The run was stopped by a signal (SIGTERM) or Ctrl-C."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # SIGTERM unwinds like Ctrl-C, so every cleanup (partial files, staging folders, worker pools) runs.
+    previous = signal.signal(signal.SIGTERM, _stop)
     try:
         return args.run(args)
     except InputError as error:
         print(f"h20lib: error: {error}", file=sys.stderr)
         return 2
+    except (Stopped, KeyboardInterrupt):
+        print("h20lib: stopped; nothing half-written was left behind", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

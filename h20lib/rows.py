@@ -82,6 +82,9 @@ class QuoteRow(TypedDict):
     full_quote: bool  # at least FULL_QUOTE_WORDS words: a statement, not a scare quote
 
 
+LIST_SEPARATOR = ";"  # joins a tuple cell (actors, frames, cues) in a CSV table
+
+
 def columns(row_type: type) -> tuple[str, ...]:
     """The column names of a row type, in order."""
     return tuple(row_type.__annotations__)

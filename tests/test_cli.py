@@ -1,6 +1,9 @@
+import json
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -194,3 +197,27 @@ def test_figures_for_another_corpus_never_default_to_the_committed_folder(tmp_pa
     monkeypatch.setattr(batch, "run_notebooks", fake_run)
     assert main(args) == 0
     assert seen["output_dir"] == expected(tmp_path)
+
+
+def test_sigterm_while_scoring_leaves_nothing_half_written(tmp_path):
+    article = "Nvidia resumes H20 sales\n" + "Nvidia said it would resume sales of the H20 to China. " * 30 + "\n"
+    corpus = tmp_path / "stories.jsonl"
+    corpus.write_text(
+        "".join(json.dumps({"doc_id": f"d{n}", "text": article}) + "\n" for n in range(3000)), encoding="utf-8"
+    )
+    out = tmp_path / "out.parquet"
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "score", "--corpus", str(corpus), "-o", str(out), "--jobs", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for _ in range(1200):  # until the first chunk is written (a partial file exists), at most two minutes
+        if list(tmp_path.glob(".out.parquet.*.part")) or process.poll() is not None:
+            break
+        time.sleep(0.1)
+    assert process.poll() is None, "the run ended before it could be stopped"
+    process.send_signal(signal.SIGTERM)
+    _, error = process.communicate(timeout=300)
+    assert process.returncode == 130
+    assert error.splitlines()[-1] == "h20lib: stopped; nothing half-written was left behind"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["stories.jsonl"]

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
+import multiprocessing
+import multiprocessing.context
 import os
 import sys
 import typing
@@ -35,10 +38,9 @@ from h20lib.parse.corpus import (
     item_location,
     read_and_parse,
 )
-from h20lib.report.output import LIST_SEPARATOR
-from h20lib.rows import ScoredRow
+from h20lib.rows import LIST_SEPARATOR, ScoredRow
 
-CHUNK_DOCUMENTS = 200
+CHUNK_DOCUMENTS = 50  # small enough to keep every worker busy to the end, large enough to pay for sending
 _ARROW_TYPES = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 LIST_COLUMNS = tuple(
     name for name, kind in typing.get_type_hints(ScoredRow).items() if typing.get_origin(kind) is tuple
@@ -156,7 +158,9 @@ def _scored_chunks(
         return
     with contextlib.ExitStack() as stack:
         if scheduler is None:
-            submit: Callable[..., Future] = stack.enter_context(ProcessPoolExecutor(max_workers=jobs)).submit
+            _load_models()
+            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context())
+            submit: Callable[..., Future] = stack.enter_context(pool).submit
             window = 2 * jobs
         else:
             from distributed import Client
@@ -172,6 +176,21 @@ def _scored_chunks(
                 yield (*future.result(), size)
         for future, size in pending:
             yield (*future.result(), size)
+
+
+def _load_models() -> None:
+    """Load every model and lexicon in this process by scoring a small document, and move what is loaded out of
+    the garbage collector's reach, so forked workers share those pages instead of each holding a copy."""
+    text = "Warm-up\nNvidia said on Monday it would resume sales to China, which lawmakers criticised."
+    parsed = read_and_parse(text, DocumentMeta(doc_id="warm-up"), [], where="warm-up")
+    if parsed is not None:
+        score_document(text, parsed[1])
+    gc.freeze()
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """Workers forked from this process (where the platform can), sharing its loaded models."""
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def score_corpus(

@@ -9,8 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from h20lib.errors import InputError
-
-LIST_SEPARATOR = ";"
+from h20lib.rows import LIST_SEPARATOR
 
 
 def _flatten(table: pd.DataFrame) -> pd.DataFrame:
