@@ -25,7 +25,7 @@ from typing import Any, cast
 
 from h20lib import resources
 from h20lib.measures.features import Feature, add_cjk_features, add_word_features
-from h20lib.measures.linear import label_scores, softmax
+from h20lib.measures.linear import softmax
 from h20lib.rows import ScoredRow
 
 TARGETS = ("approval", "controls")
@@ -202,23 +202,54 @@ def _target_model(target: str) -> dict:
     return resources.model(MODEL_FILE)["targets"][target]
 
 
-def _probability(values: dict[str, float], model: dict, label: str) -> float:
-    """The probability a two-label linear model gives ``label``."""
-    return softmax(label_scores(values, model))[model["labels"].index(label)]
+_MODEL_PARTS = ("any", "direction")
 
 
-def target_probabilities(values: dict[str, float], *, target: str) -> dict[str, float]:
-    """P(any stance), P(favor | any) and, from them, P(favor), P(against) and P(none) of a sentence's features."""
-    model = _target_model(target)
-    any_stance = _probability(values, model["any"], "stance")
-    favor_if_any = _probability(values, model["direction"], "favor")
-    return {
-        "any": any_stance,
-        "favor_if_any": favor_if_any,
-        "favor": any_stance * favor_if_any,
-        "against": any_stance * (1 - favor_if_any),
-        "none": 1 - any_stance,
-    }
+@cache
+def _stacked_models() -> tuple[dict[str, list[float]], list[float], list[tuple[str, str, int, int]]]:
+    """The four linear models (per target, "any" and "direction") side by side: per feature one weight per label of
+    every model (0 where a model lacks the feature), so a sentence's features are looked up once for all four.
+    Returns the weights, the intercepts, and each model's (target, part, first slot, number of labels)."""
+    slots: list[tuple[str, str, int, int]] = []
+    intercepts: list[float] = []
+    for target in TARGETS:
+        for part in _MODEL_PARTS:
+            model = _target_model(target)[part]
+            slots.append((target, part, len(intercepts), len(model["labels"])))
+            intercepts += model["intercept"]
+    weights: dict[str, list[float]] = {}
+    for target, part, first, n_labels in slots:
+        for name, w in _target_model(target)[part]["weights"].items():
+            weights.setdefault(name, [0.0] * len(intercepts))[first : first + n_labels] = w
+    return weights, intercepts, slots
+
+
+def all_target_probabilities(values: dict[str, float]) -> dict[str, dict[str, float]]:
+    """Per target, P(any stance), P(favor | any) and, from them, P(favor), P(against) and P(none) of a sentence's
+    features (the same sums as each model's own :func:`h20lib.measures.linear.label_scores`, in one pass)."""
+    weights, intercepts, slots = _stacked_models()
+    scores = list(intercepts)
+    for name, value in values.items():
+        w = weights.get(name)
+        if w is not None:
+            for k, wk in enumerate(w):
+                scores[k] += value * wk
+    chosen = {}
+    for target, part, first, n_labels in slots:
+        labels = _target_model(target)[part]["labels"]
+        wanted = "stance" if part == "any" else "favor"
+        chosen[(target, part)] = softmax(scores[first : first + n_labels])[labels.index(wanted)]
+    result = {}
+    for target in TARGETS:
+        any_stance, favor_if_any = chosen[(target, "any")], chosen[(target, "direction")]
+        result[target] = {
+            "any": any_stance,
+            "favor_if_any": favor_if_any,
+            "favor": any_stance * favor_if_any,
+            "against": any_stance * (1 - favor_if_any),
+            "none": 1 - any_stance,
+        }
+    return result
 
 
 def model_label(probabilities: dict[str, float], *, min_probability: float) -> str:
@@ -245,11 +276,13 @@ def _pushes(text: str, feats: dict[str, Feature], model: dict, target: str) -> l
     return sorted(found, key=lambda e: (-abs(e.weight), e.start, e.cue))
 
 
-def _decide(text: str) -> dict[str, tuple[float, str, str, list[Evidence]]]:
-    """Per target: (score, label, "cues" or "model", the evidence that decided it, strongest first)."""
+def _decide(text: str, *, none_evidence: bool = True) -> dict[str, tuple[float, str, str, list[Evidence]]]:
+    """Per target: (score, label, "cues" or "model", the evidence that decided it, strongest first). The evidence
+    of a model's "none" is gathered only when ``none_evidence`` (scoring shows none, ``explain`` does)."""
     evidence = cue_evidence(text)
     feats = _features(text, evidence)
     values = {name: feature.value for name, feature in feats.items()}
+    all_probabilities = all_target_probabilities(values)
     decided = {}
     for target in TARGETS:
         model = _target_model(target)
@@ -259,10 +292,13 @@ def _decide(text: str) -> dict[str, tuple[float, str, str, list[Evidence]]]:
             explicit = [e for e in evidence if _explicit(e, target) and e.weight * score > 0]
             decided[target] = (score, label, "cues", explicit)
             continue
-        probabilities = target_probabilities(values, target=target)
+        probabilities = all_probabilities[target]
         label = model_label(probabilities, min_probability=model["min_probability"])
-        pushes = _pushes(text, feats, model["direction"], target)
         score = probabilities["favor"] - probabilities["against"]
+        if label == "none" and not none_evidence:
+            decided[target] = (score, "none", "model", [])
+            continue
+        pushes = _pushes(text, feats, model["direction"], target)
         if label == "none":
             decided[target] = (score, "none", "model", pushes)
         else:
@@ -291,8 +327,7 @@ def any_stance_evidence(text: str) -> list[Evidence]:
 
 def stance_probabilities(text: str) -> dict[str, dict[str, float]]:
     """Per target, the model's P(any stance), P(favor | any), P(favor), P(against) and P(none) for ``text``."""
-    values = feature_values(text)
-    return {target: target_probabilities(values, target=target) for target in TARGETS}
+    return all_target_probabilities(feature_values(text))
 
 
 def stance_evidence(text: str) -> list[Evidence]:
@@ -309,7 +344,7 @@ def score_stance(text: str) -> dict[str, float | str | tuple[str, ...]]:
     stance when P(any) reaches ``min_probability`` (chosen in training), and the score is P(favor) - P(against).
     """
     result: dict[str, float | str | tuple[str, ...]] = {}
-    for target, (score, label, method, evidence) in _decide(text).items():
+    for target, (score, label, method, evidence) in _decide(text, none_evidence=False).items():
         shown = evidence[:EVIDENCE_SHOWN] if label != "none" else []
         prefix = "model " if method == "model" else ""
         result[f"stance_{target}"] = score
