@@ -18,6 +18,7 @@ from functools import cache
 
 from h20lib import resources
 from h20lib.measures.features import Feature, add_cjk_features, add_word_features
+from h20lib.measures.linear import weighted_sums
 from h20lib.rows import FrameColumns
 
 MODEL_FILE = "frames_model.json"
@@ -105,12 +106,7 @@ def _log_odds_weights() -> tuple[list[float], dict[str, list[float]]]:
 def model_probabilities(values: dict[str, float]) -> dict[str, float]:
     """Each frame model's probability that the frame is invoked (the softmax of its two label scores)."""
     intercepts, weights = _log_odds_weights()
-    log_odds = list(intercepts)
-    for name, value in values.items():
-        w = weights.get(name)
-        if w is not None:
-            for k, wk in enumerate(w):
-                log_odds[k] += value * wk
+    log_odds = weighted_sums(intercepts, values, weights)
     return {frame: 1 / (1 + math.exp(-min(max(z, -700.0), 700.0))) for frame, z in zip(frame_names(), log_odds)}
 
 

@@ -25,7 +25,7 @@ from typing import Any, cast
 
 from h20lib import resources
 from h20lib.measures.features import Feature, add_cjk_features, add_word_features
-from h20lib.measures.linear import softmax
+from h20lib.measures.linear import softmax, weighted_sums
 from h20lib.rows import ScoredRow
 
 TARGETS = ("approval", "controls")
@@ -228,12 +228,7 @@ def all_target_probabilities(values: dict[str, float]) -> dict[str, dict[str, fl
     """Per target, P(any stance), P(favor | any) and, from them, P(favor), P(against) and P(none) of a sentence's
     features (the same sums as each model's own :func:`h20lib.measures.linear.label_scores`, in one pass)."""
     weights, intercepts, slots = _stacked_models()
-    scores = list(intercepts)
-    for name, value in values.items():
-        w = weights.get(name)
-        if w is not None:
-            for k, wk in enumerate(w):
-                scores[k] += value * wk
+    scores = weighted_sums(intercepts, values, weights)
     chosen = {}
     for target, part, first, n_labels in slots:
         labels = _target_model(target)[part]["labels"]
