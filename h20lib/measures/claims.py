@@ -288,7 +288,8 @@ def claims_table(
                         "conflicts": conflicts,
                     }
                 )
-            named.update(dict.fromkeys(m.actor for m in sentence_actors(sentence.text, named_before=tuple(named))))
+            # role nouns only name actors already in ``named``, so the register's names are all a sentence adds
+            named.update(dict.fromkeys(mention.actor for mention in actors.find_mentions(sentence.text)))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
@@ -361,35 +362,45 @@ def compare_claims(
         return [_gap(kind, one, other, money_rel_tol=money_rel_tol) for one in mine for other in theirs]
 
     tolerance = {"money": 1.0, "percent": percent_abs_tol, "date": date_tolerance_days}
-    disagrees = dict.fromkeys(compared.index, False)
-    for _, measure in compared[compared["compared"]].groupby(COMPARED_KEY, sort=False):
-        for index, row in measure.iterrows():
-            for other in measure.drop(index).itertuples():
-                distances = gaps(row["kind"], row["values"], other.values)
-                if distances and min(distances) > tolerance[row["kind"]]:
-                    disagrees[index] = True
-    compared["disagrees"] = pd.Series(disagrees)
+    measures: dict[tuple, list[tuple[int, tuple]]] = {}
+    for position, row in enumerate(compared.itertuples(index=False)):
+        if row.compared:
+            measures.setdefault(tuple(getattr(row, key) for key in COMPARED_KEY), []).append((position, row.values))
+    disagrees = [False] * len(compared)
+    for key, documents in measures.items():
+        kind = key[0]
+        for position, values in documents:
+            for other_position, other_values in documents:
+                distances = gaps(kind, values, other_values) if other_position != position else []
+                if distances and min(distances) > tolerance[kind]:
+                    disagrees[position] = True
+                    break
+    compared["disagrees"] = disagrees
     return compared[columns].reset_index(drop=True)
 
 
 def _event_scopes(table: pd.DataFrame, *, window_days: int) -> pd.Series:
     """``scope`` with each date replaced by the earliest date of its event: the dates of one topic and subject
     chained by gaps of at most ``window_days``. A date without a year is an event of its own."""
-    scopes = table["scope"].copy()
-    dates = table[table["kind"] == "date"]
-    for _, same in dates.groupby(["topic", "subject"], sort=False):
-        periods = {index: _date_period(str(value)) for index, value in same["value"].items()}
-        dated = sorted((period, index) for index, period in periods.items() if period is not None)
+    scopes = table["scope"].tolist()
+    values = table["value"].tolist()
+    events: dict[tuple[str, str], list[int]] = {}
+    for position, (kind, topic, subject) in enumerate(zip(table["kind"], table["topic"], table["subject"])):
+        if kind == "date":
+            events.setdefault((topic, subject), []).append(position)
+    for positions in events.values():
+        periods = {position: _date_period(str(values[position])) for position in positions}
+        dated = sorted((period, position) for position, period in periods.items() if period is not None)
         event_start, event_end = "", None
-        for (start, end), index in dated:
+        for (start, end), position in dated:
             if event_end is None or (start - event_end).days > window_days:
-                event_start, event_end = str(same.at[index, "value"]), end
+                event_start, event_end = str(values[position]), end
             event_end = max(event_end, end)
-            scopes[index] = event_start
-        for index, period in periods.items():
+            scopes[position] = event_start
+        for position, period in periods.items():
             if period is None:
-                scopes[index] = str(same.at[index, "value"])
-    return scopes
+                scopes[position] = str(values[position])
+    return pd.Series(scopes, index=table.index)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
