@@ -175,14 +175,6 @@ def _normalised(table: pd.DataFrame, path: Path) -> pd.DataFrame:
     return table
 
 
-def read_table(path: Path) -> pd.DataFrame:
-    """The whole corpus table of :func:`iter_table` at once."""
-    chunks = list(iter_table(path))
-    table = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
-    table.attrs.update(chunks[0].attrs)
-    return table
-
-
 def read_manifest(path: Path) -> list[dict]:
     """The ``[[documents]]`` entries of a TOML manifest."""
     try:

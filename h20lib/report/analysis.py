@@ -161,11 +161,9 @@ def frame_label(frame: str) -> str:
 
 
 def _group_counts(sentences: pd.DataFrame) -> dict[str, int]:
-    return {
-        "n_group": len(sentences),
-        "n_documents": int(sentences["doc_id"].nunique()),
-        "n_outlets": int(sentences["outlet"].nunique()),
-    }
+    """A group's :func:`sample_size` under the column names the figures' tables use."""
+    size = sample_size(sentences)
+    return {"n_group": size["sentences"], "n_documents": size["documents"], "n_outlets": size["outlets"]}
 
 
 def _document_share(hits: pd.Series, documents: pd.Series, *, n_resamples: int, seed: int) -> dict[str, float]:
@@ -239,18 +237,14 @@ def stance_by_actor(
         own = quoted[quoted["speaker"] == speaker]
         for target in TARGETS:
             for direction in DIRECTIONS:
-                share, low, high = _direction_share(
-                    own, target=target, direction=direction, n_resamples=n_resamples, seed=seed
-                )
+                hits = own[f"stance_{target}_label"] == direction
                 rows.append(
                     {
                         "speaker": speaker,
                         "speaker_name": actors.display_name(speaker),
                         "target": target,
                         "direction": direction,
-                        "share": share,
-                        "low": low,
-                        "high": high,
+                        **_document_share(hits, own["doc_id"], n_resamples=n_resamples, seed=seed),
                         "n_speaker": len(own),
                         "n_stance": int(n_stance),
                         "n_speaker_documents": int(own["doc_id"].nunique()),
@@ -267,14 +261,6 @@ def stance_by_actor(
     return table
 
 
-def _direction_share(
-    sentences: pd.DataFrame, *, target: str, direction: str, n_resamples: int, seed: int
-) -> tuple[float, float, float]:
-    """The share of ``sentences`` labelled ``direction`` on ``target``, with its interval resampling documents."""
-    is_direction = (sentences[f"stance_{target}_label"] == direction).astype(float)
-    return stats.document_mean_ci(is_direction, sentences["doc_id"], n_resamples=n_resamples, seed=seed)
-
-
 def stance_by_group(selected: pd.DataFrame, *, n_resamples: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Per group, target, voice (the outlet's own, or the speakers it quotes) and direction: the share of the group's
     sentences in that voice labelled favor or against, with a 95% interval from a bootstrap that resamples the group's
@@ -286,24 +272,18 @@ def stance_by_group(selected: pd.DataFrame, *, n_resamples: int = 2000, seed: in
             for voice in VOICES:
                 part = in_group[in_group["voice"] == voice]
                 for direction in DIRECTIONS:
-                    share, low, high = _direction_share(
-                        part, target=target, direction=direction, n_resamples=n_resamples, seed=seed
-                    )
+                    hits = part[f"stance_{target}_label"] == direction
                     rows.append(
                         {
                             "group": group,
                             "target": target,
                             "voice": voice,
                             "direction": direction,
-                            "share": share,
-                            "low": low,
-                            "high": high,
-                            "n_labelled": int((part[f"stance_{target}_label"] == direction).sum()),
+                            **_document_share(hits, part["doc_id"], n_resamples=n_resamples, seed=seed),
+                            "n_labelled": int(hits.sum()),
                             "n_sentences": len(part),
                             "n_voice_documents": int(part["doc_id"].nunique()),
-                            "n_group": len(in_group),
-                            "n_documents": int(in_group["doc_id"].nunique()),
-                            "n_outlets": int(in_group["outlet"].nunique()),
+                            **_group_counts(in_group),
                         }
                     )
     columns = ["group", "target", "voice", "direction", "share", "low", "high", "n_labelled", "n_sentences"]

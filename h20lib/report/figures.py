@@ -7,6 +7,7 @@ note in its place. :func:`caption` writes the caption: what is shown, the method
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -402,39 +403,65 @@ def _direction_points(ax: Axes, part: pd.DataFrame, y: np.ndarray, *, direction:
     )
 
 
+def _direction_panels(
+    data: pd.DataFrame,
+    *,
+    rows_of: Callable[[pd.DataFrame], np.ndarray],
+    labels: list[str],
+    ylabel: str,
+    xlabel: str,
+    xmax: float,
+    height: float,
+) -> tuple[Figure, np.ndarray]:
+    """One panel per target: in each labelled row (``rows_of`` gives a part's row positions), the share favouring and
+    the share opposing with their intervals, set a little apart; the directions' legend below the panels."""
+    targets = list(dict.fromkeys(data["target"]))
+    fig, axes = plt.subplots(1, len(targets), figsize=(7.0, height), sharey=True, squeeze=False)
+    for ax, target in zip(axes[0], targets):
+        for offset, direction in zip((-0.12, 0.12), DIRECTION_STYLE):
+            part = data[(data["target"] == target) & (data["direction"] == direction) & data["share"].notna()]
+            _direction_points(ax, part, rows_of(part) + offset, direction=direction)
+        ax.set_xlim(0, xmax)
+        ax.set_xlabel(xlabel)
+        ax.set_title(STANCE_TITLES.get(target, target), fontsize=10)
+    first = axes[0][0]
+    first.set_yticks(range(len(labels)), labels, fontsize=8)
+    first.set_ylim(len(labels) - 0.5, -0.5)
+    first.set_ylabel(ylabel)
+    handles, legend_labels = first.get_legend_handles_labels()
+    fig.legend(handles, legend_labels, loc="lower center", ncol=2, bbox_to_anchor=(0.5, -0.01))
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
+    return fig, axes
+
+
+def _highest_share(data: pd.DataFrame) -> float:
+    return float(np.nanmax(data["high"].to_numpy(dtype=float))) if data["high"].notna().any() else 0.1
+
+
 def stance_by_group(data: pd.DataFrame) -> Figure:
     """Per target a panel: for each group and voice, the share favouring and the share opposing, with intervals."""
     if data.empty:
         return _empty("no analysed sentences")
     with plotting.house_style():
-        targets = list(dict.fromkeys(data["target"]))
         rows = data.drop_duplicates(["group", "voice"])[["group", "voice", "n_sentences", "n_voice_documents"]]
         rows = rows.reset_index(drop=True)
         position = {(row.group, row.voice): index for index, row in enumerate(rows.itertuples())}
-        fig, axes = plt.subplots(1, len(targets), figsize=(7.0, 1.4 + 0.42 * len(rows)), sharey=True, squeeze=False)
-        top = float(np.nanmax(data["high"].to_numpy(dtype=float))) if data["high"].notna().any() else 0.1
-        for ax, target in zip(axes[0], targets):
-            for offset, direction in zip((-0.12, 0.12), DIRECTION_STYLE):
-                part = data[(data["target"] == target) & (data["direction"] == direction) & data["share"].notna()]
-                y = np.array([position[(g, v)] for g, v in zip(part["group"], part["voice"])]) + offset
-                _direction_points(ax, part, y, direction=direction)
-            for boundary in range(2, len(rows), 2):
+        fig, axes = _direction_panels(
+            data,
+            rows_of=lambda part: np.array([position[(g, v)] for g, v in zip(part["group"], part["voice"])]),
+            labels=[
+                f"{plotting.group_name(row.group)}, {row.voice}\n"
+                f"({_count(row.n_sentences, 'sentence')} in {_count(row.n_voice_documents, 'document')})"
+                for row in rows.itertuples()
+            ],
+            ylabel="group and voice",
+            xlabel="% of those sentences",
+            xmax=max(5.0, 100 * _highest_share(data) * 1.1),
+            height=1.4 + 0.42 * len(rows),
+        )
+        for ax in axes[0]:
+            for boundary in range(2, len(rows), 2):  # a line between groups
                 ax.axhline(boundary - 0.5, color="#DDDDDD", linewidth=0.8, zorder=0)
-            ax.set_xlim(0, max(5.0, 100 * top * 1.1))
-            ax.set_xlabel("% of those sentences")
-            ax.set_title(STANCE_TITLES.get(target, target), fontsize=10)
-        first = axes[0][0]
-        labels = [
-            f"{plotting.group_name(row.group)}, {row.voice}\n"
-            f"({_count(row.n_sentences, 'sentence')} in {_count(row.n_voice_documents, 'document')})"
-            for row in rows.itertuples()
-        ]
-        first.set_yticks(range(len(rows)), labels, fontsize=8)
-        first.set_ylim(len(rows) - 0.5, -0.5)
-        first.set_ylabel("group and voice")
-        handles, legend_labels = first.get_legend_handles_labels()
-        fig.legend(handles, legend_labels, loc="lower center", ncol=2, bbox_to_anchor=(0.5, -0.01))
-        fig.tight_layout(rect=(0, 0.06, 1, 1))
         return fig
 
 
@@ -453,29 +480,20 @@ def stance_by_actor(data: pd.DataFrame) -> Figure:
     if data.empty:
         return _empty("no speaker has enough sentences taking a stance")
     with plotting.house_style():
-        targets = list(dict.fromkeys(data["target"]))
         speakers = data.drop_duplicates("speaker").sort_values("rank")
-        fig, axes = plt.subplots(1, len(targets), figsize=(7.0, 1.5 + 0.42 * len(speakers)), sharey=True, squeeze=False)
-        top = float(np.nanmax(data["high"].to_numpy(dtype=float))) if data["high"].notna().any() else 0.1
-        for ax, target in zip(axes[0], targets):
-            for offset, direction in zip((-0.12, 0.12), DIRECTION_STYLE):
-                part = data[(data["target"] == target) & (data["direction"] == direction)]
-                _direction_points(ax, part, part["rank"].to_numpy() + offset, direction=direction)
-            ax.set_xlim(0, min(100.0, max(10.0, 100 * top * 1.1)))
-            ax.set_xlabel("% of the speaker's sentences")
-            ax.set_title(STANCE_TITLES.get(target, target), fontsize=10)
-        first = axes[0][0]
-        labels = [
-            f"{row.speaker_name}\n({_count(row.n_speaker, 'sentence')}, {row.n_stance} with a stance,\n"
-            f"{_documents_note(row.n_speaker_documents)})"
-            for row in speakers.itertuples()
-        ]
-        first.set_yticks(range(len(speakers)), labels, fontsize=8)
-        first.set_ylim(len(speakers) - 0.5, -0.5)
-        first.set_ylabel("speaker")
-        handles, legend_labels = first.get_legend_handles_labels()
-        fig.legend(handles, legend_labels, loc="lower center", ncol=2, bbox_to_anchor=(0.5, -0.01))
-        fig.tight_layout(rect=(0, 0.06, 1, 1))
+        fig, _ = _direction_panels(
+            data,
+            rows_of=lambda part: part["rank"].to_numpy(),
+            labels=[
+                f"{row.speaker_name}\n({_count(row.n_speaker, 'sentence')}, {row.n_stance} with a stance,\n"
+                f"{_documents_note(row.n_speaker_documents)})"
+                for row in speakers.itertuples()
+            ],
+            ylabel="speaker",
+            xlabel="% of the speaker's sentences",
+            xmax=min(100.0, max(10.0, 100 * _highest_share(data) * 1.1)),
+            height=1.5 + 0.42 * len(speakers),
+        )
         return fig
 
 

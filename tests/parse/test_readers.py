@@ -4,9 +4,14 @@ import pandas as pd
 import pytest
 
 from h20lib.errors import InputError
-from h20lib.parse.readers import decode_text, read_manifest, read_table, read_text_file, recognised_columns
+from h20lib.parse.readers import decode_text, iter_table, read_manifest, read_text_file, recognised_columns
 
 OPTIONAL_COLUMNS = ("doc_id", "title", "outlet", "source_group", "published", "url", "language")
+
+
+def _whole_table(path):
+    """Every chunk of :func:`iter_table`, read in one small chunk size so several are joined."""
+    return pd.concat(list(iter_table(path, chunk_rows=1)), ignore_index=True)
 
 
 def _assert_one_line_naming(error: InputError, path) -> None:
@@ -147,7 +152,7 @@ def _write_table(path, rows: list[dict]) -> None:
 def test_read_table_fills_missing_optional_columns(tmp_path, suffix, rows, expected):
     path = tmp_path / f"corpus{suffix}"
     _write_table(path, rows)
-    table = read_table(path)
+    table = _whole_table(path)
     assert table.to_dict("records") == [{column: row[column] for column in table.columns} for row in expected]
     assert set(table.columns) == set(expected[0])
 
@@ -169,7 +174,7 @@ def test_read_table_bad_input_is_one_line_naming_the_file(tmp_path, name, conten
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InputError) as caught:
-        read_table(path)
+        _whole_table(path)
     _assert_one_line_naming(caught.value, path)
     assert caught.value.reason.startswith(reason_start)
 
@@ -178,7 +183,7 @@ def test_read_table_without_text_column_in_parquet(tmp_path):
     path = tmp_path / "corpus.parquet"
     pd.DataFrame({"story": ["x"]}).to_parquet(path)
     with pytest.raises(InputError) as caught:
-        read_table(path)
+        _whole_table(path)
     assert str(caught.value) == f"{path}: no 'text' column (columns: story)"
 
 
