@@ -603,7 +603,7 @@ def portrayal(data: pd.DataFrame) -> Figure:
             ax.set_xlim(0, 100)
             first = rows.iloc[0]
             ax.set_title(
-                f"{plotting.group_name(group)} ({_documents_note(int(first['n_documents']))}, "
+                f"{plotting.group_name(group)}\n({_documents_note(int(first['n_documents']))}, "
                 f"{int(first['n_group'])} mentions)",
                 fontsize=9,
             )
