@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Container
+from typing import NamedTuple
 
 _WORD_OR_STOP = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[,;:.!?()\"“”—]")
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     """A feature's value and the first stretch of the sentence that produced it."""
 
     value: float
@@ -24,19 +24,22 @@ def add_word_features(
     stem_letters: int,
     negators: frozenset[str] = frozenset(),
     negation_scope: int = 0,
+    known: Container[str] | None = None,
 ) -> None:
     """Add to ``feats`` the words of ``text``, their first ``stem_letters`` letters (so "criticised", "criticism"
     and "criticizes" share a feature) and adjacent word pairs, lower-cased, each with value 1. A word within
     ``negation_scope`` words after one of ``negators`` (or a word ending in n't), in the same clause, is prefixed
-    "not_". Numbers are one token, "<num>"."""
+    "not_". Numbers are one token, "<num>". With ``known``, only the features in it are added (those a model weighs)."""
     lowered = text.lower().replace("’", "'")
-    previous: tuple[str, int] | None = None  # the previous word, negation prefix included, and its start
+    previous: str | None = None  # the previous word, negation prefix included
+    previous_start = 0
     scope = 0
     for match in _WORD_OR_STOP.finditer(lowered):
         token = match.group()
         if not token[0].isalnum():
             previous, scope = None, 0
             continue
+        start, end = match.span()
         word = "<num>" if token[0].isdigit() else token
         negated = ""
         if negation_scope and (word in negators or word.endswith("n't")):
@@ -44,15 +47,19 @@ def add_word_features(
         elif scope:
             negated = "not_"
             scope -= 1
-        names = [(f"word:{negated}{word}", match.start())]  # (feature, where its stretch starts)
+        marked = negated + word
+        name = "word:" + marked
+        if name not in feats and (known is None or name in known):
+            feats[name] = Feature(1.0, start, end)
         if len(word) > stem_letters and word != "<num>":
-            names.append((f"stem:{negated}{word[:stem_letters]}", match.start()))
+            name = "stem:" + negated + word[:stem_letters]
+            if name not in feats and (known is None or name in known):
+                feats[name] = Feature(1.0, start, end)
         if previous is not None:
-            names.append((f"pair:{previous[0]} {negated}{word}", previous[1]))
-        for name, start in names:
-            if name not in feats:
-                feats[name] = Feature(1.0, start, match.end())
-        previous = (negated + word, match.start())
+            name = "pair:" + previous + " " + marked
+            if name not in feats and (known is None or name in known):
+                feats[name] = Feature(1.0, previous_start, end)
+        previous, previous_start = marked, start
 
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")

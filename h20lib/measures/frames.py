@@ -12,13 +12,14 @@ features).
 from __future__ import annotations
 
 import math
-import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 
 from h20lib import resources
 from h20lib.measures.features import Feature, add_cjk_features, add_word_features
-from h20lib.measures.linear import weighted_sums
+from h20lib.measures.linear import StackedWeights
+from h20lib.patterns import PatternSet
 from h20lib.rows import FrameColumns
 
 MODEL_FILE = "frames_model.json"
@@ -41,9 +42,19 @@ def frame_dimensions() -> dict[str, str]:
 
 
 @cache
-def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+def _patterns() -> tuple[tuple[str, str], ...]:
+    """(frame, cue name "<frame>#<n>") of each pattern of frame_cues.toml, in codebook order; ``_screen()`` holds
+    the patterns in the same order."""
     cues = resources.lexicon("frame_cues.toml")
-    return {frame: tuple(re.compile(p, re.IGNORECASE) for p in cues[frame]["patterns"]) for frame in frame_names()}
+    return tuple(
+        (frame, f"{frame}#{number}") for frame in frame_names() for number in range(1, len(cues[frame]["patterns"]) + 1)
+    )
+
+
+@cache
+def _screen() -> PatternSet:
+    cues = resources.lexicon("frame_cues.toml")
+    return PatternSet([pattern for frame in frame_names() for pattern in cues[frame]["patterns"]])
 
 
 @dataclass(frozen=True)
@@ -58,21 +69,22 @@ class FrameEvidence:
 
 def cue_matches(text: str) -> dict[str, list[FrameEvidence]]:
     """Every match of each frame's cue patterns, for the frames with at least one, in codebook order."""
-    found = {}
-    for frame, patterns in _patterns().items():
-        matches = [
-            FrameEvidence(frame, f"{frame}#{index + 1}", match.group(), match.start(), match.end(), 1.0)
-            for index, pattern in enumerate(patterns)
-            for match in pattern.finditer(text)
-        ]
-        if matches:
-            found[frame] = sorted(matches, key=lambda e: (e.start, e.cue))
-    return found
+    found: dict[str, list[FrameEvidence]] = {}
+    names, screen = _patterns(), _screen()
+    for index in screen.candidates(text):
+        frame, cue = names[index]
+        for match in screen.patterns[index].finditer(text):
+            found.setdefault(frame, []).append(
+                FrameEvidence(frame, cue, match.group(), match.start(), match.end(), 1.0)
+            )
+    return {frame: sorted(found[frame], key=lambda e: (e.start, e.cue)) for frame in frame_names() if frame in found}
 
 
-def _features(text: str, cues: dict[str, list[FrameEvidence]]) -> dict[str, Feature]:
+def _features(
+    text: str, cues: dict[str, list[FrameEvidence]], *, known: Container[str] | None = None
+) -> dict[str, Feature]:
     feats = {f"cue:{frame}": Feature(1.0, matches[0].start, matches[0].end) for frame, matches in cues.items()}
-    add_word_features(text, feats, stem_letters=STEM_LETTERS)
+    add_word_features(text, feats, stem_letters=STEM_LETTERS, known=known)
     add_cjk_features(text, feats)
     return feats
 
@@ -88,7 +100,7 @@ def feature_values(text: str) -> dict[str, float]:
 
 
 @cache
-def _log_odds_weights() -> tuple[list[float], dict[str, list[float]]]:
+def _log_odds_weights() -> StackedWeights:
     """The frame models as log-odds of "invoked" over "absent": one intercept per frame and, per feature, one
     weight per frame (features first, so a sentence's features are looked up once for all frames)."""
     models = resources.model(MODEL_FILE)["frames"]
@@ -100,14 +112,16 @@ def _log_odds_weights() -> tuple[list[float], dict[str, list[float]]]:
             raise ValueError(f"{MODEL_FILE}: the {frame} model's labels are not {LABELS}")
         for name, w in models[frame]["weights"].items():
             weights.setdefault(name, [0.0] * len(frame_names()))[k] = w[invoked] - w[absent]
-    return intercepts, weights
+    return StackedWeights(intercepts, weights)
+
+
+def _probability(log_odds: float) -> float:
+    return 1 / (1 + math.exp(-min(max(log_odds, -700.0), 700.0)))
 
 
 def model_probabilities(values: dict[str, float]) -> dict[str, float]:
     """Each frame model's probability that the frame is invoked (the softmax of its two label scores)."""
-    intercepts, weights = _log_odds_weights()
-    log_odds = weighted_sums(intercepts, values, weights)
-    return {frame: 1 / (1 + math.exp(-min(max(z, -700.0), 700.0))) for frame, z in zip(frame_names(), log_odds)}
+    return {frame: _probability(z) for frame, z in zip(frame_names(), _log_odds_weights().sums(values))}
 
 
 def is_invoked(*, has_cue: bool, probability: float, rule: str, min_probability: float) -> bool:
@@ -116,36 +130,33 @@ def is_invoked(*, has_cue: bool, probability: float, rule: str, min_probability:
     return (rule == "cues_or_model" and has_cue) or probability >= min_probability
 
 
-def _pushes(text: str, feats: dict[str, Feature], model: dict, frame: str) -> list[FrameEvidence]:
-    """Features pushing towards the frame: value x (invoked weight - absent weight) > 0, strongest first."""
-    invoked, absent = model["labels"].index("invoked"), model["labels"].index("absent")
-    found = []
-    for name, feature in feats.items():
-        w = model["weights"].get(name)
-        if w is not None and feature.value * (w[invoked] - w[absent]) > 0:
-            push = round(feature.value * (w[invoked] - w[absent]), 4)
-            found.append(
-                FrameEvidence(
-                    frame, f"model {name}", text[feature.start : feature.end], feature.start, feature.end, push
-                )
-            )
-    return sorted(found, key=lambda e: (-e.weight, e.start, e.cue))
+def _pushes(
+    text: str, feats: dict[str, Feature], pushes: list[tuple[str, float]], frame: str, *, limit: int | None
+) -> list[FrameEvidence]:
+    """The features pushing towards the frame, strongest first (the first ``limit``): of ``pushes``, each known
+    feature's value x (invoked weight - absent weight), those above 0."""
+    ranked = sorted((-round(push, 4), feats[name].start, f"model {name}", name) for name, push in pushes if push > 0)
+    return [
+        FrameEvidence(frame, cue, text[feats[name].start : feats[name].end], start, feats[name].end, -weight)
+        for weight, start, cue, name in ranked[:limit]
+    ]
 
 
-def frame_evidence(text: str) -> dict[str, list[FrameEvidence]]:
+def frame_evidence(text: str, *, limit: int | None = None) -> dict[str, list[FrameEvidence]]:
     """For each frame ``text`` invokes, in codebook order, what decided it: its cue matches when a cue decides,
-    otherwise the model features pushing towards it, strongest first."""
+    otherwise the model features pushing towards it, strongest first (the first ``limit`` of them)."""
     cues = cue_matches(text)
-    feats = _features(text, cues)
-    values = {name: feature.value for name, feature in feats.items()}
+    weights = _log_odds_weights()
+    feats = _features(text, cues, known=weights.rows)
+    names, contributions = weights.contributions({name: feature.value for name, feature in feats.items()})
+    log_odds = contributions.sum(axis=0).tolist()
     models = resources.model(MODEL_FILE)["frames"]
-    probabilities = model_probabilities(values)
     evidence = {}
-    for frame in frame_names():
+    for k, frame in enumerate(frame_names()):
         model = models[frame]
         if not is_invoked(
             has_cue=frame in cues,
-            probability=probabilities[frame],
+            probability=_probability(log_odds[k]),
             rule=model["rule"],
             min_probability=model["min_probability"],
         ):
@@ -153,7 +164,7 @@ def frame_evidence(text: str) -> dict[str, list[FrameEvidence]]:
         if model["rule"] == "cues_or_model" and frame in cues:
             evidence[frame] = cues[frame]
         else:
-            evidence[frame] = _pushes(text, feats, model, frame)
+            evidence[frame] = _pushes(text, feats, list(zip(names, contributions[1:, k].tolist())), frame, limit=limit)
     return evidence
 
 
@@ -166,7 +177,7 @@ def _shown(frame: str, items: list[FrameEvidence]) -> list[str]:
 def score_frames(text: str) -> FrameColumns:
     """``frames``: the frames invoked, in codebook order; ``frame_cues``: "<frame>:<matched words>" for each cue
     match that decided a frame, or "<frame>:model <feature>:<matched words>" for the strongest model features."""
-    evidence = frame_evidence(text)
+    evidence = frame_evidence(text, limit=EVIDENCE_SHOWN)
     shown = (cue for frame, items in evidence.items() for cue in _shown(frame, items))
     return {"frames": tuple(evidence), "frame_cues": tuple(dict.fromkeys(shown))}
 

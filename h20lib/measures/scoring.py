@@ -59,7 +59,9 @@ def score_document(text: str, rows: list[SentenceRow]) -> tuple[list[ScoredRow],
 
 def _score_all(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Every document scored; one that fails is left out, added to ``corpus.skipped`` and named on stderr."""
-    rows_by_doc = {doc_id: group.to_dict("records") for doc_id, group in corpus.sentences.groupby("doc_id", sort=False)}
+    rows_by_doc: dict[str, list[SentenceRow]] = {}
+    for row in corpus.sentences.to_dict("records"):
+        rows_by_doc.setdefault(row["doc_id"], []).append(cast(SentenceRow, row))
     scored, quotes, failed = [], [], []
     for document in corpus.documents.itertuples(index=False):
         try:
@@ -108,9 +110,12 @@ def check_scores(table: pd.DataFrame, corpus: Corpus, *, skipped_doc_ids: Sequen
     expected = corpus.sentences[~corpus.sentences["doc_id"].isin(skipped_doc_ids)]
     if len(table) != len(expected) or table["sentence_id"].duplicated().any():
         raise AssertionError("every sentence must be scored exactly once")
-    texts = corpus.documents.set_index("doc_id")["text"]
-    for doc_id, rows in table.groupby("doc_id", sort=False):
-        check_document(texts[doc_id], cast(list[ScoredRow], rows.to_dict("records")))
+    texts = dict(zip(corpus.documents["doc_id"], corpus.documents["text"]))
+    for sentence_id, doc_id, start, end, sentence in zip(
+        table["sentence_id"], table["doc_id"], table["char_start"], table["char_end"], table["text"]
+    ):
+        if texts[doc_id][start:end] != sentence:
+            raise AssertionError(f"{sentence_id}: offsets do not point at the sentence text")
     for column, low, high in (
         ("polarity", -1, 1),
         ("subjectivity", 0, 1),

@@ -19,13 +19,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
 from h20lib import resources
 from h20lib.measures.features import Feature, add_cjk_features, add_word_features
-from h20lib.measures.linear import softmax, weighted_sums
+from h20lib.measures.linear import StackedWeights, softmax
+from h20lib.patterns import PatternSet
 from h20lib.rows import ScoredRow
 
 TARGETS = ("approval", "controls")
@@ -71,6 +73,11 @@ def cues() -> tuple[Cue, ...]:
         weights = {target: float(entry[target]) for target in TARGETS if entry.get(target)}
         cues.append(Cue(entry["name"], re.compile(pattern, re.IGNORECASE), weights, bool(entry.get("negatable"))))
     return tuple(cues)
+
+
+@cache
+def _cue_screen() -> PatternSet:
+    return PatternSet([cue.pattern.pattern for cue in cues()])
 
 
 @dataclass(frozen=True)
@@ -133,7 +140,9 @@ def _anchored_evaluation(text: str, target: str) -> list[Evidence]:
 def cue_evidence(text: str) -> list[Evidence]:
     """Every stance cue in ``text`` and every evaluation word near a target phrase, with its signed weight."""
     found = []
-    for cue in cues():
+    all_cues = cues()
+    for index in _cue_screen().candidates(text):
+        cue = all_cues[index]
         for match in cue.pattern.finditer(text):
             sign = -1.0 if cue.negatable and _NEGATION.search(text, 0, match.start()) else 1.0
             for target, weight in cue.weights.items():
@@ -148,7 +157,7 @@ def _add(feats: dict[str, Feature], name: str, value: float, start: int, end: in
     feats[name] = Feature(value, start, end) if old is None else Feature(old.value + value, old.start, old.end)
 
 
-def _features(text: str, evidence: list[Evidence]) -> dict[str, Feature]:
+def _features(text: str, evidence: list[Evidence], *, known: Container[str] | None = None) -> dict[str, Feature]:
     feats: dict[str, Feature] = {}
     totals = dict.fromkeys(TARGETS, 0.0)
     spans: dict[str, tuple[int, int]] = {}
@@ -167,7 +176,12 @@ def _features(text: str, evidence: list[Evidence]) -> dict[str, Feature]:
             feats[f"names_target>{target}"] = Feature(1.0, anchor.start(), anchor.end())
     evaluation = _evaluation()
     add_word_features(
-        text, feats, stem_letters=STEM_LETTERS, negators=evaluation.negators, negation_scope=evaluation.negation_scope
+        text,
+        feats,
+        stem_letters=STEM_LETTERS,
+        negators=evaluation.negators,
+        negation_scope=evaluation.negation_scope,
+        known=known,
     )
     add_cjk_features(text, feats)
     return feats
@@ -206,10 +220,10 @@ _MODEL_PARTS = ("any", "direction")
 
 
 @cache
-def _stacked_models() -> tuple[dict[str, list[float]], list[float], list[tuple[str, str, int, int]]]:
+def _stacked_models() -> tuple[StackedWeights, list[tuple[str, str, int, int]]]:
     """The four linear models (per target, "any" and "direction") side by side: per feature one weight per label of
     every model (0 where a model lacks the feature), so a sentence's features are looked up once for all four.
-    Returns the weights, the intercepts, and each model's (target, part, first slot, number of labels)."""
+    Returns the weights and each model's (target, part, first slot, number of labels)."""
     slots: list[tuple[str, str, int, int]] = []
     intercepts: list[float] = []
     for target in TARGETS:
@@ -221,14 +235,14 @@ def _stacked_models() -> tuple[dict[str, list[float]], list[float], list[tuple[s
     for target, part, first, n_labels in slots:
         for name, w in _target_model(target)[part]["weights"].items():
             weights.setdefault(name, [0.0] * len(intercepts))[first : first + n_labels] = w
-    return weights, intercepts, slots
+    return StackedWeights(intercepts, weights), slots
 
 
 def all_target_probabilities(values: dict[str, float]) -> dict[str, dict[str, float]]:
     """Per target, P(any stance), P(favor | any) and, from them, P(favor), P(against) and P(none) of a sentence's
     features (the same sums as each model's own :func:`h20lib.measures.linear.label_scores`, in one pass)."""
-    weights, intercepts, slots = _stacked_models()
-    scores = weighted_sums(intercepts, values, weights)
+    weights, slots = _stacked_models()
+    scores = weights.sums(values)
     chosen = {}
     for target, part, first, n_labels in slots:
         labels = _target_model(target)[part]["labels"]
@@ -275,7 +289,7 @@ def _decide(text: str, *, none_evidence: bool = True) -> dict[str, tuple[float, 
     """Per target: (score, label, "cues" or "model", the evidence that decided it, strongest first). The evidence
     of a model's "none" is gathered only when ``none_evidence`` (scoring shows none, ``explain`` does)."""
     evidence = cue_evidence(text)
-    feats = _features(text, evidence)
+    feats = _features(text, evidence, known=_stacked_models()[0].rows)
     values = {name: feature.value for name, feature in feats.items()}
     all_probabilities = all_target_probabilities(values)
     decided = {}

@@ -16,6 +16,7 @@ from h20lib import resources
 from h20lib.parse.chrome import learned_chrome
 from h20lib.parse.language import detect_language
 from h20lib.parse.segment import split_sentences
+from h20lib.patterns import AnyOf
 
 KINDS = ("headline", "body", "comment", "boilerplate", "caption", "metadata")
 
@@ -34,9 +35,7 @@ class _Cues:
     wire_dateline: re.Pattern[str]
     date_stamp: re.Pattern[str]
     boilerplate_block: re.Pattern[str]
-    boilerplate_line: re.Pattern[str]
-    boilerplate_line_more: re.Pattern[str]
-    boilerplate_line_extra: re.Pattern[str]
+    boilerplate_line: AnyOf  # the line, line_more and line_extra patterns of [boilerplate]
     date_or_time: re.Pattern[str]
     date_companions: re.Pattern[str]
     footer_start: re.Pattern[str]
@@ -68,9 +67,7 @@ def _cues() -> _Cues:
         wire_dateline=re.compile(data["prefix"]["wire_dateline"], re.IGNORECASE),
         date_stamp=re.compile(data["prefix"]["date_stamp"], re.IGNORECASE),
         boilerplate_block=re.compile(data["boilerplate"]["block_start"], re.IGNORECASE),
-        boilerplate_line=re.compile(data["boilerplate"]["line"], re.IGNORECASE),
-        boilerplate_line_more=re.compile(data["boilerplate"]["line_more"], re.IGNORECASE),
-        boilerplate_line_extra=re.compile(data["boilerplate"]["line_extra"], re.IGNORECASE),
+        boilerplate_line=AnyOf(*(data["boilerplate"][key] for key in ("line", "line_more", "line_extra"))),
         date_or_time=re.compile(data["metadata"]["date_or_time"], re.IGNORECASE),
         date_companions=re.compile(data["metadata"]["date_companions"], re.IGNORECASE),
         footer_start=re.compile(data["boilerplate"]["footer_start"], re.IGNORECASE),
@@ -250,10 +247,7 @@ def _is_dated_label(text: str) -> bool:
 
 
 def _is_boilerplate_line(text: str) -> bool:
-    cues = _cues()
-    return _is_tag_list(text) or any(
-        p.search(text) for p in (cues.boilerplate_line, cues.boilerplate_line_more, cues.boilerplate_line_extra)
-    )
+    return _is_tag_list(text) or _cues().boilerplate_line.search(text)
 
 
 def _is_tag_list(text: str) -> bool:

@@ -1,0 +1,106 @@
+import re
+from functools import cache
+
+import pytest
+
+from h20lib import config, resources
+from h20lib.measures import frames, stance
+from h20lib.parse import structure
+from h20lib.patterns import AnyOf, PatternSet, alternatives, required_strings, screen_text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bcopyright\b", {"copyright"}),
+        (r"\b(?:slam|blast)\w*\s+the\s+decision", {"decision"}),  # the longest string every match holds
+        (r"\b(?:delivered|straight)\s+to\s+your\s+inbox\b", {"delivered", "straight"}),  # longer than "inbox"
+        (r"\b(?:Giveaway|gift to (?:beijing|china))\b", {"giveaway", "gift to "}),  # lower-cased
+        (r"(?:very\s+)?good\s+news", {"good"}),
+        (r"(?:a|b)+x", {"x"}),  # of equally long strings, the smaller set
+        (r"\d+%", {"%"}),
+        (r"\d+\s*\w+", None),  # no literal text: always searched
+        (r"(?:foo)?\s*\w+", None),
+        (r"foo|\d+", None),  # one alternative without literal text
+        (r"(?:ab){2,}", {"ab"}),
+    ],
+)
+def test_required_strings(pattern, expected):
+    assert required_strings(pattern, ignore_case=True) == (None if expected is None else frozenset(expected))
+
+
+def test_required_strings_keep_case_for_case_sensitive_patterns():
+    assert required_strings(r"\bNvidia\b", ignore_case=False) == frozenset({"Nvidia"})
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?:a|b(?:c|d))", ["a", "b(?:c|d)"]),
+        (r"a|[|]|\||(?:x)", ["a", "[|]", r"\|", "(?:x)"]),
+        (r"(?:a)(?:b)|c", ["(?:a)(?:b)", "c"]),  # the outer group does not enclose the whole pattern
+        (r"[]|]x|y", ["[]|]x", "y"]),
+    ],
+)
+def test_alternatives(pattern, expected):
+    assert alternatives(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "screened"),
+    [
+        ("Nvidia’s H20", True),
+        ("ſtop", False),  # long s: IGNORECASE matches it as "s", lower() keeps it
+        ("\u0131t", False),  # dotless i
+        ("\u0130stanbul", False),  # lower() makes two characters of it
+    ],
+)
+def test_screen_text(text, screened):
+    assert (screen_text(text) is not None) == screened
+
+
+@cache
+def _lexicon_patterns() -> list[str]:
+    cues = resources.lexicon("frame_cues.toml")
+    boilerplate = resources.lexicon("structure_cues.toml")["boilerplate"]
+    return [
+        *(cue.pattern.pattern for cue in stance.cues()),
+        *(pattern for frame in frames.frame_names() for pattern in cues[frame]["patterns"]),
+        *(part for key in ("line", "line_more", "line_extra") for part in alternatives(boilerplate[key])),
+    ]
+
+
+@cache
+def _real_lines() -> list[str]:
+    lines = [line for path in sorted(config.REAL_CORPUS_DIR.glob("*.txt")) for line in path.read_text().splitlines()]
+    return [line for line in lines if line.strip()]
+
+
+def test_the_screen_never_skips_a_pattern_that_matches():
+    """Every lexicon pattern that matches a line of the real articles is among the line's candidates."""
+    patterns = _lexicon_patterns()
+    screen = PatternSet(patterns)
+    compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+    matched = skipped = 0
+    for line in _real_lines():
+        candidates = set(screen.candidates(line))
+        for index, pattern in enumerate(compiled):
+            if pattern.search(line):
+                matched += 1
+                assert index in candidates, (patterns[index], line)
+            elif index not in candidates:
+                skipped += 1
+    assert matched > 100 and skipped > 100 * matched  # the screen is exercised, and skips most searches
+
+
+@pytest.mark.parametrize("text", ["Never ſubscribe", "Subscribe to our newsletter today", "Copyright 2025", "x"])
+def test_any_of_agrees_with_searching_each_pattern(text):
+    boilerplate = resources.lexicon("structure_cues.toml")["boilerplate"]
+    patterns = [boilerplate[key] for key in ("line", "line_more", "line_extra")]
+    expected = any(re.search(p, text, re.IGNORECASE) for p in patterns)
+    assert AnyOf(*patterns).search(text) == expected
+    assert structure._is_boilerplate_line(text) in (expected, True)  # a tag list is boilerplate too
+
+
+def test_a_pattern_set_without_strings_searches_everything():
+    assert PatternSet([r"\d+", r"\s"]).candidates("a 1") == [0, 1]
