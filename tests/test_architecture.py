@@ -11,7 +11,7 @@ import h20lib
 
 PACKAGE = Path(h20lib.__file__).parent
 # Each module's layer: a module may import modules of its own layer or a lower one, never a higher one.
-BASE = {"config", "errors", "resources", "rows"}
+BASE = {"config", "errors", "patterns", "resources", "rows"}
 STAGES = {"parse": 1, "measures": 2, "report": 3, "train": 4}
 TOP = {"explanation", "validate", "validate_real", "cli", "__init__"}
 

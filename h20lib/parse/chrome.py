@@ -66,6 +66,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _TERMINAL = re.compile(r"[.!?。！？]['\"”’)\]]*$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[\u3400-\u9fff]")
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")  # the tokens' only digits are ASCII ones
 _SEPARATOR = re.compile(r"\s[|/>»•·]\s|^[•·>»]")
 _QUOTE = re.compile(r"[“\"”]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -97,7 +98,7 @@ def _line_features(text: str, *, repeated: bool) -> dict[str, float]:
         "separators": float(bool(_SEPARATOR.search(text))),
         "quotation": float(bool(_QUOTE.search(text))),
     }
-    tokens = [re.sub(r"\d", "0", token) for token in _TOKEN.findall(text.lower())]
+    tokens = [token.translate(_DIGITS_AS_ZERO) for token in _TOKEN.findall(text.lower())]
     for token in tokens:
         features[f"word:{token}"] = 1.0
     for first, second in itertools.pairwise(tokens):

@@ -19,6 +19,13 @@ def _scripts() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _scripts_match_ascii() -> bool:
+    """Whether any script's pattern matches an ASCII character (none of the shipped ones does)."""
+    ascii_characters = "".join(map(chr, range(128)))
+    return any(pattern.search(ascii_characters) for pattern in _scripts().values())
+
+
+@cache
 def _function_words() -> dict[str, frozenset[str]]:
     cues = resources.lexicon("language_cues.toml")["function_words"]
     return {code: frozenset(words.split()) for code, words in cues.items()}
@@ -27,7 +34,10 @@ def _function_words() -> dict[str, frozenset[str]]:
 def detect_language(text: str, *, default: str = "en") -> str:
     """The language of ``text``: the script with most letters, then function words within Latin script."""
     text = _URL_OR_EMAIL.sub(" ", text)
-    script_counts = {code: len(pattern.findall(text)) for code, pattern in _scripts().items()}
+    if text.isascii() and not _scripts_match_ascii():
+        script_counts = dict.fromkeys(_scripts(), 0)
+    else:
+        script_counts = {code: len(pattern.findall(text)) for code, pattern in _scripts().items()}
     latin = len(_LATIN_LETTER.findall(text))
     code, count = max(script_counts.items(), key=lambda item: (item[1], item[0]))
     if count == 0 and latin == 0:

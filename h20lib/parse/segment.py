@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 from h20lib import resources
 
@@ -52,23 +53,32 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _CJK_BOUNDARY = re.compile(r"[。！？]+[”」』）]*")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LETTER_OR_DOT = frozenset(string.ascii_letters + ".")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"[“\"‘'(\[]*([A-Za-z]+)")
 
 
+def _word_before(text: str, dot_at: int) -> str:
+    """The letters and dots just before ``dot_at``, from the first letter ("U.S" before "U.S."): read backwards
+    from the full stop, so splitting stays linear in the length of the text."""
+    start = dot_at
+    while start > 0 and text[start - 1] in _LETTER_OR_DOT:
+        start -= 1
+    return text[start:dot_at].lstrip(".")
+
+
 def _is_abbreviation(text: str, dot_at: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot_at)
-    if not match:
+    word = _word_before(text, dot_at)
+    if not word:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = word.lower().rstrip(".")
     if word in resources.word_list("abbreviations.txt"):
         return True
     return len(word) == 1 and word.isalpha()  # an initial: "Jensen H. Huang"
 
 
 def _is_initialism(text: str, dot_at: int) -> bool:
-    match = _WORD_BEFORE.search(text, 0, dot_at)
-    return match is not None and re.fullmatch(r"(?:[a-z]\.)+[a-z]", match.group(1).lower()) is not None
+    return _INITIALISM.fullmatch(_word_before(text, dot_at).lower()) is not None
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
