@@ -68,6 +68,8 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 def add_cjk_features(text: str, feats: dict[str, Feature]) -> None:
     """Add to ``feats`` the Chinese characters of ``text`` and their adjacent pairs ("zh:芯", "zh:芯片"), value 1
     each: Chinese has no spaces, so word features see none of its words."""
+    if text.isascii():
+        return
     for run in _CJK_RUN.finditer(text):
         chars = run.group()
         for offset, char in enumerate(chars):

@@ -40,14 +40,11 @@ class StackedWeights:
     def contributions(self, feats: dict[str, float]) -> tuple[list[str], np.ndarray]:
         """The features of ``feats`` that have weights, in order, and the products value x weight: row 0 the
         intercepts, then one row per such feature, one column per model slot."""
-        names, rows, values = [], [0], [1.0]
-        for name, value in feats.items():
-            row = self.rows.get(name)
-            if row is not None:
-                names.append(name)
-                rows.append(row)
-                values.append(value)
-        return names, self.matrix[rows] * np.array(values)[:, None]
+        index = self.rows
+        known = [name for name in feats if name in index]
+        rows = [0, *(index[name] for name in known)]
+        values = np.array([1.0, *(feats[name] for name in known)])
+        return known, self.matrix[rows] * values[:, None]
 
     def sums(self, feats: dict[str, float]) -> list[float]:
         return self.contributions(feats)[1].sum(axis=0).tolist()
