@@ -268,26 +268,34 @@ def model_label(probabilities: dict[str, float], *, min_probability: float) -> s
     return "favor" if probabilities["favor_if_any"] >= 0.5 else "against"
 
 
-def _pushes(text: str, feats: dict[str, Feature], model: dict, target: str) -> list[Evidence]:
+def _pushes(
+    text: str, feats: dict[str, Feature], model: dict, target: str, *, direction: float = 0.0, limit: int | None = None
+) -> list[Evidence]:
     """Each known feature's push towards favor (+) or against (-) in the direction model: value x (favor weight -
-    against weight)."""
+    against weight), strongest first; with ``direction`` (+1 or -1) only the pushes that way, and the first ``limit``."""
     favor, against = model["labels"].index("favor"), model["labels"].index("against")
-    found = []
+    weights = model["weights"]
+    ranked = []
     for name, feature in feats.items():
-        w = model["weights"].get(name)
+        w = weights.get(name)
         if w is None or not feature.value:
             continue
         push = feature.value * (w[favor] - w[against])
-        if push:
-            found.append(
-                Evidence(target, name, text[feature.start : feature.end], feature.start, feature.end, round(push, 4))
-            )
-    return sorted(found, key=lambda e: (-abs(e.weight), e.start, e.cue))
+        if push and (not direction or round(push, 4) * direction > 0):
+            ranked.append((-abs(round(push, 4)), feature.start, name, round(push, 4), feature))
+    ranked.sort()
+    return [
+        Evidence(target, name, text[feature.start : feature.end], feature.start, feature.end, weight)
+        for _, _, name, weight, feature in ranked[:limit]
+    ]
 
 
-def _decide(text: str, *, none_evidence: bool = True) -> dict[str, tuple[float, str, str, list[Evidence]]]:
-    """Per target: (score, label, "cues" or "model", the evidence that decided it, strongest first). The evidence
-    of a model's "none" is gathered only when ``none_evidence`` (scoring shows none, ``explain`` does)."""
+def _decide(
+    text: str, *, none_evidence: bool = True, limit: int | None = None
+) -> dict[str, tuple[float, str, str, list[Evidence]]]:
+    """Per target: (score, label, "cues" or "model", the evidence that decided it, strongest first: of a model's
+    label, the first ``limit`` features). The evidence of a model's "none" is gathered only when ``none_evidence``
+    (scoring shows none, ``explain`` does)."""
     evidence = cue_evidence(text)
     feats = _features(text, evidence, known=_stacked_models()[0].rows)
     values = {name: feature.value for name, feature in feats.items()}
@@ -307,12 +315,9 @@ def _decide(text: str, *, none_evidence: bool = True) -> dict[str, tuple[float, 
         if label == "none" and not none_evidence:
             decided[target] = (score, "none", "model", [])
             continue
-        pushes = _pushes(text, feats, model["direction"], target)
-        if label == "none":
-            decided[target] = (score, "none", "model", pushes)
-        else:
-            direction = 1.0 if label == "favor" else -1.0
-            decided[target] = (score, label, "model", [e for e in pushes if e.weight * direction > 0])
+        direction = {"favor": 1.0, "against": -1.0, "none": 0.0}[label]
+        pushes = _pushes(text, feats, model["direction"], target, direction=direction, limit=limit)
+        decided[target] = (score, label, "model", pushes)
     return decided
 
 
@@ -353,7 +358,7 @@ def score_stance(text: str) -> dict[str, float | str | tuple[str, ...]]:
     stance when P(any) reaches ``min_probability`` (chosen in training), and the score is P(favor) - P(against).
     """
     result: dict[str, float | str | tuple[str, ...]] = {}
-    for target, (score, label, method, evidence) in _decide(text, none_evidence=False).items():
+    for target, (score, label, method, evidence) in _decide(text, none_evidence=False, limit=EVIDENCE_SHOWN).items():
         shown = evidence[:EVIDENCE_SHOWN] if label != "none" else []
         prefix = "model " if method == "model" else ""
         result[f"stance_{target}"] = score
