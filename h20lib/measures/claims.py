@@ -11,13 +11,14 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
 from h20lib import resources
 from h20lib.measures import actors
 from h20lib.parse.segment import split_sentences
+from h20lib.patterns import PatternSet
 
 TOPICS_FILE = "claim_topics.csv"
 CLAIM_KINDS = ("money", "percent", "date")
@@ -163,6 +164,8 @@ def extract_claims(text: str, *, published: str | None = None, named_before: Col
     ``published`` the value keeps no year ("--07-16"). ``named_before``: actor ids named earlier in the
     document, whose role nouns ("the company") may name a claim's subject.
     """
+    if not _may_hold_claims(text):
+        return []
     pub = _parse_published(published)
     named = dict.fromkeys(named_before)
     claims = []
@@ -262,34 +265,35 @@ def claims_table(
     published = {doc_id: _clean_date(value) for doc_id, value in zip(documents["doc_id"], documents["published"])}
     rows = []
     chosen = sentences[sentences["kind"].isin(sentence_kinds)].sort_values(["doc_id", "char_start"], kind="stable")
-    for doc_id, document in chosen.groupby("doc_id", sort=False):
-        pub = published.get(doc_id)
-        named: dict[str, None] = {}
-        for sentence in document.itertuples(index=False):
-            claims = extract_claims(sentence.text, published=pub, named_before=tuple(named))
-            for claim, conflicts in zip(claims, date_conflicts(claims, published=pub)):
-                rows.append(
-                    {
-                        "doc_id": doc_id,
-                        "sentence_id": sentence.sentence_id,
-                        "source_group": sentence.source_group,
-                        "outlet": sentence.outlet,
-                        "published": pub or "",
-                        "kind": claim.kind,
-                        "topic": claim.topic,
-                        "subject": claim.subject,
-                        "scope": claim.scope,
-                        "value": claim.value,
-                        "surface": claim.surface,
-                        "start": sentence.char_start + claim.start,
-                        "end": sentence.char_start + claim.end,
-                        "cue": claim.cue,
-                        "flags": claim.flags,
-                        "conflicts": conflicts,
-                    }
-                )
-            # role nouns only name actors already in ``named``, so the register's names are all a sentence adds
-            named.update(dict.fromkeys(mention.actor for mention in actors.find_mentions(sentence.text)))
+    columns = ("doc_id", "sentence_id", "source_group", "outlet", "char_start", "text")
+    current, pub, named = None, None, dict[str, None]()
+    for doc_id, sentence_id, group, outlet, char_start, text in zip(*(chosen[column].tolist() for column in columns)):
+        if doc_id != current:  # the sentences are in document order
+            current, pub, named = doc_id, published.get(doc_id), {}
+        claims = extract_claims(text, published=pub, named_before=tuple(named))
+        for claim, conflicts in zip(claims, date_conflicts(claims, published=pub)):
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "sentence_id": sentence_id,
+                    "source_group": group,
+                    "outlet": outlet,
+                    "published": pub or "",
+                    "kind": claim.kind,
+                    "topic": claim.topic,
+                    "subject": claim.subject,
+                    "scope": claim.scope,
+                    "value": claim.value,
+                    "surface": claim.surface,
+                    "start": char_start + claim.start,
+                    "end": char_start + claim.end,
+                    "cue": claim.cue,
+                    "flags": claim.flags,
+                    "conflicts": conflicts,
+                }
+            )
+        # role nouns only name actors already in ``named``, so the register's names are all a sentence adds
+        named.update(dict.fromkeys(mention.actor for mention in actors.find_mentions(text)))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
@@ -336,10 +340,13 @@ def compare_claims(
         return pd.DataFrame(columns=columns)
     table = table.assign(scope=_event_scopes(table, window_days=event_window_days))
     ordered = table.sort_values([*COMPARED_KEY, "doc_id", "start"], kind="stable")
-    vague = ordered["flags"].map(lambda flags: "vague" in flags)
+    by_document: dict[tuple, list[dict]] = {}  # in the order of ``ordered``: sorted by measure and document
+    for claim in ordered.to_dict("records"):
+        claim["vague"] = "vague" in claim["flags"]
+        by_document.setdefault(tuple(claim[key] for key in (*COMPARED_KEY, "doc_id")), []).append(claim)
     rows = []
-    for key, claims in ordered.assign(vague=vague).groupby([*COMPARED_KEY, "doc_id"], sort=True):
-        first = claims.iloc[0]
+    for key, claims in by_document.items():
+        first = claims[0]
         rows.append(
             {
                 **dict(zip([*COMPARED_KEY, "doc_id"], key)),
@@ -347,12 +354,12 @@ def compare_claims(
                 "outlet": first["outlet"],
                 "value": first["value"],
                 "surface": first["surface"],
-                "values": tuple(claims.loc[~claims["vague"], "value"]),
-                "surfaces": tuple(dict.fromkeys(claims["surface"])),
+                "values": tuple(claim["value"] for claim in claims if not claim["vague"]),
+                "surfaces": tuple(dict.fromkeys(claim["surface"] for claim in claims)),
                 "sentence_id": first["sentence_id"],
                 "n_mentions": len(claims),
-                "conflicts": tuple(sorted({reason for reasons in claims["conflicts"] for reason in reasons})),
-                "compared": bool(key[1] != NO_TOPIC and key[2] and not claims["vague"].all()),
+                "conflicts": tuple(sorted({reason for claim in claims for reason in claim["conflicts"]})),
+                "compared": bool(key[1] != NO_TOPIC and key[2] and not all(claim["vague"] for claim in claims)),
             }
         )
     compared = pd.DataFrame(rows)
@@ -369,12 +376,16 @@ def compare_claims(
     disagrees = [False] * len(compared)
     for key, documents in measures.items():
         kind = key[0]
+        # Documents reporting the same values agree (each value is 0 from itself), so each distinct set of values
+        # is compared with the other distinct sets once, however many documents report it.
+        distinct = list(dict.fromkeys(values for _, values in documents))
+        disagreeing = {
+            values
+            for values in distinct
+            if any(other != values and min(gaps(kind, values, other)) > tolerance[kind] for other in distinct)
+        }
         for position, values in documents:
-            for other_position, other_values in documents:
-                distances = gaps(kind, values, other_values) if other_position != position else []
-                if distances and min(distances) > tolerance[kind]:
-                    disagrees[position] = True
-                    break
+            disagrees[position] = values in disagreeing
     compared["disagrees"] = disagrees
     return compared[columns].reset_index(drop=True)
 
@@ -406,6 +417,20 @@ def _event_scopes(table: pd.DataFrame, *, window_days: int) -> pd.Series:
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
     for paragraph in _PARAGRAPH.finditer(text):
         yield from split_sentences(text, paragraph.start(), paragraph.end())
+
+
+@cache
+def _screens() -> tuple[PatternSet, PatternSet]:
+    """The money and percent patterns (case-insensitive) and the date patterns (case-sensitive), screened."""
+    return (
+        PatternSet([pattern.pattern for pattern in (*_MONEY_PATTERNS, _PERCENT)]),
+        PatternSet([pattern.pattern for pattern in _DATE_PATTERNS], ignore_case=False),
+    )
+
+
+def _may_hold_claims(text: str) -> bool:
+    """False when no money, percent or date pattern can match ``text`` (most sentences): nothing to extract."""
+    return any(screen.candidates(text) for screen in _screens())
 
 
 def _candidates(sentence: str) -> Iterator[_Candidate]:
@@ -590,6 +615,7 @@ def _gap(kind: str, one: object, other: object, *, money_rel_tol: float) -> floa
     return max((second_period[0] - first_period[1]).days, (first_period[0] - second_period[1]).days, 0)
 
 
+@lru_cache(maxsize=4096)
 def _date_period(value: str) -> tuple[date, date] | None:
     """The first and last day an ISO claim value ("2025-07-16", "2025-07", "2025-Q2") covers; None without a year."""
     match = _ISO_VALUE.match(value)
