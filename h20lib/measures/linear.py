@@ -40,11 +40,17 @@ class StackedWeights:
     def contributions(self, feats: dict[str, float]) -> tuple[list[str], np.ndarray]:
         """The features of ``feats`` that have weights, in order, and the products value x weight: row 0 the
         intercepts, then one row per such feature, one column per model slot."""
-        index = self.rows
-        known = [name for name in feats if name in index]
-        rows = [0, *(index[name] for name in known)]
-        values = np.array([1.0, *(feats[name] for name in known)])
-        return known, self.matrix[rows] * values[:, None]
+        get = self.rows.get
+        names, rows, values = [], [0], [1.0]
+        for name, value in feats.items():
+            row = get(name)
+            if row is not None:
+                names.append(name)
+                rows.append(row)
+                values.append(value)
+        products = self.matrix.take(rows, axis=0)
+        products *= np.array(values)[:, None]
+        return names, products
 
     def sums(self, feats: dict[str, float]) -> list[float]:
         return self.contributions(feats)[1].sum(axis=0).tolist()
