@@ -75,7 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--corpus", default=None, help="folder of .txt files or a .csv/.jsonl/.parquet table (default: the seeds)"
     )
-    score.add_argument("-o", "--output", required=True, help="output file ending in .csv or .parquet")
+    score.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="output file ending in .csv or .parquet, or a folder for a Parquet dataset (files of up to 500,000 rows)",
+    )
     score.add_argument(
         "--jobs", type=_positive, default=None, help="worker processes scoring chunks of documents (default: all cores)"
     )

@@ -118,8 +118,8 @@ def test_missing_corpus_message_is_exact(tmp_path, monkeypatch, capsys):
     ("output", "reason"),
     [
         ("out.xlsx", "output must end in .csv or .parquet"),
-        ("out", "output must end in .csv or .parquet"),
         ("nowhere/out.csv", "does not exist"),
+        ("corpus", "is the corpus itself"),  # a folder is a dataset, but never the corpus folder
     ],
 )
 def test_bad_output_is_one_error_line(tmp_path, monkeypatch, capsys, small_corpus, output, reason):
@@ -130,6 +130,19 @@ def test_bad_output_is_one_error_line(tmp_path, monkeypatch, capsys, small_corpu
     assert err.count("\n") == 1
     assert reason in err
     assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_the_output_never_replaces_the_corpus(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    pd.DataFrame({"doc_id": ["a"], "text": [STORY]}).to_csv("stories.csv", index=False)
+    before = (tmp_path / "stories.csv").read_bytes()
+    assert main(["score", "--corpus", "stories.csv", "-o", "./stories.csv"]) == 2
+    assert (
+        capsys.readouterr().err
+        == "h20lib: error: stories.csv: is the corpus itself; name another file for the scores\n"
+    )
+    assert (tmp_path / "stories.csv").read_bytes() == before
+    assert [path.name for path in tmp_path.iterdir()] == ["stories.csv"]
 
 
 def test_skipped_files_are_listed_and_the_rest_scored(tmp_path, capsys, small_corpus):
@@ -221,3 +234,31 @@ def test_sigterm_while_scoring_leaves_nothing_half_written(tmp_path):
     assert process.returncode == 130
     assert error.splitlines()[-1] == "h20lib: stopped; nothing half-written was left behind"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["stories.jsonl"]
+
+
+def test_sigterm_while_making_figures_stops_every_process_and_leaves_nothing(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    corpus = tmp_path / "mine.jsonl"
+    shutil.copy(config.PROJECT_ROOT / "tests" / "data" / "custom_corpus.jsonl", corpus)
+    out = tmp_path / "figs"
+    process = subprocess.Popen(
+        [str(CONSOLE_SCRIPT), "figures", "--corpus", str(corpus), "--out", str(out), "--jobs", "2"],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    runner = psutil.Process(process.pid)
+    kernels: list = []
+    for _ in range(1200):  # until notebook kernels run, at most two minutes
+        kernels = [child for child in runner.children(recursive=True) if "ipykernel" in " ".join(child.cmdline())]
+        if kernels or process.poll() is not None:
+            break
+        time.sleep(0.1)
+    assert kernels and process.poll() is None, "the run ended before a notebook started"
+    descendants = runner.children(recursive=True)
+    process.send_signal(signal.SIGTERM)
+    _, error = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert error.splitlines()[-1] == "h20lib: stopped; nothing half-written was left behind"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.jsonl"]
+    _, alive = psutil.wait_procs(descendants, timeout=30)
+    assert alive == [], f"still running after the stop: {[p.cmdline() for p in alive]}"

@@ -16,6 +16,7 @@ import hashlib
 import multiprocessing
 import multiprocessing.context
 import os
+import shutil
 import sys
 import typing
 from collections.abc import Callable, Iterator
@@ -88,21 +89,37 @@ def score_chunk(items: list[tuple[Path | str, DocumentMeta]], *, root: Path) -> 
     return table, skipped
 
 
-class _TableWriter:
-    """Appends scored chunks to a CSV or Parquet file under a temporary name; ``close`` moves it into place."""
+ROWS_PER_PART = 500_000  # rows of one file of a Parquet dataset: about 35,000 articles
 
-    def __init__(self, path: Path) -> None:
-        if path.suffix not in (".csv", ".parquet"):
-            raise InputError(path, "output must end in .csv or .parquet")
+
+class _TableWriter:
+    """Appends scored chunks to a CSV file, a Parquet file, or a Parquet dataset (a folder of ``part-NNNNN.parquet``
+    files of at most ``rows_per_part`` rows each), under a temporary name; ``close`` moves it into place.
+
+    A file is staged beside its final name as a hidden ``.part`` file; a dataset in a hidden folder inside its own
+    folder. Either way an interrupted run leaves the earlier output as it was."""
+
+    def __init__(self, path: Path, *, rows_per_part: int = ROWS_PER_PART) -> None:
+        if path.suffix not in (".csv", ".parquet", ""):
+            raise InputError(path, "output must end in .csv or .parquet, or name a folder for a Parquet dataset")
         if not path.parent.is_dir():
             raise InputError(path, f"folder {path.parent} does not exist")
-        if path.is_dir():
-            raise InputError(path, "is a folder; name a file ending in .csv or .parquet")
+        self.dataset = path.suffix == "" or path.is_dir()
+        if self.dataset and path.is_dir() and any(not _is_part(child) for child in path.iterdir()):
+            raise InputError(path, "is a folder with other files in it; name a new or empty folder for a dataset")
+        if self.dataset and path.exists() and not path.is_dir():
+            raise InputError(path, "is a file; name a folder for a Parquet dataset, or a file ending in .parquet")
         self.path = path
-        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+        self.rows_per_part = rows_per_part
+        self._created = self.dataset and not path.exists()
+        self.temporary = (
+            path / f".staging-{os.getpid()}" if self.dataset else path.with_name(f".{path.name}.{os.getpid()}.part")
+        )
         self._parquet: pq.ParquetWriter | None = None
         self._schema: pa.Schema | None = None
         self._columns: list[str] | None = None
+        self._parts = 0
+        self._part_rows = 0
 
     def write(self, table: pd.DataFrame) -> None:
         if self._columns is None:
@@ -122,27 +139,63 @@ class _TableWriter:
             self._schema = pa.schema(
                 [known.field(name) if name in known.names else arrow.schema.field(name) for name in arrow.schema.names]
             )
-            self._parquet = pq.ParquetWriter(self.temporary, self._schema)
+        if self._parquet is None or (self.dataset and self._part_rows >= self.rows_per_part):
+            self._open_part()
         assert self._parquet is not None
         self._parquet.write_table(arrow.cast(self._schema))
+        self._part_rows += len(arrow)
+
+    def _open_part(self) -> None:
+        if self._parquet is not None:
+            self._parquet.close()
+        target = self.temporary
+        if self.dataset:
+            self.temporary.mkdir(parents=True, exist_ok=True)
+            target = self.temporary / f"part-{self._parts:05d}.parquet"
+        self._parquet = pq.ParquetWriter(target, self._schema)
+        self._parts += 1
+        self._part_rows = 0
 
     def close(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
-        if not self.temporary.exists():  # nothing scored: an empty table with h20lib's columns
-            empty = pd.DataFrame(columns=list(SCORED_COLUMNS))
-            if self.path.suffix == ".csv":
-                empty.to_csv(self.temporary, index=False, lineterminator="\n")
-            else:
-                pq.write_table(
-                    pa.Table.from_pandas(empty, schema=scored_schema(), preserve_index=False), self.temporary
-                )
-        os.replace(self.temporary, self.path)
+        if self._parts == 0 and not (self.path.suffix == ".csv" and self.temporary.exists()):
+            self._write_empty()
+        if not self.dataset:
+            os.replace(self.temporary, self.path)
+            return
+        for old in self.path.glob("part-*.parquet"):
+            old.unlink()
+        for part in sorted(self.temporary.iterdir()):
+            os.replace(part, self.path / part.name)
+        self.temporary.rmdir()
+
+    def _write_empty(self) -> None:
+        """Nothing scored: an empty table with h20lib's columns."""
+        empty = pd.DataFrame(columns=list(SCORED_COLUMNS))
+        if self.path.suffix == ".csv":
+            empty.to_csv(self.temporary, index=False, lineterminator="\n")
+            return
+        if self.dataset:
+            self.temporary.mkdir(parents=True, exist_ok=True)
+        target = self.temporary / "part-00000.parquet" if self.dataset else self.temporary
+        pq.write_table(pa.Table.from_pandas(empty, schema=scored_schema(), preserve_index=False), target)
 
     def discard(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
-        self.temporary.unlink(missing_ok=True)
+        if self.dataset:
+            shutil.rmtree(self.temporary, ignore_errors=True)
+            if self._created:
+                with contextlib.suppress(OSError):
+                    self.path.rmdir()
+        else:
+            self.temporary.unlink(missing_ok=True)
+
+
+def _is_part(path: Path) -> bool:
+    """A file of a Parquet dataset h20lib wrote, or its staging folder (from a run that was killed)."""
+    return (path.name.startswith("part-") and path.suffix == ".parquet") or path.name.startswith(".staging-")
 
 
 def _scored_chunks(
@@ -202,7 +255,8 @@ def score_corpus(
     progress: Callable[[int, int], None] | None = None,
     scheduler: str | None = None,
 ) -> ScoreSummary:
-    """Score the corpus at ``source`` (None: the seeds) into the table ``output`` (.parquet or .csv), ``jobs``
+    """Score the corpus at ``source`` (None: the seeds) into the table ``output`` (.parquet or .csv, or a folder: a
+    Parquet dataset of files of at most ``ROWS_PER_PART`` rows), ``jobs``
     worker processes at a time (None: every core), or on the Dask cluster whose scheduler is at ``scheduler``
     ("tcp://host:8786"; its workers must see a folder corpus's files at the same path).
     ``progress(documents, sentences)`` is called after each chunk.
@@ -213,7 +267,9 @@ def score_corpus(
     if workers < 1:
         raise ValueError(f"jobs must be at least 1, got {workers}")
     summary = ScoreSummary(output=Path(output))
-    writer = _TableWriter(summary.output)
+    if summary.output.resolve() == path.resolve():
+        raise InputError(summary.output, "is the corpus itself; name another file for the scores")
+    writer = _TableWriter(summary.output, rows_per_part=ROWS_PER_PART)
     try:
         chunks = _scored_chunks(path, summary, jobs=workers, chunk_documents=chunk_documents, scheduler=scheduler)
         for table, skipped, n_read in chunks:
@@ -237,9 +293,14 @@ def score_corpus(
 
 
 def read_scored(path: str | Path) -> pd.DataFrame:
-    """A scored table written by :func:`score_corpus` or ``h20lib score`` (Parquet), with list columns as tuples,
-    as ``h20lib.score`` returns them."""
-    table = pd.read_parquet(path)
+    """A scored table written by :func:`score_corpus` or ``h20lib score`` (a Parquet file or dataset folder), with
+    list columns as tuples, as ``h20lib.score`` returns them."""
+    path = Path(path)
+    if path.is_dir():
+        parts = sorted(path.glob("part-*.parquet"))
+        table = pd.concat([pd.read_parquet(part) for part in parts], ignore_index=True) if parts else pd.DataFrame()
+    else:
+        table = pd.read_parquet(path)
     for column in LIST_COLUMNS:
         if column in table:
             table[column] = table[column].map(tuple)

@@ -6,13 +6,14 @@ large corpus; ``load_corpus`` reads files, applies it and collects what it had t
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -165,6 +166,47 @@ def _complete_meta(text: str, meta: DocumentMeta, rows: list[SentenceRow]) -> Do
     return replace(meta, title=title, published=published, outlet=outlet, language=language)
 
 
+# The keys of a manifest entry and the TOML types each may take (a date may be a TOML date or a string).
+MANIFEST_KEYS: dict[str, tuple[type, ...]] = {
+    "doc_id": (str, int),
+    "file": (str,),
+    "title": (str,),
+    "outlet": (str,),
+    "source_group": (str,),
+    "published": (str, date),
+    "url": (str,),
+    "language": (str,),
+    "segments": (list,),
+    # the researcher's notes, kept in the manifest and not read by h20lib
+    "published_basis": (str,),
+    "rationale": (str,),
+    "copy_note": (str,),
+    "topic": (str,),
+    "split": (str,),
+    "notes": (str, list, dict),
+}
+SEGMENT_KEYS = ("starts_with", "outlet", "source_group")
+
+
+def _check_entry(entry: object, *, number: int) -> dict:
+    """The manifest entry ``number`` (from 1) if its keys and types are h20lib's; ValueError with the reason."""
+    if not isinstance(entry, dict):
+        raise ValueError(f"entry {number} is not a table of keys")
+    name = repr(entry.get("doc_id", number))
+    for key, value in entry.items():
+        if key not in MANIFEST_KEYS:
+            close = difflib.get_close_matches(key, MANIFEST_KEYS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known keys: {', '.join(MANIFEST_KEYS)}"
+            raise ValueError(f"entry {name} has the unknown key {key!r}; {hint} (notes of your own go under notes)")
+        if not isinstance(value, MANIFEST_KEYS[key]) or isinstance(value, bool):
+            kinds = " or ".join(kind.__name__ for kind in MANIFEST_KEYS[key])
+            raise ValueError(f"entry {name}: {key} must be a {kinds}, not {type(value).__name__}")
+    for segment in entry.get("segments", []):
+        if not isinstance(segment, dict) or any(key not in SEGMENT_KEYS for key in segment):
+            raise ValueError(f"entry {name}: each of segments must be a table of {', '.join(SEGMENT_KEYS)}")
+    return entry
+
+
 def _meta_from_entry(entry: dict, *, manifest: Path) -> DocumentMeta:
     try:
         segments = tuple(
@@ -185,6 +227,16 @@ def _meta_from_entry(entry: dict, *, manifest: Path) -> DocumentMeta:
         raise InputError(manifest, f"entry {entry.get('doc_id', '?')!r} lacks the field {missing.args[0]!r}") from None
 
 
+def _inside(folder: Path, name: str) -> Path | None:
+    """``folder / name`` when that path lies inside ``folder`` (links resolved), else None."""
+    path = folder / name
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return None
+    return path
+
+
 def _folder_items(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, DocumentMeta]]:
     """(file, metadata) for each document of a folder: the manifest's entries, or every .txt file."""
     manifest = folder / MANIFEST_NAME
@@ -194,13 +246,21 @@ def _folder_items(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, Docu
             raise InputError(folder, "no .txt files and no manifest.toml")
         return [(path, DocumentMeta(doc_id=path.stem, source_file=path.name)) for path in files]
     items, seen = [], set()
-    for entry in read_manifest(manifest):
+    for number, raw in enumerate(read_manifest(manifest), start=1):
         try:
+            entry = _check_entry(raw, number=number)
             meta = _meta_from_entry(entry, manifest=manifest)
+        except ValueError as error:
+            skipped.append(Skipped(str(manifest), "read", str(error)))
+            continue
         except InputError as error:
             skipped.append(Skipped(error.path, "read", error.reason, str(entry.get("doc_id", ""))))
             continue
-        path = folder / meta.source_file
+        path = _inside(folder, meta.source_file)
+        if path is None:
+            reason = f"names {meta.source_file}, which is outside the corpus folder"
+            skipped.append(Skipped(str(manifest), "read", reason, meta.doc_id))
+            continue
         if meta.doc_id in seen:
             reason = f"doc_id {meta.doc_id!r} repeated (entry for {meta.source_file} skipped)"
             skipped.append(Skipped(str(manifest), "read", reason))
@@ -218,8 +278,9 @@ def _folder_items(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, Docu
 def _table_chunks(
     path: Path, skipped: list[Skipped], notes: list[str], *, chunk_rows: int
 ) -> Iterator[list[tuple[Path | str, DocumentMeta]]]:
-    """(text, metadata) of each usable row of a table, a chunk of rows at a time; a row without ``doc_id`` gets
-    its row number ("007")."""
+    """(text, metadata) of each usable row of a table, a chunk of rows at a time. Without a ``doc_id`` column a
+    row's id is its row number ("007"); in a table with one, a row whose ``doc_id`` is empty gets "row-007", so it
+    never takes the id of another row ("007") further down."""
     seen: set[str] = set()
     number = 0
     for table in iter_table(path, chunk_rows=chunk_rows):
@@ -229,11 +290,12 @@ def _table_chunks(
             unknown = [column for column in table.attrs["missing"] if column in ("outlet", "source_group", "published")]
             if unknown:
                 notes.append(f"{path}: no column for {', '.join(unknown)}; left empty")
+        automatic = "{:03d}" if "doc_id" in table.attrs["missing"] else "row-{:03d}"
         extra_columns = [column for column in table.columns if column not in ("text", *TABLE_COLUMNS)]
         items: list[tuple[Path | str, DocumentMeta]] = []
         for row, extra in zip(table.itertuples(index=False), table[extra_columns].itertuples(index=False, name=None)):
             number += 1
-            doc_id = row.doc_id.strip() or f"{number:03d}"
+            doc_id = row.doc_id.strip() or automatic.format(number)
             where = f"{path} row {number}"
             if not row.text.strip():
                 skipped.append(Skipped(where, "read", "empty text"))

@@ -1,6 +1,6 @@
 """Run the figure notebooks with papermill, in parallel, and gather their figures and an index in one folder.
 
-Each notebook writes into its own staging folder beside the output folder. Only a notebook that ran to the
+Each notebook writes into its own hidden staging folder inside the output folder. Only a notebook that ran to the
 end has its figures moved into the output folder, so a failing notebook leaves the previous figures as they were.
 """
 
@@ -34,6 +34,7 @@ from h20lib.report import plotting
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 INDEX_NAME = "index.json"
 EXECUTED_DIR_NAME = "notebooks"
+WORKER_GRACE_SECONDS = 10  # a stopped notebook's worker has this long to shut its kernel down
 INDEX_ENTRY_KEYS = ("id", "title", "caption", "files", "notebook", "parameters", "sample")
 GALLERY_NAME = "gallery.md"
 
@@ -326,12 +327,27 @@ def _print_progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's worker processes now. SIGTERM unwinds a worker's notebook run, which shuts its kernel down;
+    a worker still alive after a grace period is killed."""
+    processes = list(getattr(pool, "_processes", {}).values())  # the executor has no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(WORKER_GRACE_SECONDS)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
 def _run_jobs(jobs: list[_Job], *, workers: int, progress: Callable[[str], None]) -> dict[str, str | None]:
     """Run the jobs, at most ``workers`` at a time; notebook name -> one-line error or None."""
     outcomes: dict[str, str | None] = {}
     waiting = list(jobs)
     running: dict[Future, tuple[_Job, float]] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         while waiting or running:
             # Submitting only as workers free up makes "start" mean the notebook really starts.
             while waiting and len(running) < workers:
@@ -348,7 +364,16 @@ def _run_jobs(jobs: list[_Job], *, workers: int, progress: Callable[[str], None]
                 outcomes[job.name] = error
                 elapsed = time.monotonic() - started
                 progress(f"FAILED {error} ({elapsed:.1f} s)" if error else f"done   {job.name} ({elapsed:.1f} s)")
+    except BaseException:  # stopped (Ctrl-C, SIGTERM): the running notebooks are stopped too, not waited for
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
     return outcomes
+
+
+def _remove_staging(jobs: list[_Job]) -> None:
+    for job in jobs:
+        shutil.rmtree(job.staging_dir, ignore_errors=True)
 
 
 def run_notebooks(
@@ -371,6 +396,7 @@ def run_notebooks(
         raise ValueError(f"jobs must be at least 1, got {jobs}")
     cwd = Path.cwd()
     output_dir = Path(output_dir).absolute()
+    created = not output_dir.exists()
     output_dir.mkdir(parents=True, exist_ok=True)
     paths = default_notebooks() if notebooks is None else sorted(Path(p).absolute() for p in notebooks)
     corpus_shown = None if corpus is None else display_path(Path(corpus).expanduser(), cwd=cwd)
@@ -380,7 +406,7 @@ def run_notebooks(
 
     job_list = []
     for path in paths:
-        staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}-{path.stem}-", dir=output_dir.parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".staging-{path.stem}-", dir=output_dir))
         figures_shown = display_path(staging / "figures", cwd=cwd)
         replacements = base_replacements | {
             str(staging / "figures"): output_shown,
@@ -401,9 +427,8 @@ def run_notebooks(
     errors: dict[str, str] = {}
     produced: dict[str, str] = {}
     try:
-        if job_list:
-            outcomes = _run_jobs(job_list, workers=min(jobs, len(job_list)), progress=progress)
-            errors = {name: error for name, error in outcomes.items() if error is not None}
+        outcomes = _run_jobs(job_list, workers=min(jobs, len(job_list)), progress=progress) if job_list else {}
+        errors = {name: error for name, error in outcomes.items() if error is not None}
         for job in job_list:
             if job.name in errors:
                 continue
@@ -412,9 +437,13 @@ def run_notebooks(
             except _GatherError as error:
                 errors[job.name] = str(error)
                 progress(f"FAILED {error}")
+    except BaseException:  # stopped: nothing is left of this run, not even the output folder it made
+        _remove_staging(job_list)
+        if created and not any(output_dir.iterdir()):
+            output_dir.rmdir()
+        raise
     finally:
-        for job in job_list:
-            shutil.rmtree(job.staging_dir, ignore_errors=True)
+        _remove_staging(job_list)
 
     ran = {job.name for job in job_list}
     if not errors:

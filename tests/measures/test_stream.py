@@ -59,9 +59,15 @@ def test_streamed_csv_joins_lists_like_write_table(tmp_path, table_corpus):
 
 @pytest.mark.parametrize(
     ("output", "reason"),
-    [("scored.txt", "output must end in .csv or .parquet"), ("missing/scored.parquet", "does not exist")],
+    [
+        ("scored.txt", "output must end in .csv or .parquet"),
+        ("missing/scored.parquet", "does not exist"),
+        ("notes", "is a folder with other files in it"),  # a dataset never goes into a folder of other files
+    ],
 )
 def test_bad_output_is_refused_before_scoring(tmp_path, output, reason):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "draft.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(InputError, match=reason):
         stream.score_corpus(None, tmp_path / output, jobs=1)
     assert not list(tmp_path.rglob("*.part"))
@@ -79,6 +85,29 @@ def test_a_failed_run_leaves_no_partial_file_and_the_old_output(tmp_path, monkey
         stream.score_corpus(table_corpus, output, jobs=1)
     assert output.read_bytes() == b"earlier table"
     assert [path.name for path in tmp_path.iterdir()] == ["scored.parquet"]
+
+
+def test_a_folder_output_is_a_parquet_dataset_of_parts(tmp_path, monkeypatch, table_corpus):
+    monkeypatch.setattr(stream, "ROWS_PER_PART", 10)
+    output = tmp_path / "scored"
+    stream.score_corpus(table_corpus, output, jobs=1, chunk_documents=4)
+    parts = sorted(path.name for path in output.iterdir())
+    assert len(parts) > 2 and parts == [f"part-{n:05d}.parquet" for n in range(len(parts))]
+    pd.testing.assert_frame_equal(stream.read_scored(output), score(load_corpus(table_corpus)))
+    monkeypatch.setattr(stream, "ROWS_PER_PART", 10_000)  # a second run replaces the parts of the first
+    stream.score_corpus(table_corpus, output, jobs=1)
+    assert [path.name for path in output.iterdir()] == ["part-00000.parquet"]
+    pd.testing.assert_frame_equal(stream.read_scored(output), score(load_corpus(table_corpus)))
+
+
+def test_an_interrupted_dataset_leaves_nothing_behind(tmp_path, monkeypatch, table_corpus):
+    def interrupted(items, *, root):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(stream, "score_chunk", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        stream.score_corpus(table_corpus, tmp_path / "scored", jobs=1)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_cache_scores_a_corpus_once(monkeypatch, table_corpus, scored_cache):

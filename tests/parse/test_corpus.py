@@ -441,7 +441,7 @@ TABLE_SUFFIXES = [".csv", ".jsonl", ".parquet"]
                     "language": "en",
                 },
                 {
-                    "doc_id": "002",
+                    "doc_id": "row-002",
                     "title": "Lawmakers question chip export reversal",
                     "outlet": "AP",
                     "source_group": "unknown",
@@ -509,9 +509,12 @@ def test_table_published_is_normalised(tmp_path, published, expected):
 @pytest.mark.parametrize(
     ("lines", "expected"),
     [
-        (['{"doc_id": "7", "text": "One. Two."}', '{"text": "Three. Four."}'], ["7", "002"]),
+        (['{"doc_id": "7", "text": "One. Two."}', '{"text": "Three. Four."}'], ["7", "row-002"]),
         (['{"doc_id": 7, "text": "One. Two."}', '{"doc_id": 8, "text": "Three. Four."}'], ["7", "8"]),
-        pytest.param(['{"doc_id": 7, "text": "One. Two."}', '{"text": "Three. Four."}'], ["7", "002"]),
+        pytest.param(['{"doc_id": 7, "text": "One. Two."}', '{"text": "Three. Four."}'], ["7", "row-002"]),
+        # an empty id never takes the id of a row further down
+        (['{"doc_id": "", "text": "One. Two."}', '{"doc_id": "001", "text": "Three. Four."}'], ["row-001", "001"]),
+        (['{"text": "One. Two."}', '{"text": "Three. Four."}'], ["001", "002"]),  # no ids at all: row numbers
     ],
 )
 def test_jsonl_doc_ids_are_kept_as_written(tmp_path, lines, expected):
@@ -657,6 +660,45 @@ def test_manifest_keeps_good_entries_and_lists_bad_ones(tmp_path):
         ],
     ):
         _assert_one_line(line, *parts)
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ('doc_id = "x"\nfile = "../outside.txt"', "outside the corpus folder"),
+        ('doc_id = "x"\nfile = "/etc/hostname"', "outside the corpus folder"),
+        (
+            'doc_id = "x"\nfile = "a.txt"\nsourcegroup = "us_media"',
+            "unknown key 'sourcegroup'; did you mean 'source_group'?",
+        ),
+        ('doc_id = "x"\nfile = "a.txt"\nshelf = 3', "unknown key 'shelf'; known keys: doc_id, file"),
+        ('doc_id = "x"\nfile = 12', "file must be a str, not int"),
+        ('doc_id = "x"\nfile = "a.txt"\noutlet = ["A", "B"]', "outlet must be a str, not list"),
+        ('doc_id = true\nfile = "a.txt"', "doc_id must be a str or int, not bool"),
+        ('doc_id = "x"\nfile = "a.txt"\nsegments = ["a"]', "each of segments must be a table"),
+    ],
+)
+def test_manifest_entries_are_checked_and_stay_inside_the_folder(tmp_path, entry, reason):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (tmp_path / "outside.txt").write_text(WIRE_STORY, encoding="utf-8")
+    (folder / "a.txt").write_text(WIRE_STORY, encoding="utf-8")
+    (folder / "b.txt").write_text(AP_STORY, encoding="utf-8")
+    (folder / "manifest.toml").write_text(
+        f'[[documents]]\n{entry}\n[[documents]]\ndoc_id = "good"\nfile = "b.txt"\n', encoding="utf-8"
+    )
+    corpus = load_corpus(folder)
+    assert list(corpus.documents["doc_id"]) == ["good"]  # the good entry beside the bad one still loads
+    assert len(corpus.skipped) == 1
+    _assert_one_line(corpus.skipped[0], str(folder / "manifest.toml"), reason)
+
+
+def test_a_manifest_entry_that_is_not_a_table_is_skipped(tmp_path):
+    (tmp_path / "b.txt").write_text(AP_STORY, encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text('documents = ["a.txt", {doc_id = "good", file = "b.txt"}]\n')
+    corpus = load_corpus(tmp_path)
+    assert list(corpus.documents["doc_id"]) == ["good"]
+    _assert_one_line(corpus.skipped[0], "entry 1 is not a table of keys")
 
 
 DOCUMENTS = [
