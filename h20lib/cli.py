@@ -36,8 +36,10 @@ def _figures(args: argparse.Namespace) -> int:
     from h20lib.measures.stream import cached_scores
     from h20lib.report.batch import run_notebooks
 
-    cached_scores(args.corpus)  # scored once here, with every core, and read by every notebook; fails fast
     output_dir = figures_folder(args.out, corpus=args.corpus)
+    if output_dir.exists() and not output_dir.is_dir():
+        raise InputError(output_dir, "is a file; --out names a folder for the figures")
+    cached_scores(args.corpus)  # scored once here, with every core, and read by every notebook; fails fast
     result = run_notebooks(corpus=args.corpus, output_dir=output_dir, jobs=args.jobs)
     for name in result.failed:
         print(f"h20lib: notebook failed: {result.errors[name]}", file=sys.stderr)
@@ -95,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="output folder (default: figures/ of the project for the seeds, <corpus>_figures beside another corpus)",
     )
-    figures.add_argument("--jobs", type=int, default=2, help="notebooks run in parallel (default 2)")
+    figures.add_argument("--jobs", type=_positive, default=2, help="notebooks run in parallel (default 2)")
     figures.set_defaults(run=_figures)
     validate = commands.add_parser("validate", help="print agreement with the hand labels beside naive baselines")
     validate.add_argument(
@@ -121,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except InputError as error:
         print(f"h20lib: error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:  # a folder that cannot be made or written, a full disk: one line, not a traceback
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"h20lib: error: {where}{error.strerror or error}", file=sys.stderr)
         return 2
     except (Stopped, KeyboardInterrupt):
         print("h20lib: stopped; nothing half-written was left behind", file=sys.stderr)

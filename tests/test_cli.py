@@ -145,6 +145,32 @@ def test_the_output_never_replaces_the_corpus(tmp_path, monkeypatch, capsys):
     assert [path.name for path in tmp_path.iterdir()] == ["stories.csv"]
 
 
+def test_figures_options_are_checked_before_anything_runs(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    assert main(["figures", "--out", "afile"]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"h20lib: error: {tmp_path / 'afile'}: is a file; --out names a folder for the figures\n"
+    )
+    with pytest.raises(SystemExit) as stopped:
+        main(["figures", "--jobs", "0"])
+    assert stopped.value.code == 2
+    assert "argument --jobs: must be at least 1, got 0" in capsys.readouterr().err
+    assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine"
+
+
+def test_an_unwritable_folder_is_one_error_line(tmp_path, monkeypatch, capsys):
+    from h20lib.report import batch
+
+    def read_only(**kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "ro" / "figs"))
+
+    monkeypatch.setattr(batch, "run_notebooks", read_only)
+    assert main(["figures", "--out", str(tmp_path / "ro" / "figs")]) == 2
+    assert capsys.readouterr().err == f"h20lib: error: {tmp_path / 'ro' / 'figs'}: Permission denied\n"
+
+
 def test_skipped_files_are_listed_and_the_rest_scored(tmp_path, capsys, small_corpus):
     (small_corpus / "binary.txt").write_bytes(b"abc\x00def")
     (small_corpus / "empty.txt").write_bytes(b"")

@@ -237,11 +237,23 @@ def _inside(folder: Path, name: str) -> Path | None:
     return path
 
 
+_OTHER_FILE = "not a .txt file; a folder corpus is read from its .txt files"
+_SAVED_PAGE = "a saved web page; save the article's text as a .txt file (h20lib does not extract text from HTML)"
+_NOT_TEXT_REASON = {".html": _SAVED_PAGE, ".htm": _SAVED_PAGE}
+
+
 def _folder_items(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, DocumentMeta]]:
     """(file, metadata) for each document of a folder: the manifest's entries, or every .txt file."""
     manifest = folder / MANIFEST_NAME
     if not manifest.exists():
-        files = sorted(folder.glob("*.txt"))
+        files = []
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue  # hidden files (.DS_Store, editor backups) are not documents
+            if path.suffix.lower() == ".txt":
+                files.append(path)
+            elif not path.is_dir():
+                skipped.append(Skipped(str(path), "read", _NOT_TEXT_REASON.get(path.suffix.lower(), _OTHER_FILE)))
         if not files:
             raise InputError(folder, "no .txt files and no manifest.toml")
         return [(path, DocumentMeta(doc_id=path.stem, source_file=path.name)) for path in files]
@@ -256,11 +268,12 @@ def _folder_items(folder: Path, skipped: list[Skipped]) -> list[tuple[Path, Docu
         except InputError as error:
             skipped.append(Skipped(error.path, "read", error.reason, str(entry.get("doc_id", ""))))
             continue
-        path = _inside(folder, meta.source_file)
-        if path is None:
+        inside = _inside(folder, meta.source_file)
+        if inside is None:
             reason = f"names {meta.source_file}, which is outside the corpus folder"
             skipped.append(Skipped(str(manifest), "read", reason, meta.doc_id))
             continue
+        path = inside
         if meta.doc_id in seen:
             reason = f"doc_id {meta.doc_id!r} repeated (entry for {meta.source_file} skipped)"
             skipped.append(Skipped(str(manifest), "read", reason))
@@ -290,13 +303,20 @@ def _table_chunks(
             unknown = [column for column in table.attrs["missing"] if column in ("outlet", "source_group", "published")]
             if unknown:
                 notes.append(f"{path}: no column for {', '.join(unknown)}; left empty")
+        for line, reason in table.attrs["bad_lines"]:
+            skipped.append(Skipped(f"{path} line {line}", "read", reason))
+        not_text = set(table.attrs["not_text"])
         automatic = "{:03d}" if "doc_id" in table.attrs["missing"] else "row-{:03d}"
         extra_columns = [column for column in table.columns if column not in ("text", *TABLE_COLUMNS)]
         items: list[tuple[Path | str, DocumentMeta]] = []
-        for row, extra in zip(table.itertuples(index=False), table[extra_columns].itertuples(index=False, name=None)):
+        rows = zip(table.itertuples(index=False), table[extra_columns].itertuples(index=False, name=None))
+        for position, (row, extra) in enumerate(rows):
             number += 1
             doc_id = row.doc_id.strip() or automatic.format(number)
             where = f"{path} row {number}"
+            if position in not_text:
+                skipped.append(Skipped(where, "read", "text is a list or an object, not text"))
+                continue
             if not row.text.strip():
                 skipped.append(Skipped(where, "read", "empty text"))
                 continue

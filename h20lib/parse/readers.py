@@ -25,6 +25,7 @@ _CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f\v"}
 # taken as GB18030, the commonest legacy encoding of Chinese news (a short Big5 text is then misread).
 SHORT_TEXT_NON_ASCII_BYTES = 64
 _HAN_OR_PUNCTUATION = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
+_PRINTABLE = frozenset(range(32, 127)) | {9, 10, 13}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 
@@ -35,6 +36,9 @@ def decode_text(data: bytes, *, path: str | Path) -> tuple[str, str]:
         raise InputError(path, "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
+    without_bom = _utf16_without_bom(data)
+    if without_bom is not None:
+        return without_bom
     if b"\x00" in data or sum(byte in _CONTROL for byte in data[:4096]) > 8:
         raise InputError(path, "binary file, not text")
     try:
@@ -51,6 +55,29 @@ def decode_text(data: bytes, *, path: str | Path) -> tuple[str, str]:
     if best is None:
         raise InputError(path, "not UTF-8 and no known encoding fits; re-save the file as UTF-8")
     return str(best), best.encoding
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of UTF-16 without a byte-order mark, told by its zero bytes: text in UTF-16 that is at
+    least half Latin has a zero beside each Latin letter (after it little-endian, before it big-endian), and the
+    letters are printable."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 32:
+        return None
+    pairs = list(zip(sample[0::2], sample[1::2]))
+    for encoding, ascii_low in (
+        ("utf-16-le", [a for a, b in pairs if b == 0]),
+        ("utf-16-be", [b for a, b in pairs if a == 0]),
+    ):
+        if len(ascii_low) * 2 < len(pairs) or sum(1 for byte in ascii_low if byte in _PRINTABLE) < 0.95 * len(
+            ascii_low
+        ):
+            continue
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            return None
+    return None
 
 
 def _looks_misread(text: str, encoding: str) -> bool:
@@ -99,8 +126,12 @@ def recognised_columns(columns: list[str]) -> dict[str, str]:
 
 
 def _jsonl_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
-    """JSON Lines with every value kept as text, so ids like 7 stay "7" rather than becoming 7.0."""
-    rows = []
+    """JSON Lines with every value kept as text, so ids like 7 stay "7" rather than becoming 7.0. A line that is not
+    a JSON object is left out and listed in the chunk's ``attrs["bad_lines"]`` as (line number, reason); a file
+    without one good line is an InputError."""
+    rows: list[dict[str, str]] = []
+    bad: list[tuple[int, str]] = []
+    read_any = False
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -108,15 +139,30 @@ def _jsonl_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise InputError(path, f"cannot read as jsonl (line {number} is not JSON: {error.msg})") from None
+                bad.append((number, f"not JSON: {error.msg}"))
+                continue
             if not isinstance(record, dict):
-                raise InputError(path, f"cannot read as jsonl (line {number} is not a JSON object)")
-            rows.append({key: "" if value is None else str(value) for key, value in record.items()})
+                bad.append((number, "not a JSON object"))
+                continue
+            rows.append({key: "" if value is None else _jsonl_value(value) for key, value in record.items()})
             if len(rows) == chunk_rows:
-                yield pd.DataFrame(rows)
-                rows = []
-    if rows:
-        yield pd.DataFrame(rows)
+                yield _with_bad_lines(pd.DataFrame(rows), bad)
+                rows, bad, read_any = [], [], True
+    if not read_any and not rows and bad:
+        number, reason = bad[0]
+        raise InputError(path, f"cannot read as jsonl (line {number} is {reason}; no line is a JSON object)")
+    if rows or bad:
+        yield _with_bad_lines(pd.DataFrame(rows), bad)
+
+
+def _jsonl_value(value: object) -> str:
+    """A JSON value as text; a list or object in a text column is caught later (:func:`_normalised`)."""
+    return value if isinstance(value, str) else json.dumps(value) if isinstance(value, list | dict) else str(value)
+
+
+def _with_bad_lines(table: pd.DataFrame, bad: list[tuple[int, str]]) -> pd.DataFrame:
+    table.attrs["bad_lines"] = list(bad)
+    return table
 
 
 def _raw_chunks(path: Path, chunk_rows: int) -> Iterator[pd.DataFrame]:
@@ -159,20 +205,41 @@ def iter_table(path: Path, *, chunk_rows: int = 1000) -> Iterator[pd.DataFrame]:
 
 
 def _normalised(table: pd.DataFrame, path: Path) -> pd.DataFrame:
+    bad_lines = table.attrs.get("bad_lines", [])
     written = ", ".join(map(str, table.columns))
     renamed = recognised_columns([str(column) for column in table.columns])
     table = table.rename(columns=renamed)
-    if table.empty and "text" not in table.columns:
+    if table.empty and "text" not in table.columns and not bad_lines:
         raise InputError(path, "empty table")
+    if table.empty and "text" not in table.columns:
+        table = pd.DataFrame(columns=["text"])
     if "text" not in table.columns:
         raise InputError(path, f"no 'text' column (columns: {written or 'none'})")
     missing = [column for column in TABLE_COLUMNS if column not in table.columns]
     for column in missing:
         table[column] = ""
+    # Parquet and JSON can hold a list or an object where the text should be: such a row is not text
+    not_text = [position for position, value in enumerate(table["text"]) if not _is_text_value(value)]
     table = table.astype({column: "object" for column in ("text", *TABLE_COLUMNS)})
     table = table.fillna("").astype({column: str for column in ("text", *TABLE_COLUMNS)})
-    table.attrs.update(renamed=renamed, missing=missing)
+    table.attrs.update(renamed=renamed, missing=missing, bad_lines=bad_lines, not_text=not_text)
     return table
+
+
+def _is_text_value(value: object) -> bool:
+    """A string or a missing value; JSON Lines keeps a list or object as its JSON, which starts with [ or {."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    if isinstance(value, str):
+        return not (value[:1] in "[{" and value[-1:] in "]}" and _is_json_container(value))
+    return False
+
+
+def _is_json_container(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), list | dict)
+    except json.JSONDecodeError:
+        return False
 
 
 def read_manifest(path: Path) -> list[dict]:

@@ -236,11 +236,18 @@ def test_unseen_metadata_comes_from_the_text(unseen_layouts_corpus):
 
 
 def test_folder_without_manifest_takes_every_txt_file_in_name_order(tmp_path):
-    for name, text in [("b.txt", WIRE_STORY), ("a.txt", AP_STORY), ("notes.md", WEB_PAGE)]:
+    files = [("b.txt", WIRE_STORY), ("a.TXT", AP_STORY), ("notes.md", WEB_PAGE), ("page.html", WEB_PAGE)]
+    for name, text in [*files, (".hidden.txt", WEB_PAGE), (".DS_Store", "x")]:
         (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
     corpus = load_corpus(tmp_path)
-    assert list(corpus.documents["doc_id"]) == ["a", "b"]
-    assert corpus.skipped == []
+    assert list(corpus.documents["doc_id"]) == ["a", "b"]  # any case of .txt; hidden files are not documents
+    assert [str(skip).split(": ")[0] for skip in corpus.skipped] == [
+        str(tmp_path / "notes.md"),
+        str(tmp_path / "page.html"),
+    ]
+    _assert_one_line(corpus.skipped[0], "not a .txt file")
+    _assert_one_line(corpus.skipped[1], "a saved web page")
 
 
 def test_folder_decodes_a_gbk_file(tmp_path):
@@ -691,6 +698,42 @@ def test_manifest_entries_are_checked_and_stay_inside_the_folder(tmp_path, entry
     assert list(corpus.documents["doc_id"]) == ["good"]  # the good entry beside the bad one still loads
     assert len(corpus.skipped) == 1
     _assert_one_line(corpus.skipped[0], str(folder / "manifest.toml"), reason)
+
+
+def test_jsonl_bad_lines_are_listed_and_good_lines_load(tmp_path):
+    path = tmp_path / "stories.jsonl"
+    good = [json.dumps({"doc_id": name, "text": AP_STORY}) for name in ("a", "b")]
+    listed = json.dumps({"doc_id": "l", "text": ["a", "list"]})
+    path.write_text("\n".join([good[0], "{broken", listed, "[1, 2]", good[1]]) + "\n", encoding="utf-8")
+    corpus = load_corpus(path)
+    assert list(corpus.documents["doc_id"]) == ["a", "b"]
+    assert [str(skip).split(": ")[0] for skip in corpus.skipped] == [
+        f"{path} line 2",
+        f"{path} line 4",
+        f"{path} row 2",
+    ]
+    for skip, reason in zip(corpus.skipped, ["not JSON", "not a JSON object", "text is a list or an object"]):
+        _assert_one_line(skip, reason)
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "reason"),
+    [
+        ("stories.jsonl", lambda path: path.write_text("{broken\n[1]\n", encoding="utf-8"), "line 1 is not JSON"),
+        (
+            "stories.parquet",
+            lambda path: pd.DataFrame({"doc_id": ["a"], "text": [["a", "list"]]}).to_parquet(path),
+            "text is a list or an object, not text",
+        ),
+    ],
+    ids=["jsonl-without-a-good-line", "parquet-text-as-lists"],
+)
+def test_tables_without_text_are_refused_with_the_reason(tmp_path, name, write, reason):
+    path = tmp_path / name
+    write(path)
+    with pytest.raises(InputError) as refused:
+        load_corpus(path)
+    _assert_one_line(refused.value, str(path), reason)
 
 
 def test_a_manifest_entry_that_is_not_a_table_is_skipped(tmp_path):

@@ -47,6 +47,8 @@ def _assert_one_line_naming(error: InputError, path) -> None:
         ("엔비디아는 중국에 칩 판매를 재개한다.", "euc_kr"),
         ("Nvidia\u2019s chief said \u201cyes\u201d to the caf\u00e9 deal.", "cp1252"),
         ("Hello 世界, chips resume.", "utf-16"),
+        ("Nvidia said on Monday it would resume H20 sales to China (英伟达).", "utf-16-le"),  # no byte-order mark
+        ("Nvidia said on Monday it would resume H20 sales to China (英伟达).", "utf-16-be"),
     ],
 )
 def test_decode_text_returns_the_original_characters(text, encoding):
@@ -62,6 +64,8 @@ def test_decode_text_returns_the_original_characters(text, encoding):
         (b"abc\x00def", "binary file, not text"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not text"),
         (bytes(range(1, 9)) * 3, "binary file, not text"),
+        (b"abc\x00def\x00\x01\x02" * 5, "binary file, not text"),  # zero bytes, but not UTF-16 text
+        (bytes(range(256)) * 4, "binary file, not text"),
     ],
 )
 def test_decode_text_rejects_empty_and_binary(data, reason):
