@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from h20lib import resources
-from h20lib.measures.features import Feature, add_cjk_features, add_word_features
+from h20lib.measures.features import Feature, Words, add_spans, sentence_words
 from h20lib.measures.linear import StackedWeights
 from h20lib.patterns import PatternSet
 from h20lib.rows import FrameColumns
@@ -25,7 +25,6 @@ from h20lib.rows import FrameColumns
 MODEL_FILE = "frames_model.json"
 LABELS = ("invoked", "absent")
 RULES = ("cues_or_model", "model")
-STEM_LETTERS = 6  # as in h20lib.measures.stance
 EVIDENCE_SHOWN = 5  # model features listed in ``frame_cues`` per frame: those pushing hardest towards it
 
 
@@ -81,11 +80,12 @@ def cue_matches(text: str) -> dict[str, list[FrameEvidence]]:
 
 
 def _features(
-    text: str, cues: dict[str, list[FrameEvidence]], *, known: Container[str] | None = None
+    text: str, cues: dict[str, list[FrameEvidence]], *, known: Container[str] | None = None, words: Words | None = None
 ) -> dict[str, Feature]:
     feats = {f"cue:{frame}": Feature(1.0, matches[0].start, matches[0].end) for frame, matches in cues.items()}
-    add_word_features(text, feats, stem_letters=STEM_LETTERS, known=known)
-    add_cjk_features(text, feats)
+    words = words if words is not None else sentence_words(text)
+    add_spans(feats, words.plain, known=known)
+    add_spans(feats, words.chinese, known=known)
     return feats
 
 
@@ -142,12 +142,14 @@ def _pushes(
     ]
 
 
-def frame_evidence(text: str, *, limit: int | None = None) -> dict[str, list[FrameEvidence]]:
+def frame_evidence(
+    text: str, *, limit: int | None = None, words: Words | None = None
+) -> dict[str, list[FrameEvidence]]:
     """For each frame ``text`` invokes, in codebook order, what decided it: its cue matches when a cue decides,
     otherwise the model features pushing towards it, strongest first (the first ``limit`` of them)."""
     cues = cue_matches(text)
     weights = _log_odds_weights()
-    feats = _features(text, cues, known=weights.rows)
+    feats = _features(text, cues, known=weights.rows, words=words)
     names, contributions = weights.contributions({name: feature.value for name, feature in feats.items()})
     log_odds = contributions.sum(axis=0).tolist()
     models = resources.model(MODEL_FILE)["frames"]
@@ -174,10 +176,10 @@ def _shown(frame: str, items: list[FrameEvidence]) -> list[str]:
     return [f"{frame}:{item.matched}" for item in items]
 
 
-def score_frames(text: str) -> FrameColumns:
+def score_frames(text: str, *, words: Words | None = None) -> FrameColumns:
     """``frames``: the frames invoked, in codebook order; ``frame_cues``: "<frame>:<matched words>" for each cue
     match that decided a frame, or "<frame>:model <feature>:<matched words>" for the strongest model features."""
-    evidence = frame_evidence(text, limit=EVIDENCE_SHOWN)
+    evidence = frame_evidence(text, limit=EVIDENCE_SHOWN, words=words)
     shown = (cue for frame, items in evidence.items() for cue in _shown(frame, items))
     return {"frames": tuple(evidence), "frame_cues": tuple(dict.fromkeys(shown))}
 

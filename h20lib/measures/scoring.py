@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, TypeVar, cast
 
 import pandas as pd
@@ -16,7 +17,7 @@ from h20lib.errors import Skipped, StageError
 from h20lib.measures.attribution import attribute_document
 from h20lib.measures.frames import NO_FRAMES, score_frames
 from h20lib.measures.sentiment import score_sentiment
-from h20lib.measures.stance import NO_STANCE, carry_reported_stance, score_stance
+from h20lib.measures.stance import NO_STANCE, carry_reported_stance, score_stance, words_of
 from h20lib.parse.corpus import DOCUMENT_COLUMNS, Corpus
 from h20lib.rows import QuoteRow, ScoredRow, SentenceRow, columns
 
@@ -39,19 +40,14 @@ def score_document(text: str, rows: list[SentenceRow]) -> tuple[list[ScoredRow],
     attributions, quotes = _at("attribution", attribute_document, text, rows)
     scored: list[ScoredRow] = []
     for row, attribution in zip(rows, attributions):
-        analysed = row["kind"] in ANALYSED_KINDS
-        scored.append(
-            cast(
-                ScoredRow,
-                {
-                    **row,
-                    **attribution,
-                    **_at("sentiment", score_sentiment, row["text"]),
-                    **(_at("stance", score_stance, row["text"]) if analysed else NO_STANCE),
-                    **(_at("frames", score_frames, row["text"]) if analysed else NO_FRAMES),
-                },
-            )
-        )
+        sentence = row["text"]
+        stance_columns, frame_columns = NO_STANCE, NO_FRAMES
+        if row["kind"] in ANALYSED_KINDS:
+            words = _at("stance", words_of, sentence)  # found once, for the stance and the frame models
+            stance_columns = _at("stance", partial(score_stance, words=words), sentence)
+            frame_columns = _at("frames", partial(score_frames, words=words), sentence)
+        sentiment = _at("sentiment", score_sentiment, sentence)
+        scored.append(cast(ScoredRow, {**row, **attribution, **sentiment, **stance_columns, **frame_columns}))
     _at("stance", carry_reported_stance, [row for row in scored if row["kind"] in ANALYSED_KINDS])
     _at("check", check_document, text, scored)
     return scored, quotes

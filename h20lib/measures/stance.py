@@ -25,7 +25,7 @@ from functools import cache
 from typing import Any, cast
 
 from h20lib import resources
-from h20lib.measures.features import Feature, add_cjk_features, add_word_features
+from h20lib.measures.features import Feature, Words, add_spans, sentence_words
 from h20lib.measures.linear import StackedWeights, softmax
 from h20lib.patterns import PatternSet
 from h20lib.rows import ScoredRow
@@ -104,7 +104,6 @@ def _evaluation() -> _Evaluation:
     )
 
 
-STEM_LETTERS = 6  # 5 and 6 tried by leave-one-source-out cross-validation on an early 800-sentence training set
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_END = re.compile(r"[;:.!?]|,\s+(?:but|while|whereas|although)\b")
 
@@ -157,7 +156,16 @@ def _add(feats: dict[str, Feature], name: str, value: float, start: int, end: in
     feats[name] = Feature(value, start, end) if old is None else Feature(old.value + value, old.start, old.end)
 
 
-def _features(text: str, evidence: list[Evidence], *, known: Container[str] | None = None) -> dict[str, Feature]:
+def words_of(text: str) -> Words:
+    """The word features of ``text``, negation marked as evaluation_lexicon.toml says (the frame models read the
+    same words unmarked, so scoring finds them once for both)."""
+    evaluation = _evaluation()
+    return sentence_words(text, negators=evaluation.negators, negation_scope=evaluation.negation_scope)
+
+
+def _features(
+    text: str, evidence: list[Evidence], *, known: Container[str] | None = None, words: Words | None = None
+) -> dict[str, Feature]:
     feats: dict[str, Feature] = {}
     totals = dict.fromkeys(TARGETS, 0.0)
     spans: dict[str, tuple[int, int]] = {}
@@ -174,16 +182,9 @@ def _features(text: str, evidence: list[Evidence], *, known: Container[str] | No
         anchor = _evaluation().anchors[target].search(text)
         if anchor:
             feats[f"names_target>{target}"] = Feature(1.0, anchor.start(), anchor.end())
-    evaluation = _evaluation()
-    add_word_features(
-        text,
-        feats,
-        stem_letters=STEM_LETTERS,
-        negators=evaluation.negators,
-        negation_scope=evaluation.negation_scope,
-        known=known,
-    )
-    add_cjk_features(text, feats)
+    words = words if words is not None else words_of(text)
+    add_spans(feats, words.marked, known=known)
+    add_spans(feats, words.chinese, known=known)
     return feats
 
 
@@ -291,13 +292,13 @@ def _pushes(
 
 
 def _decide(
-    text: str, *, none_evidence: bool = True, limit: int | None = None
+    text: str, *, none_evidence: bool = True, limit: int | None = None, words: Words | None = None
 ) -> dict[str, tuple[float, str, str, list[Evidence]]]:
     """Per target: (score, label, "cues" or "model", the evidence that decided it, strongest first: of a model's
     label, the first ``limit`` features). The evidence of a model's "none" is gathered only when ``none_evidence``
     (scoring shows none, ``explain`` does)."""
     evidence = cue_evidence(text)
-    feats = _features(text, evidence, known=_stacked_models()[0].rows)
+    feats = _features(text, evidence, known=_stacked_models()[0].rows, words=words)
     values = {name: feature.value for name, feature in feats.items()}
     all_probabilities = all_target_probabilities(values)
     decided = {}
@@ -350,7 +351,7 @@ def stance_evidence(text: str) -> list[Evidence]:
     return [item for _, _, _, evidence in _decide(text).values() for item in evidence]
 
 
-def score_stance(text: str) -> dict[str, float | str | tuple[str, ...]]:
+def score_stance(text: str, *, words: Words | None = None) -> dict[str, float | str | tuple[str, ...]]:
     """Per target: score in [-1, 1], label, and the cues or model features that decided the label (empty for none).
 
     Where training chose it for the target, explicit cues of stance_cues.toml decide first: tanh of their summed
@@ -358,7 +359,9 @@ def score_stance(text: str) -> dict[str, float | str | tuple[str, ...]]:
     stance when P(any) reaches ``min_probability`` (chosen in training), and the score is P(favor) - P(against).
     """
     result: dict[str, float | str | tuple[str, ...]] = {}
-    for target, (score, label, method, evidence) in _decide(text, none_evidence=False, limit=EVIDENCE_SHOWN).items():
+    for target, (score, label, method, evidence) in _decide(
+        text, none_evidence=False, limit=EVIDENCE_SHOWN, words=words
+    ).items():
         shown = evidence[:EVIDENCE_SHOWN] if label != "none" else []
         prefix = "model " if method == "model" else ""
         result[f"stance_{target}"] = score

@@ -31,6 +31,16 @@ def _function_words() -> dict[str, frozenset[str]]:
     return {code: frozenset(words.split()) for code, words in cues.items()}
 
 
+@cache
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    """Each function word and the languages it is a function word of."""
+    languages: dict[str, tuple[str, ...]] = {}
+    for language, words in _function_words().items():
+        for word in words:
+            languages[word] = (*languages.get(word, ()), language)
+    return languages
+
+
 def detect_language(text: str, *, default: str = "en") -> str:
     """The language of ``text``: the script with most letters, then function words within Latin script."""
     text = _URL_OR_EMAIL.sub(" ", text)
@@ -48,10 +58,10 @@ def detect_language(text: str, *, default: str = "en") -> str:
     if count * 3 >= latin:
         return code
     votes: Counter[str] = Counter()
+    languages_of = _languages_of_word()
     for word in _WORD.findall(text.lower()):
-        for language, words in _function_words().items():
-            if word in words:
-                votes[language] += 1
+        for language in languages_of.get(word, ()):
+            votes[language] += 1
     if not votes:
         return default
     best = max(votes.values())
