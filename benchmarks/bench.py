@@ -7,7 +7,8 @@ headlines and body paragraphs drawn at random, with a fixed seed), then prints, 
 
 - the naive loop, pysbd sentence splitting and ``TextBlob(s).sentiment`` per sentence, in sentences per CPU-second;
 - h20lib's ``score`` (every measure) in sentences per CPU-second in this process, and the ratio of the two (both
-  after their one-time start: the naive loop's imports, h20lib's imports and models, which are printed apart);
+  after their one-time start: the naive loop's imports, h20lib's imports and models, which are printed apart; the
+  two take turns on slices of 50 articles, so the machine's slow and fast spells fall on both);
 - ``h20lib score --jobs N`` as a command: wall time and peak memory of the process and its workers (PSS, which
   counts the pages forked workers share once, and RSS, which counts them once per process);
 - with ``--figures``, the wall time of ``h20lib figures`` on the corpus.
@@ -65,33 +66,45 @@ def synthetic_corpus(path: Path, n_articles: int, *, seed: int = 0) -> Path:
     return path
 
 
-def naive_rate(texts: list[str]) -> tuple[int, float]:
-    """Sentences and CPU seconds of pysbd splitting plus TextBlob sentiment per sentence."""
+def per_core_rates(corpus: Path, *, slice_articles: int = 50) -> tuple[int, float, int, float, float]:
+    """Sentences and CPU seconds of the naive loop (pysbd splitting plus ``TextBlob(s).sentiment`` per sentence)
+    and of h20lib (loading and scoring with every measure), in this process, on the same articles, and h20lib's
+    one-time start (importing TextBlob and reading the models), timed apart as the naive loop's imports are.
+
+    The two take turns, ``slice_articles`` articles at a time, so a slow or fast spell of a shared machine falls on
+    both alike."""
     import pysbd
     from textblob import TextBlob
 
-    segmenter = pysbd.Segmenter(language="en", clean=False)
-    started = time.process_time()
-    n = 0
-    for text in texts:
-        for sentence in segmenter.segment(text):
-            TextBlob(sentence).sentiment  # noqa: B018 (computing it is the point)
-            n += 1
-    return n, time.process_time() - started
-
-
-def h20lib_rate(corpus: Path, warm_up: Path) -> tuple[int, float, float]:
-    """Sentences and CPU seconds of loading and scoring the corpus with every measure, in this process, and the CPU
-    seconds of the one-time start (importing TextBlob and reading the models, done on the first document scored).
-    The start is timed apart, as the naive loop's imports are left out of its time."""
     from h20lib import load_corpus, score
 
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    segmenter = pysbd.Segmenter(language="en", clean=False)
     started = time.process_time()
-    score(load_corpus(warm_up))
+    score(load_corpus(_slice(corpus, lines[:1], "warm_up")))
     start_up = time.process_time() - started
-    started = time.process_time()
-    table = score(load_corpus(corpus))
-    return len(table), time.process_time() - started, start_up
+    n_naive = n_h20 = 0
+    cpu_naive = cpu_h20 = 0.0
+    for first in range(0, len(lines), slice_articles):
+        chunk = lines[first : first + slice_articles]
+        texts = [json.loads(line)["text"] for line in chunk]
+        path = _slice(corpus, chunk, f"slice_{first}")
+        started = time.process_time()
+        for text in texts:
+            for sentence in segmenter.segment(text):
+                TextBlob(sentence).sentiment  # noqa: B018 (computing it is the point)
+                n_naive += 1
+        cpu_naive += time.process_time() - started
+        started = time.process_time()
+        n_h20 += len(score(load_corpus(path)))
+        cpu_h20 += time.process_time() - started
+    return n_naive, cpu_naive, n_h20, cpu_h20, start_up
+
+
+def _slice(corpus: Path, lines: list[str], name: str) -> Path:
+    path = corpus.with_name(f"{name}.jsonl")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def _tree_memory_kib(pid: int) -> tuple[int, int]:
@@ -148,9 +161,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="h20lib-bench-") as folder:
         work = Path(folder)
         sample = synthetic_corpus(work / "per_core.jsonl", args.per_core_articles)
-        texts = [json.loads(line)["text"] for line in sample.read_text(encoding="utf-8").splitlines()]
-        n_naive, cpu_naive = naive_rate(texts)
-        n_h20, cpu_h20, start_up = h20lib_rate(sample, synthetic_corpus(work / "warm_up.jsonl", 1, seed=1))
+        n_naive, cpu_naive, n_h20, cpu_h20, start_up = per_core_rates(sample)
         print(f"per core, {args.per_core_articles} articles:")
         print(f"  naive pysbd + TextBlob: {n_naive} sentences, {n_naive / cpu_naive:,.0f} sentences per CPU-second")
         print(f"  h20lib score:           {n_h20} sentences, {n_h20 / cpu_h20:,.0f} sentences per CPU-second")
