@@ -14,7 +14,7 @@ test: lint
 	$(BIN)/pytest
 
 # Scoring speed and memory against the naive pysbd + TextBlob loop, on synthetic corpora of 1,000 and 10,000
-# articles (benchmarks/bench.py; takes about half an hour on two cores). Not part of `make test`.
+# articles (benchmarks/bench.py; takes about 15 minutes on two cores). Not part of `make test`.
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/bench.py --figures
 
