@@ -10,7 +10,7 @@ syntax tree, so its results are the ones ``re`` gives: the screen only skips sea
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from re import _constants as sre  # type: ignore[attr-defined]  # the syntax tree of a pattern, stable since 3.11
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -122,33 +122,15 @@ class PatternSet:
 def alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of ``pattern`` (inside one enclosing non-capturing group, if it has one), as
     source text: a text matches the pattern exactly when it matches one of them."""
-    inner = pattern[3:-1] if pattern.startswith("(?:") and _closing_group(pattern) == len(pattern) - 1 else pattern
-    parts, start, depth, in_class, index = [], 0, 0, False, 0
-    while index < len(inner):
-        char = inner[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            if inner[index + 1 : index + 2] == "]" or inner[index + 1 : index + 3] == "^]":
-                index += 2 if inner[index + 1] == "]" else 3  # "[]...]" and "[^]...]": the first "]" is literal
-                continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(inner[start:index])
-            start = index + 1
-        index += 1
-    return [*parts, inner[start:]]
+    closing = next((index for index, char, depth in _syntax(pattern) if char == ")" and depth == 0), -1)
+    inner = pattern[3:-1] if pattern.startswith("(?:") and closing == len(pattern) - 1 else pattern
+    bars = [index for index, char, depth in _syntax(inner) if char == "|" and depth == 0]
+    return [inner[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(inner)])]
 
 
-def _closing_group(pattern: str) -> int:
-    """Where the group opened at the start of ``pattern`` closes."""
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, depth of the groups around it) of each character of ``pattern`` outside escapes and
+    character classes; a group's parentheses have the depth outside it."""
     depth, in_class, index = 0, False, 0
     while index < len(pattern):
         char = pattern[index]
@@ -159,14 +141,14 @@ def _closing_group(pattern: str) -> int:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
+            if pattern[index + 1 : index + 2] == "]" or pattern[index + 1 : index + 3] == "^]":
+                index += 2 if pattern[index + 1] == "]" else 3  # "[]...]" and "[^]...]": the first "]" is literal
+                continue
+        else:
+            depth -= char == ")"
+            yield index, char, depth
+            depth += char == "("
         index += 1
-    return -1
 
 
 class AnyOf:
