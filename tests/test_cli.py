@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 
 from h20lib import config, load_corpus
@@ -263,7 +264,6 @@ def test_sigterm_while_scoring_leaves_nothing_half_written(tmp_path):
 
 
 def test_sigterm_while_making_figures_stops_every_process_and_leaves_nothing(tmp_path):
-    psutil = pytest.importorskip("psutil")
     corpus = tmp_path / "mine.jsonl"
     shutil.copy(config.PROJECT_ROOT / "tests" / "data" / "custom_corpus.jsonl", corpus)
     out = tmp_path / "figs"

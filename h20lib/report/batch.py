@@ -6,6 +6,7 @@ end has its figures moved into the output folder, so a failing notebook leaves t
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import importlib.metadata
@@ -13,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -24,6 +26,7 @@ from typing import Any, overload
 
 import nbformat
 import papermill
+import psutil
 from jupyter_client.manager import KernelManager
 from papermill.exceptions import PapermillExecutionError
 
@@ -34,7 +37,7 @@ from h20lib.report import plotting
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 INDEX_NAME = "index.json"
 EXECUTED_DIR_NAME = "notebooks"
-WORKER_GRACE_SECONDS = 10  # a stopped notebook's worker has this long to shut its kernel down
+WORKER_GRACE_SECONDS = 10  # a stopped notebook's worker has this long to end before it is killed
 INDEX_ENTRY_KEYS = ("id", "title", "caption", "files", "notebook", "parameters", "sample")
 GALLERY_NAME = "gallery.md"
 
@@ -68,6 +71,7 @@ class _Job:
     cwd: Path
     kernel_name: str
     replacements: tuple[tuple[str, str], ...]
+    sockets: Path | None = None  # a folder of its own for the kernel's local sockets, where the system has them
 
     @property
     def name(self) -> str:
@@ -177,10 +181,9 @@ def _load_with_stable_ids(path: Path) -> nbformat.NotebookNode:
 def _execute(job: _Job) -> str | None:
     """Run one notebook into its staging folder (in a worker process); the one-line error, or None."""
     # Kernels started at once by two worker processes can be handed the same free TCP port, and one then dies at
-    # start. Where the system has them, local sockets in a folder of this job's own (short: socket paths are
-    # limited to about 100 characters) avoid ports altogether.
-    sockets = tempfile.mkdtemp(prefix="h20lib-kernel-") if os.name == "posix" else None
-    transport = {} if sockets is None else {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}
+    # start. Local sockets in a folder of the job's own (short: socket paths are limited to about 100 characters)
+    # avoid ports altogether.
+    transport = {} if job.sockets is None else {"transport": "ipc", "ip": str(job.sockets / "kernel")}
     kernel = KernelManager(kernel_name=job.kernel_name, **transport)
     try:
         executed = papermill.execute_notebook(
@@ -198,8 +201,6 @@ def _execute(job: _Job) -> str | None:
     finally:
         if kernel.has_kernel:  # papermill stops only the kernels it started itself
             kernel.shutdown_kernel(now=True)
-        if sockets is not None:
-            shutil.rmtree(sockets, ignore_errors=True)
     scrubbed = nbformat.from_dict(scrub_notebook(executed, replacements=job.replacements))
     job.executed_path.write_text(nbformat.writes(scrubbed) + "\n", encoding="utf-8")
     return None
@@ -327,13 +328,30 @@ def _print_progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _worker_signals() -> None:
+    """In a notebook worker, SIGTERM (the run being stopped) ends the process at once, without a word: its kernel
+    sees its parent gone and exits, and the parent removes the staging and socket folders. Ctrl-C is the parent's to
+    handle."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool's worker processes now. SIGTERM unwinds a worker's notebook run, which shuts its kernel down;
-    a worker still alive after a grace period is killed."""
+    """Stop a pool's worker processes and their notebooks' kernels now (SIGTERM, see :func:`_worker_signals`; the
+    kernels, which run in sessions of their own, are killed); a worker still alive after a grace period is killed.
+    """
     processes = list(getattr(pool, "_processes", {}).values())  # the executor has no public way to reach them
+    kernels: list[psutil.Process] = []
+    for process in processes:
+        with contextlib.suppress(psutil.Error):
+            kernels += psutil.Process(process.pid).children(recursive=True)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
+    for kernel in kernels:
+        with contextlib.suppress(psutil.Error):
+            kernel.kill()
+    psutil.wait_procs(kernels, timeout=WORKER_GRACE_SECONDS)
     for process in processes:
         process.join(WORKER_GRACE_SECONDS)
         if process.is_alive():
@@ -346,7 +364,7 @@ def _run_jobs(jobs: list[_Job], *, workers: int, progress: Callable[[str], None]
     outcomes: dict[str, str | None] = {}
     waiting = list(jobs)
     running: dict[Future, tuple[_Job, float]] = {}
-    pool = ProcessPoolExecutor(max_workers=workers)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_signals)
     try:
         while waiting or running:
             # Submitting only as workers free up makes "start" mean the notebook really starts.
@@ -374,6 +392,8 @@ def _run_jobs(jobs: list[_Job], *, workers: int, progress: Callable[[str], None]
 def _remove_staging(jobs: list[_Job]) -> None:
     for job in jobs:
         shutil.rmtree(job.staging_dir, ignore_errors=True)
+        if job.sockets is not None:
+            shutil.rmtree(job.sockets, ignore_errors=True)
 
 
 def run_notebooks(
@@ -421,6 +441,7 @@ def run_notebooks(
                 cwd=cwd,
                 kernel_name=kernel_name,
                 replacements=tuple(sorted(replacements.items())),
+                sockets=Path(tempfile.mkdtemp(prefix="h20lib-kernel-")) if os.name == "posix" else None,
             )
         )
 

@@ -146,10 +146,10 @@ def test_a_failing_document_is_listed_and_the_others_scored(tmp_path, monkeypatc
     table.write_text("".join(json.dumps({"doc_id": d, "text": t}) + "\n" for d, t in texts.items()))
     original = getattr(scoring, function)
 
-    def failing(text, *args):
+    def failing(text, *args, **options):
         if "BOOM" in text:
             raise ValueError("broken\non two lines")
-        return original(text, *args)
+        return original(text, *args, **options)
 
     monkeypatch.setattr(scoring, function, failing)
     corpus = load_corpus(table)
