@@ -320,8 +320,11 @@ def gallery_text(*, figures: list[dict], folder: Path, corpus: str | None, finge
 
 def _write_atomically(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:  # stopped while writing: no hidden file is left
+        temporary.unlink(missing_ok=True)
 
 
 def _print_progress(message: str) -> None:

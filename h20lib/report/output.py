@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -30,8 +30,8 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
         raise InputError(path, "output must end in .csv or .parquet")
     if not path.parent.is_dir():
         raise InputError(path, f"folder {path.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    os.close(handle)
+    # Not tempfile.mkstemp: its files are private (0600), and the table should take the usual permissions.
+    temporary = path.parent / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.part"
     try:
         if path.suffix == ".csv":
             _flatten(table).to_csv(temporary, index=False, lineterminator="\n")
@@ -45,6 +45,5 @@ def write_table(table: pd.DataFrame, path: str | Path) -> Path:
             ).to_parquet(temporary, index=False)
         os.replace(temporary, path)
     finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+        temporary.unlink(missing_ok=True)
     return path

@@ -293,3 +293,17 @@ def test_jobs_must_be_positive(tmp_path):
 def test_cite_id_follows_the_plotted_data(plotted, other, same):
     assert batch.cite_id("bars", plotted).startswith("bars@")
     assert (batch.cite_id("bars", plotted) == batch.cite_id("bars", other)) is same
+
+
+def test_an_interrupted_index_write_leaves_no_part_file(tmp_path, monkeypatch):
+    path = tmp_path / "index.json"
+    path.write_text("earlier", encoding="utf-8")
+
+    def stopped(source, target):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch.os, "replace", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        batch._write_atomically(path, "new")
+    assert [p.name for p in tmp_path.iterdir()] == ["index.json"]
+    assert path.read_text(encoding="utf-8") == "earlier"

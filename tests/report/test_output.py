@@ -65,6 +65,13 @@ def test_write_table_replaces_an_existing_file(tmp_path, name):
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
 
 
+@pytest.mark.parametrize("name", ["out.csv", "out.parquet"])
+def test_a_written_table_has_the_usual_permissions(tmp_path, name):
+    (tmp_path / "plain.txt").write_text("made the usual way", encoding="utf-8")
+    write_table(pd.DataFrame({"a": [1]}), tmp_path / name)
+    assert (tmp_path / name).stat().st_mode == (tmp_path / "plain.txt").stat().st_mode  # not private (0600)
+
+
 def test_failed_write_leaves_no_part_file_and_keeps_the_old_output(tmp_path):
     path = tmp_path / "out.parquet"
     write_table(pd.DataFrame({"a": [1]}), path)
