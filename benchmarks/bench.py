@@ -11,6 +11,7 @@ headlines and body paragraphs drawn at random, with a fixed seed), then prints, 
   two take turns on slices of 50 articles, so the machine's slow and fast spells fall on both);
 - ``h20lib score --jobs N`` as a command: wall time and peak memory of the process and its workers (PSS, which
   counts the pages forked workers share once, and RSS, which counts them once per process);
+- the time per character of parsing one document of 50 KB and one of 5 MB (splitting must be linear);
 - with ``--figures``, the wall time of ``h20lib figures`` on the corpus.
 
 Nothing here is a test: the machines are shared, so timings vary from run to run. The README records a run.
@@ -107,6 +108,28 @@ def _slice(corpus: Path, lines: list[str], name: str) -> Path:
     return path
 
 
+def parsing_seconds_per_million(sizes: tuple[int, ...] = (50_000, 5_000_000)) -> list[tuple[int, float]]:
+    """(characters, CPU seconds per million characters) of parsing one document of each size (reading its structure,
+    splitting its sentences, telling their language), built from the real articles' paragraphs: a linear parser
+    takes the same time per character at every size."""
+    from h20lib.parse.corpus import DocumentMeta, parse_document
+
+    _, paragraphs = real_paragraphs()
+    pool = [paragraph for group in sorted(paragraphs) for paragraph in paragraphs[group]]
+    parse_document(pool[0], DocumentMeta(doc_id="warm-up"))  # the lexicons and models are read once, not timed
+    results = []
+    for size in sizes:
+        rng, parts, length = random.Random(size), [], 0
+        while length < size:
+            parts.append(rng.choice(pool))
+            length += len(parts[-1]) + 2
+        text = "\n\n".join(parts)
+        started = time.process_time()
+        parse_document(text, DocumentMeta(doc_id=f"size{size}"))
+        results.append((len(text), (time.process_time() - started) / len(text) * 1_000_000))
+    return results
+
+
 def _tree_memory_kib(pid: int) -> tuple[int, int]:
     """Resident (RSS) and proportional (PSS: shared pages split between the processes sharing them) memory of a
     process and all its descendants, in KiB (Linux /proc). Forked workers share the models they inherit, so RSS
@@ -167,6 +190,11 @@ def main() -> None:
         print(f"  h20lib score:           {n_h20} sentences, {n_h20 / cpu_h20:,.0f} sentences per CPU-second")
         print(f"  ratio h20lib / naive:   {(n_h20 / cpu_h20) / (n_naive / cpu_naive):.2f}")
         print(f"  (h20lib's one-time start, importing TextBlob and reading its models: {start_up:.1f} CPU-seconds)")
+        parsing = parsing_seconds_per_million()
+        print("parsing one long document (splitting must be linear):")
+        for characters, seconds in parsing:
+            print(f"  {characters:,} characters: {seconds:.2f} CPU-seconds per million characters")
+        print(f"  ratio longest / shortest: {parsing[-1][1] / parsing[0][1]:.2f}")
         for size in args.sizes:
             corpus = synthetic_corpus(work / f"corpus_{size}.jsonl", size)
             print(f"{size} articles:")

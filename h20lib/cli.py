@@ -7,7 +7,7 @@ import signal
 import sys
 
 from h20lib.config import figures_folder
-from h20lib.errors import InputError
+from h20lib.errors import InputError, ParameterError
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _stop)
     try:
         return args.run(args)
-    except InputError as error:
+    except (InputError, ParameterError) as error:
         print(f"h20lib: error: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # a folder that cannot be made or written, a full disk: one line, not a traceback

@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from h20lib.errors import ParameterError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 LEXICONS_DIR = PACKAGE_DIR / "data" / "lexicons"
@@ -43,6 +45,24 @@ def cache_dir() -> Path:
     if os.environ.get("H20LIB_CACHE"):
         return Path(os.environ["H20LIB_CACHE"]).expanduser().resolve()
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache").expanduser() / "h20lib"
+
+
+MAX_DOCUMENT_VARIABLE = "H20LIB_MAX_DOCUMENT_MB"
+DEFAULT_MAX_DOCUMENT_MB = 10.0  # a news article is far below 1 MB; a longer "document" is usually a whole dump
+
+
+def max_document_chars() -> int:
+    """The longest document h20lib parses and scores, in characters: ``$H20LIB_MAX_DOCUMENT_MB`` million (default
+    10). Splitting and scoring take time in proportion to the length; the limit keeps one document's sentences
+    from filling the memory. ParameterError when the variable is not a positive number."""
+    raw = os.environ.get(MAX_DOCUMENT_VARIABLE, "")
+    try:
+        megabytes = float(raw) if raw else DEFAULT_MAX_DOCUMENT_MB
+    except ValueError:
+        megabytes = 0.0
+    if not megabytes > 0:
+        raise ParameterError(MAX_DOCUMENT_VARIABLE, f"must be a positive number of millions of characters, got {raw!r}")
+    return int(megabytes * 1_000_000)
 
 
 def resolve(path: str | Path | None, *, default: Path) -> Path:

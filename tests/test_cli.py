@@ -172,6 +172,16 @@ def test_an_unwritable_folder_is_one_error_line(tmp_path, monkeypatch, capsys):
     assert capsys.readouterr().err == f"h20lib: error: {tmp_path / 'ro' / 'figs'}: Permission denied\n"
 
 
+def test_a_bad_size_limit_is_one_error_line(tmp_path, monkeypatch, capsys, small_corpus):
+    monkeypatch.setenv("H20LIB_MAX_DOCUMENT_MB", "lots")
+    assert main(["score", "--corpus", str(small_corpus), "-o", str(tmp_path / "out.csv")]) == 2
+    assert capsys.readouterr().err == (
+        "h20lib: error: parameter H20LIB_MAX_DOCUMENT_MB: must be a positive number of millions of characters, "
+        "got 'lots'\n"
+    )
+    assert not (tmp_path / "out.csv").exists()
+
+
 def test_skipped_files_are_listed_and_the_rest_scored(tmp_path, capsys, small_corpus):
     (small_corpus / "binary.txt").write_bytes(b"abc\x00def")
     (small_corpus / "empty.txt").write_bytes(b"")

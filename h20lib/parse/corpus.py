@@ -411,6 +411,14 @@ def read_and_parse(
         meta = replace(meta, encoding=encoding)
     else:
         text = item
+    limit = config.max_document_chars()
+    if len(text) > limit:
+        reason = (
+            f"{len(text):,} characters, over the limit of {limit:,} for one document "
+            f"(set {config.MAX_DOCUMENT_VARIABLE} to a larger number of millions to score it)"
+        )
+        skipped.append(Skipped(where, "read", reason, meta.doc_id))
+        return None
     try:
         return parse_document(text, meta)
     except InputError as error:

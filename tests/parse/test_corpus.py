@@ -736,6 +736,28 @@ def test_tables_without_text_are_refused_with_the_reason(tmp_path, name, write, 
     _assert_one_line(refused.value, str(path), reason)
 
 
+def test_a_document_over_the_size_limit_is_skipped_and_the_limit_can_be_raised(tmp_path, monkeypatch):
+    long_story = AP_STORY + "Lawmakers said the sales would help China. " * 40
+    (tmp_path / "long.txt").write_text(long_story, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(AP_STORY, encoding="utf-8")
+    monkeypatch.setenv("H20LIB_MAX_DOCUMENT_MB", "0.001")  # 1,000 characters
+    corpus = load_corpus(tmp_path)
+    assert list(corpus.documents["doc_id"]) == ["short"]
+    _assert_one_line(corpus.skipped[0], str(tmp_path / "long.txt"), "over the limit of 1,000", "H20LIB_MAX_DOCUMENT_MB")
+    monkeypatch.setenv("H20LIB_MAX_DOCUMENT_MB", "0.01")
+    assert list(load_corpus(tmp_path).documents["doc_id"]) == ["long", "short"]
+
+
+def test_a_five_megabyte_document_is_split_and_parsed(tmp_path):
+    """Splitting is linear in the length (benchmarks/bench.py times it); this one must simply finish."""
+    paragraph = "Nvidia said on Monday it would resume sales of its H20 chip to China. Lawmakers objected. "
+    text = "Nvidia resumes H20 sales\n\n" + "\n\n".join([paragraph * 6] * 9500)
+    assert 5_000_000 < len(text) < 6_000_000
+    _, rows = parse_document(text, DocumentMeta(doc_id="long"))
+    assert len(rows) > 100_000
+    assert all(text[row["char_start"] : row["char_end"]] == row["text"] for row in rows[::997])
+
+
 def test_a_manifest_entry_that_is_not_a_table_is_skipped(tmp_path):
     (tmp_path / "b.txt").write_text(AP_STORY, encoding="utf-8")
     (tmp_path / "manifest.toml").write_text('documents = ["a.txt", {doc_id = "good", file = "b.txt"}]\n')
