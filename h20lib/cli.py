@@ -6,6 +6,7 @@ import argparse
 import signal
 import sys
 
+from h20lib import config
 from h20lib.config import figures_folder
 from h20lib.errors import InputError, ParameterError
 
@@ -34,8 +35,13 @@ def _score(args: argparse.Namespace) -> int:
 
 def _figures(args: argparse.Namespace) -> int:
     from h20lib.measures.stream import cached_scores
-    from h20lib.report.batch import run_notebooks
+    from h20lib.report.batch import default_notebooks, run_notebooks
 
+    if not default_notebooks():
+        raise InputError(
+            config.NOTEBOOKS_DIR,
+            "no figure notebooks (NN_*.ipynb) here; run h20lib figures from a checkout of the project",
+        )
     output_dir = figures_folder(args.out, corpus=args.corpus)
     if output_dir.exists() and not output_dir.is_dir():
         raise InputError(output_dir, "is a file; --out names a folder for the figures")

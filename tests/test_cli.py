@@ -161,6 +161,14 @@ def test_figures_options_are_checked_before_anything_runs(tmp_path, monkeypatch,
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "mine"
 
 
+def test_figures_without_notebooks_is_an_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", tmp_path / "no-notebooks")  # as in an installed wheel
+    assert main(["figures", "--out", str(tmp_path / "figs")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no figure notebooks (NN_*.ipynb) here" in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unwritable_folder_is_one_error_line(tmp_path, monkeypatch, capsys):
     from h20lib.report import batch
 
