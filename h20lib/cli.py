@@ -7,7 +7,6 @@ import signal
 import sys
 
 from h20lib import config
-from h20lib.config import figures_folder
 from h20lib.errors import InputError, ParameterError
 
 
@@ -42,7 +41,7 @@ def _figures(args: argparse.Namespace) -> int:
             config.NOTEBOOKS_DIR,
             "no figure notebooks (NN_*.ipynb) here; run h20lib figures from a checkout of the project",
         )
-    output_dir = figures_folder(args.out, corpus=args.corpus)
+    output_dir = config.figures_folder(args.out, corpus=args.corpus)
     if output_dir.exists() and not output_dir.is_dir():
         raise InputError(output_dir, "is a file; --out names a folder for the figures")
     cached_scores(args.corpus)  # scored once here, with every core, and read by every notebook; fails fast

@@ -21,7 +21,6 @@ Strings = frozenset[str]
 # Characters that a case-insensitive pattern matches to an ASCII letter, but that str.lower() leaves as they are
 # (dotless i, long s): a text holding one is searched without the screen.
 _UNSCREENABLE = re.compile("[\u0131\u017f]")
-_LITERALS = (sre.LITERAL,)
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -35,7 +34,7 @@ def _sequence(items: Any) -> Strings | None:
     candidates: list[Strings] = []
     run = ""
     for op, av in items:
-        if op in _LITERALS:
+        if op is sre.LITERAL:
             run += chr(av)
             continue
         if run:

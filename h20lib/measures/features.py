@@ -104,22 +104,3 @@ def add_spans(feats: dict[str, Feature], spans: Iterable[Span], *, known: Contai
     for name, start, end in spans:
         if name not in feats and (known is None or name in known):
             feats[name] = Feature(1.0, start, end)
-
-
-def add_word_features(
-    text: str,
-    feats: dict[str, Feature],
-    *,
-    stem_letters: int,
-    negators: frozenset[str] = frozenset(),
-    negation_scope: int = 0,
-    known: Container[str] | None = None,
-) -> None:
-    """Add to ``feats`` the word features of :func:`sentence_words`, negation marked when ``negation_scope``."""
-    words = sentence_words(text, stem_letters=stem_letters, negators=negators, negation_scope=negation_scope)
-    add_spans(feats, words.marked, known=known)
-
-
-def add_cjk_features(text: str, feats: dict[str, Feature]) -> None:
-    """Add to ``feats`` the Chinese characters of ``text`` and their adjacent pairs, value 1 each."""
-    add_spans(feats, _chinese_spans(text))

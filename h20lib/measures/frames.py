@@ -41,19 +41,15 @@ def frame_dimensions() -> dict[str, str]:
 
 
 @cache
-def _patterns() -> tuple[tuple[str, str], ...]:
-    """(frame, cue name "<frame>#<n>") of each pattern of frame_cues.toml, in codebook order; ``_screen()`` holds
-    the patterns in the same order."""
+def _cue_patterns() -> tuple[tuple[tuple[str, str], ...], PatternSet]:
+    """The patterns of frame_cues.toml in codebook order, screened, and each one's (frame, cue name "<frame>#<n>")."""
     cues = resources.lexicon("frame_cues.toml")
-    return tuple(
-        (frame, f"{frame}#{number}") for frame in frame_names() for number in range(1, len(cues[frame]["patterns"]) + 1)
-    )
-
-
-@cache
-def _screen() -> PatternSet:
-    cues = resources.lexicon("frame_cues.toml")
-    return PatternSet([pattern for frame in frame_names() for pattern in cues[frame]["patterns"]])
+    entries = [
+        (frame, f"{frame}#{number}", pattern)
+        for frame in frame_names()
+        for number, pattern in enumerate(cues[frame]["patterns"], start=1)
+    ]
+    return tuple((frame, cue) for frame, cue, _ in entries), PatternSet([pattern for _, _, pattern in entries])
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ class FrameEvidence:
 def cue_matches(text: str) -> dict[str, list[FrameEvidence]]:
     """Every match of each frame's cue patterns, for the frames with at least one, in codebook order."""
     found: dict[str, list[FrameEvidence]] = {}
-    names, screen = _patterns(), _screen()
+    names, screen = _cue_patterns()
     for index in screen.candidates(text):
         frame, cue = names[index]
         for match in screen.patterns[index].finditer(text):

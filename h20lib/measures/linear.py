@@ -34,9 +34,6 @@ class StackedWeights:
         self.rows = {name: row for row, name in enumerate(weights, start=1)}
         self.matrix = np.array([intercepts, *weights.values()], dtype=np.float64).reshape(-1, len(intercepts))
 
-    def __contains__(self, name: object) -> bool:
-        return name in self.rows
-
     def contributions(self, feats: dict[str, float]) -> tuple[list[str], np.ndarray]:
         """The features of ``feats`` that have weights, in order, and the products value x weight: row 0 the
         intercepts, then one row per such feature, one column per model slot."""

@@ -282,8 +282,9 @@ def _pushes(
         if w is None or not feature.value:
             continue
         push = feature.value * (w[favor] - w[against])
-        if push and (not direction or round(push, 4) * direction > 0):
-            ranked.append((-abs(round(push, 4)), feature.start, name, round(push, 4), feature))
+        shown = round(push, 4)
+        if push and (not direction or shown * direction > 0):
+            ranked.append((-abs(shown), feature.start, name, shown, feature))
     ranked.sort()
     return [
         Evidence(target, name, text[feature.start : feature.end], feature.start, feature.end, weight)

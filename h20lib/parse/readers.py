@@ -65,13 +65,12 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if len(data) % 2 or len(sample) < 32:
         return None
     pairs = list(zip(sample[0::2], sample[1::2]))
-    for encoding, ascii_low in (
+    for encoding, latin in (
         ("utf-16-le", [a for a, b in pairs if b == 0]),
         ("utf-16-be", [b for a, b in pairs if a == 0]),
     ):
-        if len(ascii_low) * 2 < len(pairs) or sum(1 for byte in ascii_low if byte in _PRINTABLE) < 0.95 * len(
-            ascii_low
-        ):
+        printable = sum(1 for byte in latin if byte in _PRINTABLE)
+        if len(latin) * 2 < len(pairs) or printable < 0.95 * len(latin):
             continue
         try:
             return data.decode(encoding), encoding

@@ -1,13 +1,13 @@
 import pytest
 
-from h20lib.measures.features import add_word_features
+from h20lib.measures.features import add_spans, sentence_words
 
 NEGATORS = frozenset({"not", "never", "no"})
 
 
 def features(sentence: str, **options) -> dict:
     feats = {}
-    add_word_features(sentence, feats, stem_letters=6, **options)
+    add_spans(feats, sentence_words(sentence, stem_letters=6, **options).marked)
     for feature in feats.values():
         assert feature.value == 1.0 and 0 <= feature.start < feature.end <= len(sentence)
     return feats

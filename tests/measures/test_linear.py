@@ -3,7 +3,8 @@ import math
 import pytest
 
 from h20lib import resources
-from h20lib.measures.linear import label_scores, softmax
+from h20lib.measures import frames, stance
+from h20lib.measures.linear import label_scores, softmax, weighted_sums
 
 MODEL = {
     "labels": ["a", "b", "c"],
@@ -42,3 +43,20 @@ def test_shipped_models_are_well_formed(name):
         width = len(part["labels"])
         assert len(part["intercept"]) == width
         assert all(len(w) == width for w in part["weights"].values())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lawmakers did not oppose the decision to let Nvidia sell H20 chips to China.",
+        "商务部表示，美方应纠正错误做法。",
+        "Export controls have failed, analysts said.",
+    ],
+)
+def test_stacked_weights_give_the_same_floats_as_the_plain_sums(sentence):
+    for weights, values in (
+        (stance._stacked_models()[0], stance.feature_values(sentence)),
+        (frames._log_odds_weights(), frames.feature_values(sentence)),
+    ):
+        plain = dict(zip(weights.rows, weights.matrix[1:].tolist()))
+        assert weights.sums(values) == weighted_sums(weights.matrix[0].tolist(), values, plain)  # exactly
