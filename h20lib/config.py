@@ -1,8 +1,10 @@
 """Where things live. Every path the package or a notebook uses is built here.
 
 Inside the installed package: ``data/lexicons`` (hand-written cue lists, registers, the codebook: what the
-rules read) and ``data/models`` (trained weights as JSON), the only data read at score time. Beside it, in the
-project checkout: ``seeds/`` (the seed corpus), ``corpora/real/`` (real published articles, the development corpus),
+rules read) and ``data/models`` (trained weights as JSON), the only data read at score time, and ``data/seeds`` and
+``data/notebooks``, links in the checkout to the top-level folders of those names, so that a wheel installed outside
+the project still has the seed corpus and the figure notebooks. Beside it, in the project checkout:
+``seeds/`` (the seed corpus), ``corpora/real/`` (real published articles, the development corpus),
 ``labels/`` (hand labels: training sentences for the models,
 gold labels for ``h20lib validate``), ``validation/`` (cross-validated labels of the real articles, written by
 training), ``notebooks/`` and ``figures/``.
@@ -26,9 +28,11 @@ GOLD_WRITTEN_SENTENCES = LABELS_DIR / "gold" / "written_sentences.csv"
 GOLD_REAL_SENTENCES = LABELS_DIR / "gold" / "real_sentences.csv"
 GOLD_REAL_SECOND_PASS = LABELS_DIR / "gold" / "real_sentences_second_pass.csv"
 REAL_CORPUS_DIR = PROJECT_ROOT / "corpora" / "real"
-SEEDS_DIR = PROJECT_ROOT / "seeds"
-FIGURES_DIR = PROJECT_ROOT / "figures"
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+# A wheel installs the package alone: then PROJECT_ROOT is site-packages, with no project around it.
+IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file()
+SEEDS_DIR = PROJECT_ROOT / "seeds" if IN_CHECKOUT else PACKAGE_DIR / "data" / "seeds"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks" if IN_CHECKOUT else PACKAGE_DIR / "data" / "notebooks"
+FIGURES_DIR = PROJECT_ROOT / "figures"  # the committed figures of the seeds; only in a checkout
 # Written by the training scripts, read by ``h20lib validate``: every real unit labelled by a model fit without its
 # document (10-fold document cross-validation), and the calibration figure made from them.
 VALIDATION_DIR = PROJECT_ROOT / "validation"
@@ -75,10 +79,15 @@ def resolve(path: str | Path | None, *, default: Path) -> Path:
 def figures_folder(output_dir: str | Path | None, *, corpus: str | Path | None) -> Path:
     """Where a notebook or ``h20lib figures`` writes: the folder named, made absolute; when none is named, the
     project's figures/ for the seeds and, for another corpus, a folder beside it named after it ("mine.csv" ->
-    "mine_figures"), so that a run on another corpus never writes over the committed figures unless asked to."""
+    "mine_figures"), so that a run on another corpus never writes over the committed figures unless asked to.
+    Outside a checkout the seeds have no figures folder: ParameterError asks for one."""
     if output_dir is not None and str(output_dir) != "":
         return Path(output_dir).expanduser().resolve()
     if corpus is None or str(corpus) == "":
+        if not IN_CHECKOUT:
+            raise ParameterError(
+                "output_dir", "outside the project checkout, name a folder for the seed figures (h20lib figures --out)"
+            )
         return FIGURES_DIR
     source = Path(corpus).expanduser().resolve()
     return source.parent / f"{source.stem}_figures"
