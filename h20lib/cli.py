@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
+from typing import NoReturn
 
 from h20lib import config
 from h20lib.errors import InputError, ParameterError
@@ -44,6 +46,9 @@ def _figures(args: argparse.Namespace) -> int:
     output_dir = config.figures_folder(args.out, corpus=args.corpus)
     if output_dir.exists() and not output_dir.is_dir():
         raise InputError(output_dir, "is a file; --out names a folder for the figures")
+    existing = next(folder for folder in (output_dir, *output_dir.parents) if folder.exists())
+    if not existing.is_dir() or not os.access(existing, os.W_OK):
+        raise InputError(output_dir, f"cannot be made or written: {existing} is not a writable folder")
     cached_scores(args.corpus)  # scored once here, with every core, and read by every notebook; fails fast
     result = run_notebooks(corpus=args.corpus, output_dir=output_dir, jobs=args.jobs)
     for name in result.failed:
@@ -72,8 +77,15 @@ def _positive(text: str) -> int:
     return value
 
 
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line, like every other error; the options are one ``--help`` away."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}; see {self.prog} --help\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="h20lib", description=__doc__)
+    parser = _Parser(prog="h20lib", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     score = commands.add_parser(
         "score",

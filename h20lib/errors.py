@@ -8,7 +8,15 @@ from pathlib import Path
 STAGES = ("read", "parse", "attribution", "sentiment", "stance", "frames", "check")
 
 
-class InputError(Exception):
+class _ShownAsOneLine:
+    """An error in what the user gave, not in the code: IPython (a notebook, a papermill run) shows it as one line
+    instead of a traceback."""
+
+    def _render_traceback_(self) -> list[str]:
+        return [f"{type(self).__name__}: {self}"]
+
+
+class InputError(_ShownAsOneLine, Exception):
     """A file (or a row of one) that cannot be read as part of a corpus."""
 
     def __init__(self, path: str | Path, reason: str):
@@ -17,7 +25,7 @@ class InputError(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
-class ParameterError(ValueError):
+class ParameterError(_ShownAsOneLine, ValueError):
     """A notebook or function parameter that cannot be used; the message is one line naming the parameter."""
 
     def __init__(self, name: str, reason: str):

@@ -1,13 +1,9 @@
-import json
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
-import psutil
 import pytest
 
 from h20lib import config, load_corpus
@@ -131,6 +127,23 @@ def test_bad_output_is_one_error_line(tmp_path, monkeypatch, capsys, small_corpu
     assert err.count("\n") == 1
     assert reason in err
     assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_an_output_folder_without_write_permission_is_refused_before_scoring(
+    tmp_path, monkeypatch, capsys, small_corpus
+):
+    import os
+
+    from h20lib.measures import stream
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    # As for a user without write permission there; chmod cannot show it when the tests run as root.
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != locked)
+    monkeypatch.setattr(stream, "corpus_chunks", lambda *args, **kwargs: pytest.fail("scoring started"))
+    assert main(["score", "--corpus", str(small_corpus), "-o", str(locked / "out.csv")]) == 2
+    assert capsys.readouterr().err == f"h20lib: error: {locked / 'out.csv'}: folder {locked} is not writable\n"
+    assert list(locked.iterdir()) == []
 
 
 def test_the_output_never_replaces_the_corpus(tmp_path, monkeypatch, capsys):
@@ -257,52 +270,21 @@ def test_figures_for_another_corpus_never_default_to_the_committed_folder(tmp_pa
     assert seen["output_dir"] == expected(tmp_path)
 
 
-def test_sigterm_while_scoring_leaves_nothing_half_written(tmp_path):
-    article = "Nvidia resumes H20 sales\n" + "Nvidia said it would resume sales of the H20 to China. " * 30 + "\n"
-    corpus = tmp_path / "stories.jsonl"
-    corpus.write_text(
-        "".join(json.dumps({"doc_id": f"d{n}", "text": article}) + "\n" for n in range(3000)), encoding="utf-8"
-    )
-    out = tmp_path / "out.parquet"
-    process = subprocess.Popen(
-        [str(CONSOLE_SCRIPT), "score", "--corpus", str(corpus), "-o", str(out), "--jobs", "2"],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    for _ in range(1200):  # until the first chunk is written (a partial file exists), at most two minutes
-        if list(tmp_path.glob(".out.parquet.*.part")) or process.poll() is not None:
-            break
-        time.sleep(0.1)
-    assert process.poll() is None, "the run ended before it could be stopped"
-    process.send_signal(signal.SIGTERM)
-    _, error = process.communicate(timeout=300)
-    assert process.returncode == 130
-    assert error.splitlines()[-1] == "h20lib: stopped; nothing half-written was left behind"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["stories.jsonl"]
+@pytest.mark.parametrize("out", ["locked/figs", "locked", "afile/figs"])
+def test_a_figures_folder_that_cannot_be_written_is_refused_before_scoring(tmp_path, monkeypatch, capsys, out):
+    import os
 
+    from h20lib.measures import stream
 
-def test_sigterm_while_making_figures_stops_every_process_and_leaves_nothing(tmp_path):
-    corpus = tmp_path / "mine.jsonl"
-    shutil.copy(config.PROJECT_ROOT / "tests" / "data" / "custom_corpus.jsonl", corpus)
-    out = tmp_path / "figs"
-    process = subprocess.Popen(
-        [str(CONSOLE_SCRIPT), "figures", "--corpus", str(corpus), "--out", str(out), "--jobs", "2"],
-        stderr=subprocess.PIPE,
-        text=True,
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "afile").write_text("mine", encoding="utf-8")
+    # As for a user without write permission there; chmod cannot show it when the tests run as root.
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path).name != "locked")
+    monkeypatch.setattr(stream, "cached_scores", lambda *args, **kwargs: pytest.fail("scoring started"))
+    assert main(["figures", "--out", out]) == 2
+    blocking = tmp_path / out.split("/")[0]
+    assert capsys.readouterr().err == (
+        f"h20lib: error: {tmp_path / out}: cannot be made or written: {blocking} is not a writable folder\n"
     )
-    runner = psutil.Process(process.pid)
-    kernels: list = []
-    for _ in range(1200):  # until notebook kernels run, at most two minutes
-        kernels = [child for child in runner.children(recursive=True) if "ipykernel" in " ".join(child.cmdline())]
-        if kernels or process.poll() is not None:
-            break
-        time.sleep(0.1)
-    assert kernels and process.poll() is None, "the run ended before a notebook started"
-    descendants = runner.children(recursive=True)
-    process.send_signal(signal.SIGTERM)
-    _, error = process.communicate(timeout=120)
-    assert process.returncode == 130
-    assert error.splitlines()[-1] == "h20lib: stopped; nothing half-written was left behind"
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.jsonl"]
-    _, alive = psutil.wait_procs(descendants, timeout=30)
-    assert alive == [], f"still running after the stop: {[p.cmdline() for p in alive]}"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["afile", "locked"]

@@ -1,8 +1,10 @@
 """Every figure notebook runs unchanged under papermill, on the seeds and on a corpus with other group names."""
 
+import ast
 import json
 
 import nbformat
+import pandas as pd
 import papermill
 import pytest
 from nbclient import NotebookClient
@@ -34,7 +36,7 @@ def test_notebook_is_committed_clean_with_one_parameters_cell(name):
     tagged = [cell for cell in nb.cells if "parameters" in cell.metadata.get("tags", [])]
     assert len(tagged) == 1
     lines = tagged[0].source.splitlines()
-    assert {line.split(":")[0] for line in lines} >= {"corpus", "output_dir", "group_by", "groups", "seed"}
+    assert {line.split(":")[0] for line in lines} >= {"corpus", "scored_file", "output_dir", "group_by", "groups"}
     assert all(" = " in line and "  # " in line for line in lines)
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
 
@@ -97,3 +99,57 @@ def test_every_figure_shows_inline_on_every_run_in_one_kernel(tmp_path, name):
                 assert len(images) == 1 and len(notes) == 1 and notes[0].startswith("saved ")
                 shown.append(notes[0].split()[1])
             assert shown == EXPECTED_FIGURES[name]
+
+
+def _parameter_names(nb) -> list[str]:
+    (cell,) = [cell for cell in nb.cells if "parameters" in cell.metadata.get("tags", [])]
+    return [line.split(":")[0] for line in cell.source.splitlines()]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_FIGURES))
+def test_every_parameter_is_checked_before_use(name):
+    nb = nbformat.read(config.NOTEBOOKS_DIR / name, as_version=4)
+    names = _parameter_names(nb)
+    setup = next(cell.source for cell in nb.cells if "parameters.checked(" in cell.source)
+    call = setup[setup.index("parameters.checked(") :].split(")")[0]
+    assert call == "parameters.checked(" + ", ".join(f"{n}={n}" for n in names)
+    later = [cell.source for cell in nb.cells if cell.cell_type == "code"][2:]  # the cells after the check
+    read = {node.id for source in later for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)}
+    assert read.isdisjoint(names), "a parameter is read unchecked"
+
+
+@pytest.mark.parametrize(
+    ("parameters", "error"),
+    [
+        ({"seed": "abc"}, "ParameterError: parameter seed: must be a whole number, got 'abc'"),
+        ({"groups": "nowhere"}, "ParameterError: parameter groups: no group 'nowhere' in source_group; groups: "),
+        ({"group_by": "missing"}, "ParameterError: parameter group_by: no column 'missing'; columns: "),
+        ({"corpus": "no/such/corpus.csv"}, "InputError: "),
+    ],
+)
+def test_a_bad_parameter_stops_the_notebook_with_one_line(tmp_path, parameters, error):
+    with pytest.raises(papermill.PapermillExecutionError) as stopped:
+        papermill.execute_notebook(
+            str(config.NOTEBOOKS_DIR / "02_sentiment.ipynb"),
+            str(tmp_path / "out.ipynb"),
+            parameters={"output_dir": str(tmp_path / "figures")} | parameters,
+            progress_bar=False,
+            cwd=str(tmp_path),
+        )
+    assert len(stopped.value.traceback) == 1
+    assert stopped.value.traceback[0].startswith(error)
+    assert not (tmp_path / "figures").exists()
+
+
+def test_groups_given_as_a_json_list_on_the_command_line_select_those_groups(tmp_path):
+    papermill.execute_notebook(
+        str(config.NOTEBOOKS_DIR / "02_sentiment.ipynb"),
+        str(tmp_path / "out.ipynb"),
+        parameters={"output_dir": str(tmp_path), "groups": '["us_media", "trade_press"]'},  # as `-p groups` gives it
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    record = json.loads((tmp_path / "sentiment_by_group.json").read_text(encoding="utf-8"))
+    assert record["parameters"]["groups"] == ["us_media", "trade_press"]
+    plotted = pd.read_csv(tmp_path / "sentiment_by_group.csv")
+    assert set(plotted["group"]) == {"us_media", "trade_press"}

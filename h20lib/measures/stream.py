@@ -109,6 +109,9 @@ class _TableWriter:
             raise InputError(path, "is a folder with other files in it; name a new or empty folder for a dataset")
         if self.dataset and path.exists() and not path.is_dir():
             raise InputError(path, "is a file; name a folder for a Parquet dataset, or a file ending in .parquet")
+        staging_folder = path if self.dataset and path.is_dir() else path.parent
+        if not os.access(staging_folder, os.W_OK):
+            raise InputError(path, f"folder {staging_folder} is not writable")
         self.path = path
         self.rows_per_part = rows_per_part
         self._created = self.dataset and not path.exists()

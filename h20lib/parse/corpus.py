@@ -392,7 +392,7 @@ def corpus_fingerprint(corpus: str | Path | None) -> str:
             digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
             digest.update(path.read_bytes() + b"\0")
     else:
-        raise FileNotFoundError(f"corpus not found: {root}")
+        raise InputError(root, "no such file or folder")
     return "sha256:" + digest.hexdigest()
 
 

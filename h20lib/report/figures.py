@@ -485,7 +485,7 @@ def stance_by_actor(data: pd.DataFrame) -> Figure:
             data,
             rows_of=lambda part: part["rank"].to_numpy(),
             labels=[
-                f"{row.speaker_name}\n({_count(row.n_speaker, 'sentence')}, {row.n_stance} with a stance,\n"
+                f"{plotting.drawable(row.speaker_name)}\n({_count(row.n_speaker, 'sentence')}, {row.n_stance} with a stance,\n"
                 f"{_documents_note(row.n_speaker_documents)})"
                 for row in speakers.itertuples()
             ],
@@ -508,7 +508,7 @@ def voices(data: pd.DataFrame) -> Figure:
             data,
             row_column="speaker",
             rows=list(order["speaker"]),
-            row_labels=order["speaker_name"].tolist(),
+            row_labels=[plotting.drawable(name) for name in order["speaker_name"]],
             xlabel="% of the group's sentences in that voice",
             unit="sentence",
         )
@@ -596,7 +596,7 @@ def portrayal(data: pd.DataFrame) -> Figure:
                     ax.text(2, position, f"too few (n={n})" if n else "not mentioned", va="center", fontsize=7.5)
             ax.set_yticks(
                 range(len(actor_names)),
-                [f"{name} (n={int(info.loc[name, 'n_mentions'])})" for name in actor_names],
+                [f"{plotting.drawable(name)} (n={int(info.loc[name, 'n_mentions'])})" for name in actor_names],
                 fontsize=8,
             )
             ax.set_ylim(len(actor_names) - 0.5, -0.5)
@@ -631,7 +631,10 @@ def claims(data: pd.DataFrame) -> Figure:
         cells = data.assign(
             column=data["doc_id"], text=data["shown"].map(lambda shown: _wrap(plotting.drawable(shown), 16))
         )
-        labels = {d: f"{d}\n{_wrap(plotting.group_name(g), 14)}" for d, g in zip(docs["doc_id"], docs["group"])}
+        labels = {
+            d: f"{plotting.drawable(d)}\n{_wrap(plotting.group_name(g), 14)}"
+            for d, g in zip(docs["doc_id"], docs["group"])
+        }
         return _claim_grid(cells, xlabel="document (id and group)", column_labels=labels)
 
 
@@ -668,7 +671,7 @@ def _claim_grid(cells: pd.DataFrame, *, xlabel: str, column_labels: dict[str, st
     ax.set_xticks(range(len(columns)), labels, fontsize=8)
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
-    ax.set_yticks(range(len(items)), [_wrap(item, 40) for item in items], fontsize=8)
+    ax.set_yticks(range(len(items)), [plotting.drawable(_wrap(item, 40)) for item in items], fontsize=8)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

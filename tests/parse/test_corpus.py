@@ -864,7 +864,7 @@ def test_path_fingerprint_depends_on_content_not_location(tmp_path):
     (tmp_path / "b" / "sub" / "two.txt").write_text("export licences")
     assert corpus_fingerprint(str(tmp_path / "a")) != corpus_fingerprint(str(tmp_path / "b"))
     assert corpus_fingerprint(str(tmp_path / "a" / "one.txt")).startswith("sha256:")
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(InputError, match="missing: no such file or folder"):
         corpus_fingerprint(str(tmp_path / "missing"))
 
 
