@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterator
 from typing import NoReturn
 
 from h20lib import config
 from h20lib.errors import InputError, ParameterError
 
 
-def _score(args: argparse.Namespace) -> int:
+@contextlib.contextmanager
+def _scoring_progress() -> Iterator[Callable[[int, int], None]]:
+    """A progress bar of the documents and sentences scored, on a terminal only."""
     from tqdm import tqdm
-
-    from h20lib.measures.stream import score_corpus
 
     with tqdm(desc="scoring", unit=" documents", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
 
@@ -23,6 +25,13 @@ def _score(args: argparse.Namespace) -> int:
             bar.update(documents - bar.n)
             bar.set_postfix(sentences=sentences, refresh=False)
 
+        yield progress
+
+
+def _score(args: argparse.Namespace) -> int:
+    from h20lib.measures.stream import score_corpus
+
+    with _scoring_progress() as progress:
         summary = score_corpus(args.corpus, args.output, jobs=args.jobs, progress=progress, scheduler=args.scheduler)
     for skip in summary.skipped:
         print(f"h20lib: skipped {skip}", file=sys.stderr)
@@ -49,7 +58,8 @@ def _figures(args: argparse.Namespace) -> int:
     existing = next(folder for folder in (output_dir, *output_dir.parents) if folder.exists())
     if not existing.is_dir() or not os.access(existing, os.W_OK):
         raise InputError(output_dir, f"cannot be made or written: {existing} is not a writable folder")
-    cached_scores(args.corpus)  # scored once here, with every core, and read by every notebook; fails fast
+    with _scoring_progress() as progress:  # scored once here, with every core, and read by every notebook
+        cached_scores(args.corpus, progress=progress)
     result = run_notebooks(corpus=args.corpus, output_dir=output_dir, jobs=args.jobs)
     for name in result.failed:
         print(f"h20lib: notebook failed: {result.errors[name]}", file=sys.stderr)

@@ -324,16 +324,22 @@ def package_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def cached_scores(corpus: str | Path | None = None, *, jobs: int | None = None) -> Path:
-    """The cached scored table of ``corpus`` (None: the seeds), scoring it first when the cache lacks it. It is kept
-    in :func:`h20lib.config.cache_dir` under the corpus's fingerprint and the package's
-    (:func:`package_fingerprint`), so a changed corpus, code or model is never served an old table."""
+def cached_scores(
+    corpus: str | Path | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """The cached scored table of ``corpus`` (None: the seeds), scoring it first when the cache lacks it (calling
+    ``progress`` as :func:`score_corpus` does). It is kept in :func:`h20lib.config.cache_dir` under the corpus's
+    fingerprint and the package's (:func:`package_fingerprint`), so a changed corpus, code or model is never served
+    an old table."""
     path = config.resolve(corpus, default=config.SEEDS_DIR)
     key = corpus_fingerprint(path).removeprefix("sha256:")[:24] + "-" + package_fingerprint()[:24]
     cached = config.cache_dir() / f"scored-{key}.parquet"
     if not cached.is_file():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        summary = score_corpus(path, cached, jobs=jobs)
+        summary = score_corpus(path, cached, jobs=jobs, progress=progress)
         for skip in summary.skipped:
             print(f"h20lib: skipped {skip}", file=sys.stderr)
     return cached
