@@ -1,8 +1,10 @@
 import pytest
 
-from h20lib.explanation import EXPLANATION_COLUMNS, explain
+from h20lib.errors import ParameterError
+from h20lib.explanation import EXPLANATION_COLUMNS, explain, labels_of
 from h20lib.measures.frames import score_frames
-from h20lib.measures.stance import score_stance, stance_probabilities
+from h20lib.measures.scoring import ANALYSED_KINDS
+from h20lib.measures.stance import CONTINUED_STATEMENT_CUE, score_stance, stance_probabilities
 
 
 @pytest.mark.parametrize(
@@ -48,3 +50,58 @@ def test_explanations_give_the_probabilities_behind_each_stance_label(sentence):
             probabilities[target]["any"], abs=2e-4
         )
         assert rows.index.str.startswith("any_stance ").any()
+
+
+def _scored_labels(row) -> dict:
+    labels = {f"stance_{target}_label": row[f"stance_{target}_label"] for target in ("approval", "controls")}
+    return labels | {"frames": set(row["frames"])}
+
+
+@pytest.mark.parametrize("given", ["row", "row with the table", "sentence id with the table"])
+def test_explain_gives_the_labels_of_score_for_every_analysed_seed_sentence(seed_scores, given):
+    analysed = seed_scores[seed_scores["kind"].isin(ANALYSED_KINDS)]
+    disagreements = []
+    for _, row in analysed.iterrows():
+        if given == "row":
+            explanation = explain(row)
+        elif given == "row with the table":
+            explanation = explain(row, table=seed_scores)
+        else:
+            explanation = explain(row["sentence_id"], table=seed_scores)
+        if labels_of(explanation) != _scored_labels(row):
+            disagreements.append(row["sentence_id"])
+    assert len(analysed) > 100
+    assert disagreements == []
+
+
+def test_a_carried_stance_shows_the_statement_it_continues(seed_scores):
+    carried = seed_scores[seed_scores["stance_controls_cues"].map(lambda cues: CONTINUED_STATEMENT_CUE in cues)]
+    assert len(carried), "the seeds hold a sentence that carries a stance"
+    row = carried.iloc[0]
+    explanation = explain(row, table=seed_scores)
+    context = explanation[(explanation["measure"] == "stance_controls") & (explanation["context"] != "")]
+    (previous,) = set(context["context"])
+    source = seed_scores.set_index("sentence_id").loc[previous]
+    assert source["stance_controls_label"] == row["stance_controls_label"]
+    for item in context.itertuples():
+        if item.cue != CONTINUED_STATEMENT_CUE:
+            assert source["text"][item.start : item.end] == item.matched
+    alone = explain(row["text"])
+    assert labels_of(alone)["stance_controls_label"] == "none"
+
+
+def test_rows_of_kinds_not_analysed_have_no_stance_and_no_frames(seed_scores):
+    row = seed_scores[~seed_scores["kind"].isin(ANALYSED_KINDS)].iloc[0]
+    assert labels_of(explain(row)) == {"stance_approval_label": "none", "stance_controls_label": "none", "frames": set()}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "table", "message"),
+    [
+        ("no-such-id", "seed", "parameter sentence: no sentence 'no-such-id' in the table"),
+        ({"kind": "body"}, None, "parameter sentence: a row of the scored table needs its text column"),
+    ],
+)
+def test_what_explain_cannot_find_is_one_line(seed_scores, sentence, table, message):
+    with pytest.raises(ParameterError, match=message):
+        explain(sentence, table=seed_scores if table == "seed" else None)

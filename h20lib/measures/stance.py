@@ -379,6 +379,9 @@ NO_STANCE: dict[str, float | str | tuple[str, ...]] = {
 }
 
 
+CONTINUED_STATEMENT_CUE = "continues_previous_statement"  # the cue of a stance carried from the statement continued
+
+
 def carry_reported_stance(rows: list[ScoredRow]) -> None:
     """A sentence that continues someone's reported statement (speaker_cue "continued ...") and takes no stance
     of its own carries the stance of the sentence it continues. Changes ``rows`` in place, in order."""
@@ -394,5 +397,5 @@ def carry_reported_stance(rows: list[ScoredRow]) -> None:
                 if row[f"stance_{target}_label"] == "none" and previous[f"stance_{target}_label"] != "none":
                     row[f"stance_{target}"] = previous[f"stance_{target}"]
                     row[f"stance_{target}_label"] = previous[f"stance_{target}_label"]
-                    row[f"stance_{target}_cues"] = ("continues_previous_statement",)
+                    row[f"stance_{target}_cues"] = (CONTINUED_STATEMENT_CUE,)
         previous = row if row.get("kind") == "body" else previous
