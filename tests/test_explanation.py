@@ -92,7 +92,11 @@ def test_a_carried_stance_shows_the_statement_it_continues(seed_scores):
 
 def test_rows_of_kinds_not_analysed_have_no_stance_and_no_frames(seed_scores):
     row = seed_scores[~seed_scores["kind"].isin(ANALYSED_KINDS)].iloc[0]
-    assert labels_of(explain(row)) == {"stance_approval_label": "none", "stance_controls_label": "none", "frames": set()}
+    assert labels_of(explain(row)) == {
+        "stance_approval_label": "none",
+        "stance_controls_label": "none",
+        "frames": set(),
+    }
 
 
 @pytest.mark.parametrize(

@@ -396,6 +396,16 @@ def corpus_fingerprint(corpus: str | Path | None) -> str:
     return "sha256:" + digest.hexdigest()
 
 
+def document_metadata(source: str | Path | None = None) -> pd.DataFrame:
+    """``doc_id, title, outlet, source_group, published, url`` of each document of a corpus (None: the seeds) as
+    its manifest or table gives them, read without parsing the texts; a document that cannot be read is left out."""
+    path = config.resolve(source, default=config.SEEDS_DIR)
+    skipped: list[Skipped] = []
+    metas = [meta for chunk in corpus_chunks(path, skipped, []) for _, meta in chunk]
+    columns = ["doc_id", "title", "outlet", "source_group", "published", "url"]
+    return pd.DataFrame([[getattr(meta, name) for name in columns] for meta in metas], columns=columns)
+
+
 def read_and_parse(
     item: Path | str, meta: DocumentMeta, skipped: list[Skipped], *, where: str
 ) -> tuple[DocumentRow, list[SentenceRow]] | None:

@@ -91,8 +91,14 @@ class _GatherError(Exception):
 
 
 def default_notebooks() -> list[Path]:
-    """The figure notebooks ``NN_*.ipynb`` of the project, sorted by name."""
-    return sorted(config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN))
+    """The figure notebooks ``NN_*.ipynb`` of the project, sorted by name; a notebook whose metadata says
+    ``"h20lib": {"figures": false}`` (the exploration notebook) makes no figure and is left out."""
+    return sorted(path for path in config.NOTEBOOKS_DIR.glob(NOTEBOOK_PATTERN) if _makes_figures(path))
+
+
+def _makes_figures(path: Path) -> bool:
+    metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+    return bool(metadata.get("h20lib", {}).get("figures", True))
 
 
 def display_path(path: Path, *, cwd: Path) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from h20lib.errors import ParameterError
+from h20lib.measures.stance import TARGETS
 
 # Where the figures go is not part of what a figure shows, so the index does not record it.
 NOT_RECORDED = frozenset({"output_dir"})
@@ -35,6 +36,14 @@ def _folder_name(name: str, value: Any) -> str:
     if isinstance(value, str | Path):
         return str(value)
     raise ParameterError(name, f'must be a folder path or "", got {value!r}')
+
+
+def _text(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    raise ParameterError(name, f"must be text, got {value!r}")
 
 
 def _column_name(name: str, value: Any) -> str:
@@ -81,6 +90,12 @@ def _seed(name: str, value: Any) -> int:
     return _whole_number(name, value, minimum=0)
 
 
+def _target(name: str, value: Any) -> str:
+    if value in TARGETS:
+        return str(value)
+    raise ParameterError(name, f"must be one of {', '.join(TARGETS)}, got {value!r}")
+
+
 CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "corpus": _optional_path,
     "scored_file": _optional_path,
@@ -96,6 +111,8 @@ CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "min_count": _count,
     "min_mentions": _count,
     "max_rows": _count,
+    "target": _target,
+    "sentence_id": _text,
 }
 
 
