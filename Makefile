@@ -5,13 +5,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: figures test lint lock clean bench
+.PHONY: figures test lint lock clean bench lab
 
 figures: $(INSTALLED)
 	$(BIN)/h20lib figures --out figures
 
 test: lint
 	$(BIN)/pytest
+
+# JupyterLab on this project, with the exploration notebook open (stop it with Ctrl-C).
+lab: $(INSTALLED)
+	$(BIN)/jupyter lab notebooks/07_explore.ipynb
 
 # Scoring speed and memory against the naive pysbd + TextBlob loop, on synthetic corpora of 1,000 and 10,000
 # articles (benchmarks/bench.py; takes about 15 minutes on two cores). Not part of `make test`.

@@ -82,6 +82,15 @@ def seed_scores(seed_corpus) -> Iterator[pd.DataFrame]:
 
 
 @pytest.fixture(scope="session")
+def seed_exploration(seed_scores) -> Iterator[pd.DataFrame]:
+    """The seeds' sentence table as the exploration notebook shows it, ``explore.sentence_table``."""
+    from h20lib.parse.corpus import document_metadata
+    from h20lib.report import explore
+
+    yield from _shared(explore.sentence_table(seed_scores, document_metadata(None)), "seed_exploration")
+
+
+@pytest.fixture(scope="session")
 def seed_quotes(seed_corpus) -> Iterator[pd.DataFrame]:
     """The seed corpus's quotations, ``h20lib.quotes(seed_corpus)``."""
     yield from _shared(h20lib.quotes(seed_corpus), "seed_quotes")

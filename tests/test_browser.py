@@ -183,8 +183,8 @@ def test_the_exploration_notebook_runs_and_responds_in_a_browser(lab, browser, t
     before = _count(browser)
     assert before.startswith(f"{SEED_SENTENCES} sentences")
     groups = browser.find_element(By.CSS_SELECTOR, ".widget-select-multiple select")
-    chosen = Select(groups).options[0].text
-    Select(groups).select_by_index(0)
+    chosen = "us_media"
+    Select(groups).select_by_visible_text(chosen)
     after = _until(lambda: _count(browser) != before and _count(browser), what="the table to follow the control")
     assert int(after.split()[0]) < SEED_SENTENCES
     shown_groups = _until(lambda: _table_groups(browser), what="the table to redraw")
@@ -195,6 +195,17 @@ def test_the_exploration_notebook_runs_and_responds_in_a_browser(lab, browser, t
         ),
         what="the chart to follow the control",
     )
+    # Selecting a row shows that sentence in context, with its speaker and the evidence behind its labels.
+    assert browser.find_elements(By.CSS_SELECTOR, ".jupyter-widgets table.h20lib-evidence") == []
+    browser.execute_script(
+        "const body = Array.from(document.querySelectorAll('.jp-OutputArea table.dataTable'))"
+        ".find(t => t.querySelector('tbody tr'));"
+        "body.querySelector('tbody tr td').click();"
+    )
+    evidence = _until(
+        lambda: browser.find_elements(By.CSS_SELECTOR, ".jupyter-widgets table.h20lib-evidence"), what="the evidence"
+    )
+    assert "P(any stance)" in evidence[0].text
     browser.execute_script(
         "arguments[0].scrollIntoView()", browser.find_element(By.CSS_SELECTOR, ".widget-select-multiple")
     )

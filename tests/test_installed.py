@@ -129,6 +129,7 @@ def test_figures_outside_the_project_are_the_committed_figures(installed):
     result = _run(installed, "figures", "--out", "figures")
     assert result.returncode == 0, result.stderr
     drawn = _files(installed["work"] / "figures")
-    committed = _files(config.FIGURES_DIR)
+    # interactive/ holds the exploration notebook's pages, which are not committed and h20lib figures does not make
+    committed = {name: data for name, data in _files(config.FIGURES_DIR).items() if not name.startswith("interactive/")}
     assert sorted(drawn) == sorted(committed)
     assert [name for name in drawn if drawn[name] != committed[name]] == []

@@ -153,3 +153,33 @@ def test_groups_given_as_a_json_list_on_the_command_line_select_those_groups(tmp
     assert record["parameters"]["groups"] == ["us_media", "trade_press"]
     plotted = pd.read_csv(tmp_path / "sentiment_by_group.csv")
     assert set(plotted["group"]) == {"us_media", "trade_press"}
+
+
+EXPLORATION = "07_explore.ipynb"
+
+
+def test_the_exploration_notebook_is_committed_clean_and_left_out_of_the_figures():
+    nb = nbformat.read(config.NOTEBOOKS_DIR / EXPLORATION, as_version=4)
+    assert all(not cell.outputs for cell in nb.cells if cell.cell_type == "code")
+    assert EXPLORATION not in {path.name for path in default_notebooks()}
+    assert "parameters.checked(" in "".join(cell.source for cell in nb.cells)
+
+
+@pytest.mark.parametrize("corpus", [None, str(CUSTOM_CORPUS)], ids=["seeds", "custom_corpus"])
+def test_the_exploration_notebook_runs_with_papermill(tmp_path, corpus):
+    out = tmp_path / "figures"
+    executed = papermill.execute_notebook(
+        str(config.NOTEBOOKS_DIR / EXPLORATION),
+        str(tmp_path / EXPLORATION),
+        parameters={"corpus": corpus, "output_dir": str(out)},
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    pages = sorted(path.name for path in (out / "interactive").iterdir())
+    assert pages == ["frames_by_group.html", "sentiment_by_group.html", "stance_by_group.html"]
+    outputs = [output for cell in executed.cells if cell.cell_type == "code" for output in cell.outputs]
+    assert sum("application/vnd.vegalite.v5+json" in output.get("data", {}) for output in outputs) == 3
+    assert any("application/vnd.jupyter.widget-view+json" in output.get("data", {}) for output in outputs)
+    groups = {json.loads(line)["source_group"] for line in CUSTOM_CORPUS.read_text().splitlines()} if corpus else set()
+    page = (out / "interactive" / "stance_by_group.html").read_text(encoding="utf-8")
+    assert all(group in page for group in groups)

@@ -2,7 +2,7 @@
 headlines side by side, and interactive group comparisons (Vega-Lite, through Altair) that list the sentences
 behind a mark and save as standalone HTML pages.
 
-The tables and charts here are pure functions of the scored table; ``h20lib.report.explorer`` wires them to
+The tables and charts here are pure functions of the scored table; ``h20lib.explorer`` wires them to
 widgets for JupyterLab.
 """
 
@@ -198,16 +198,20 @@ def side_by_side(headlines: pd.DataFrame) -> Styler:
 
 
 def _marks(table: pd.DataFrame, *, measure: str, target: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(one row per group and category: n, share of the group's sentences; the sentences behind each, at most
-    SENTENCES_PER_MARK a mark, in table order)."""
+    """(one row per group and category, a group without such sentences included: n, share of the group's
+    sentences; the sentences behind each mark, at most SENTENCES_PER_MARK, in table order)."""
     if measure == "stance":
         labelled = table.assign(category=table[target])
         labelled = labelled[labelled["category"].isin(DIRECTION_COLORS)]
+        categories = list(DIRECTION_COLORS)
     else:
         exploded = table.assign(category=table["frames"].str.split("; ")).explode("category")
         labelled = exploded[exploded["category"].fillna("") != ""]
+        categories = [frame for frame in frame_names() if frame in set(labelled["category"])]
     sizes = table.groupby("group").size()
-    marks = labelled.groupby(["group", "category"]).size().rename("n").reset_index()
+    every = pd.MultiIndex.from_product([sizes.index, categories], names=["group", "category"])
+    counts = labelled.groupby(["group", "category"]).size().reindex(every, fill_value=0)
+    marks = counts.rename("n").reset_index()
     marks["n_group"] = marks["group"].map(sizes)
     marks["share"] = (100 * marks["n"] / marks["n_group"]).round(1)
     marks["label"] = [f"{group} (n={n})" for group, n in zip(marks["group"], marks["n_group"])]
@@ -225,7 +229,8 @@ def comparison_chart(
     if measure not in MEASURES:
         raise ParameterError("measure", f"must be one of {', '.join(MEASURES)}, got {measure!r}")
     counts = table.groupby("group").size()
-    title = f"{len(table)} sentences, {table['doc_id'].nunique()} documents, {table['outlet'].nunique()} outlets"
+    sample = (len(table), "sentence"), (table["doc_id"].nunique(), "document"), (table["outlet"].nunique(), "outlet")
+    title = ", ".join(f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in sample)
     if measure == "sentiment":
         shown = table.sample(frac=1.0, random_state=seed).groupby("group").head(POINTS_PER_GROUP)
         rng = np.random.default_rng(seed)

@@ -56,7 +56,7 @@ class Explorer:
             [self.groups, self.outlets, self.speakers, widgets.VBox([self.target, self.stance, self.frame, self.term])]
         )
         selected = widgets.HTML("<b>Selected sentence</b>")
-        return widgets.VBox([filters, self.count, self.grid, selected, self.detail, self.measure, self.chart])
+        return widgets.VBox([filters, self.count, self.grid, self.measure, self.chart, selected, self.detail])
 
     def update(self, change: Any = None) -> None:
         self.shown = explore.filter_sentences(
