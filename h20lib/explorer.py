@@ -83,7 +83,10 @@ class Explorer:
             if self.shown.empty:
                 print("No sentence passes the filters.")
             else:
-                display(explore.comparison_chart(self.shown, measure=self.measure.value, target=self.target.value))
+                chart = explore.comparison_chart(
+                    self.shown, measure=self.measure.value, target=self.target.value, seed=self.seed
+                )
+                display(chart)
 
     def show_selected(self, change: Any = None) -> None:
         with self.detail:
