@@ -22,6 +22,7 @@ def _scoring_progress() -> Iterator[Callable[[int, int], None]]:
     with tqdm(desc="scoring", unit=" documents", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
 
         def progress(documents: int, sentences: int) -> None:
+            _raise_if_stopped()
             bar.update(documents - bar.n)
             bar.set_postfix(sentences=sentences, refresh=False)
 
@@ -43,6 +44,11 @@ def _score(args: argparse.Namespace) -> int:
     return 1 if summary.skipped else 0
 
 
+def _notebook_progress(message: str) -> None:
+    _raise_if_stopped()
+    print(message, file=sys.stderr, flush=True)
+
+
 def _figures(args: argparse.Namespace) -> int:
     from h20lib.measures.stream import cached_scores
     from h20lib.report.batch import default_notebooks, run_notebooks
@@ -60,7 +66,7 @@ def _figures(args: argparse.Namespace) -> int:
         raise InputError(output_dir, f"cannot be made or written: {existing} is not a writable folder")
     with _scoring_progress() as progress:  # scored once here, with every core, and read by every notebook
         cached_scores(args.corpus, progress=progress)
-    result = run_notebooks(corpus=args.corpus, output_dir=output_dir, jobs=args.jobs)
+    result = run_notebooks(corpus=args.corpus, output_dir=output_dir, jobs=args.jobs, progress=_notebook_progress)
     for name in result.failed:
         print(f"h20lib: notebook failed: {result.errors[name]}", file=sys.stderr)
     print(
@@ -134,18 +140,40 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class Stopped(Exception):
-    """The run was stopped by a signal (SIGTERM) or Ctrl-C."""
+class Stopped(BaseException):
+    """The run was stopped by SIGTERM. Like KeyboardInterrupt (Ctrl-C) it is no Exception, so that the handlers that
+    keep one bad document from stopping a run (``except Exception``) do not swallow it."""
+
+
+# The stops received. Python only reports an exception raised inside a finaliser (a __del__, a weakref callback)
+# and goes on, so a stop that lands there would be lost; the runs check this list at each step and stop then.
+_STOPS: list[int] = []
 
 
 def _stop(signum: int, frame: object) -> None:
+    _STOPS.append(signum)
     raise Stopped
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    _STOPS.append(signum)
+    raise KeyboardInterrupt
+
+
+def _raise_if_stopped() -> None:
+    if _STOPS:
+        raise KeyboardInterrupt if _STOPS[-1] == signal.SIGINT else Stopped
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     # SIGTERM unwinds like Ctrl-C, so every cleanup (partial files, staging folders, worker pools) runs.
     previous = signal.signal(signal.SIGTERM, _stop)
+    # Ctrl-C is recorded too, unless it is ignored (a job started with nohup or "&" from a script keeps it so).
+    interrupt_recorded = signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    if interrupt_recorded:
+        signal.signal(signal.SIGINT, _interrupt)
+    _STOPS.clear()
     try:
         return args.run(args)
     except (InputError, ParameterError) as error:
@@ -160,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if interrupt_recorded:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 if __name__ == "__main__":
