@@ -261,7 +261,7 @@ def test_figures_for_another_corpus_never_default_to_the_committed_folder(tmp_pa
     shutil.copy(config.PROJECT_ROOT / "tests" / "data" / "custom_corpus.jsonl", tmp_path / "mine.jsonl")
     seen = {}
 
-    def fake_run(*, corpus, output_dir, jobs):
+    def fake_run(*, corpus, output_dir, jobs, progress):
         seen["output_dir"] = output_dir
         return batch.BatchResult(succeeded=[], failed=[], errors={}, index_path=output_dir / "index.json")
 
