@@ -157,6 +157,7 @@ def _table_groups(browser) -> list[str]:
 
 
 def test_the_exploration_notebook_runs_and_responds_in_a_browser(lab, browser, tmp_path):
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -194,6 +195,16 @@ def test_the_exploration_notebook_runs_and_responds_in_a_browser(lab, browser, t
             By.XPATH, f"//*[contains(@class, 'vega-embed')]//*[contains(text(), '{after.split()[0]} sentences')]"
         ),
         what="the chart to follow the control",
+    )
+    # Clicking a bar of the explorer's chart lists the sentences behind it under the chart.
+    chart = browser.find_element(By.CSS_SELECTOR, ".jupyter-widgets .vega-embed")
+    lines_before = len(chart.find_elements(By.CSS_SELECTOR, "g.mark-text text"))
+    ActionChains(browser).move_to_element(
+        chart.find_elements(By.CSS_SELECTOR, "g.mark-rect path")[-1]
+    ).click().perform()
+    _until(
+        lambda: len(chart.find_elements(By.CSS_SELECTOR, "g.mark-text text")) > lines_before,
+        what="the sentences behind the bar",
     )
     # Selecting a row shows that sentence in context, with its speaker and the evidence behind its labels.
     assert browser.find_elements(By.CSS_SELECTOR, ".jupyter-widgets table.h20lib-evidence") == []

@@ -259,10 +259,11 @@ def comparison_chart(
         alt.Color(
             "category:N",
             title="stance",
+            legend=alt.Legend(orient="top"),
             scale=alt.Scale(domain=list(DIRECTION_COLORS), range=list(DIRECTION_COLORS.values())),
         )
         if measure == "stance"
-        else alt.Color("label:N", title="group (sentences)")
+        else alt.Color("label:N", title="group (sentences)", legend=alt.Legend(orient="top", columns=2))
     )
     rows = "label:N" if measure == "stance" else "category:N"
     offset = alt.YOffset("category:N", sort=list(DIRECTION_COLORS)) if measure == "stance" else alt.YOffset("group:N")
@@ -284,13 +285,20 @@ def comparison_chart(
         alt.Chart(behind)
         .transform_filter(pick)
         .transform_window(row="row_number()")
-        .mark_text(align="left", limit=900)
+        .mark_text(align="left", limit=640)
         .encode(
-            y=alt.Y("row:O", axis=None),
+            # Fixed places, one line each from the top: the panel keeps its size whatever the click selects.
+            y=alt.Y("row:Q", axis=None, scale=alt.Scale(domain=[0.5, SENTENCES_PER_MARK + 0.5], reverse=True)),
+            x=alt.value(0),
             text=alt.Text("line:N"),
+            tooltip=["outlet:N", "sentence_id:N", "text:N"],
         )
         .transform_calculate(line="datum.outlet + ': ' + datum.text")
-        .properties(width=700, title=f"Click a bar to list its sentences (up to {SENTENCES_PER_MARK}) here")
+        .properties(
+            width=640,
+            height=18 * SENTENCES_PER_MARK,
+            title=f"Click a bar to list its sentences (up to {SENTENCES_PER_MARK}) here",
+        )
     )
     return alt.vconcat(shares, listed)
 
