@@ -22,7 +22,7 @@ EVIDENCE_ROWS = 6  # pieces of evidence shown per label beside its probabilities
 
 def _select(name: str, options: list[str]) -> widgets.SelectMultiple:
     return widgets.SelectMultiple(
-        options=options, description=name, rows=min(6, max(2, len(options))), layout=widgets.Layout(width="300px")
+        options=options, description=name, rows=min(6, max(2, len(options))), layout=widgets.Layout(width="250px")
     )
 
 
@@ -35,25 +35,28 @@ class Explorer:
         self.groups = _select("groups", options["groups"])
         self.outlets = _select("outlets", options["outlets"])
         self.speakers = _select("speakers", options["speakers"])
-        self.target = widgets.Dropdown(options=list(TARGETS), description="target")
-        self.stance = widgets.Dropdown(options=options["stances"], description="stance")
-        self.frame = widgets.Dropdown(options=options["frames"], description="frame")
-        self.term = widgets.Text(description="term", placeholder="a word or phrase", continuous_update=False)
+        self.mentions = _select("mentions", options["mentions"])
+        narrow = {"layout": widgets.Layout(width="250px")}
+        self.target = widgets.Dropdown(options=list(TARGETS), description="target", **narrow)
+        self.stance = widgets.Dropdown(options=options["stances"], description="stance", **narrow)
+        self.frame = widgets.Dropdown(options=options["frames"], description="frame", **narrow)
+        self.term = widgets.Text(description="term", placeholder="a word or phrase", continuous_update=False, **narrow)
         self.measure = widgets.ToggleButtons(options=list(explore.MEASURES), description="compare")
         self.count = widgets.HTML()
         self.grid = ITable(pd.DataFrame(), select=True, maxBytes=2**22, pageLength=10, scrollX=True, showIndex=False)
         self.chart = widgets.Output()
         self.detail = widgets.Output()
         self.shown = table
-        for control in (self.groups, self.outlets, self.speakers, self.target, self.stance, self.frame, self.term):
+        self.filters = (self.groups, self.outlets, self.speakers, self.mentions)
+        for control in (*self.filters, self.target, self.stance, self.frame, self.term):
             control.observe(self.update, names="value")
         self.measure.observe(self.update_chart, names="value")
         self.grid.observe(self.show_selected, names="selected_rows")
         self.update()
 
     def widget(self) -> widgets.VBox:
-        filters = widgets.HBox(
-            [self.groups, self.outlets, self.speakers, widgets.VBox([self.target, self.stance, self.frame, self.term])]
+        filters = widgets.VBox(
+            [widgets.HBox(list(self.filters)), widgets.HBox([self.target, self.stance, self.frame, self.term])]
         )
         selected = widgets.HTML("<b>Selected sentence</b>")
         return widgets.VBox([filters, self.count, self.grid, self.measure, self.chart, selected, self.detail])
@@ -64,6 +67,7 @@ class Explorer:
             groups=self.groups.value,
             outlets=self.outlets.value,
             speakers=self.speakers.value,
+            mentions=self.mentions.value,
             target=self.target.value,
             stance=self.stance.value,
             frame=self.frame.value,

@@ -34,6 +34,7 @@ TABLE_COLUMNS = (
     "kind",
     "speaker",
     "quote",
+    "mentions",
     "approval",
     "stance_approval",
     "controls",
@@ -84,6 +85,7 @@ def sentence_table(
             "kind": selected["kind"],
             "speaker": selected["speaker"].map(lambda s: actors.display_name(s) if s else analysis.OWN_VOICE),
             "quote": selected["is_quote"].astype(bool),
+            "mentions": selected["actors"].map(lambda ids: "; ".join(map(actors.display_name, ids))),
             "approval": selected["stance_approval_label"],
             "stance_approval": selected["stance_approval"].round(2),
             "controls": selected["stance_controls_label"],
@@ -97,8 +99,8 @@ def sentence_table(
 
 
 def choices(table: pd.DataFrame) -> dict[str, list[str]]:
-    """What the filters offer: the groups, outlets and speakers of ``table`` (most sentences first), the targets,
-    stances and the codebook's frames."""
+    """What the filters offer: the groups, outlets, speakers and actors mentioned in ``table`` (most sentences
+    first), the targets, stances and the codebook's frames."""
 
     def by_size(column: str) -> list[str]:
         return table[column].value_counts().index.astype(str).tolist()
@@ -107,6 +109,12 @@ def choices(table: pd.DataFrame) -> dict[str, list[str]]:
         "groups": by_size("group"),
         "outlets": by_size("outlet"),
         "speakers": by_size("speaker"),
+        "mentions": table["mentions"]
+        .str.split("; ")
+        .explode()
+        .loc[lambda names: names != ""]
+        .value_counts()
+        .index.tolist(),
         "targets": list(TARGETS),
         "stances": [ANY, *STANCES],
         "frames": [ANY, *frame_names()],
@@ -119,19 +127,24 @@ def filter_sentences(
     groups: Sequence[str] = (),
     outlets: Sequence[str] = (),
     speakers: Sequence[str] = (),
+    mentions: Sequence[str] = (),
     target: str = "approval",
     stance: str = ANY,
     frame: str = ANY,
     term: str = "",
 ) -> pd.DataFrame:
     """The rows of ``table`` that pass every filter; an empty choice (or ``ANY``) passes everything. ``stance`` is
-    the label on ``target``; ``term`` is found in the text without regard to case."""
+    the label on ``target``; ``mentions`` keeps sentences naming any of those actors; ``term`` is found in the text
+    without regard to case."""
     if target not in TARGETS:
         raise ParameterError("target", f"must be one of {', '.join(TARGETS)}, got {target!r}")
     keep = pd.Series(True, index=table.index)
     for column, wanted in (("group", groups), ("outlet", outlets), ("speaker", speakers)):
         if wanted:
             keep &= table[column].isin(list(wanted))
+    if mentions:
+        wanted_actors = set(mentions)
+        keep &= table["mentions"].str.split("; ").map(lambda names: not wanted_actors.isdisjoint(names))
     if stance != ANY:
         keep &= table[target] == stance
     if frame != ANY:

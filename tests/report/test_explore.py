@@ -36,6 +36,10 @@ def test_the_table_holds_the_analysed_sentences_with_their_story_links(table, se
         ({"stance": "against", "target": "controls"}, lambda t, f: len(f) > 0 and set(f["controls"]) == {"against"}),
         ({"frame": "security"}, lambda t, f: len(f) > 0 and f["frames"].str.contains("security").all()),
         ({"term": "LUTNICK"}, lambda t, f: len(f) > 0 and f["text"].str.contains("Lutnick").all()),
+        (
+            {"mentions": ["Howard Lutnick"]},
+            lambda t, f: len(f) > 0 and f["mentions"].str.contains("Howard Lutnick").all(),
+        ),
         ({"term": "no such words here"}, lambda t, f: f.empty),
         ({"groups": ["us_media"], "outlets": ["nowhere"]}, lambda t, f: f.empty),
     ],
