@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from h20lib import config
 from h20lib.errors import InputError, ParameterError
@@ -160,6 +160,13 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _quiet_stops(unraisable: Any) -> None:
+    """Python reports an exception it cannot raise (one from a finaliser or a fork hook) with a traceback; a stop
+    is recorded in _STOPS and raised at the run's next step, so it needs no report."""
+    if not isinstance(unraisable.exc_value, Stopped | KeyboardInterrupt):
+        sys.__unraisablehook__(unraisable)
+
+
 def _raise_if_stopped() -> None:
     if _STOPS:
         raise KeyboardInterrupt if _STOPS[-1] == signal.SIGINT else Stopped
@@ -174,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     if interrupt_recorded:
         signal.signal(signal.SIGINT, _interrupt)
     _STOPS.clear()
+    previous_hook, sys.unraisablehook = sys.unraisablehook, _quiet_stops
     try:
         return args.run(args)
     except (InputError, ParameterError) as error:
@@ -187,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
         print("h20lib: stopped; nothing half-written was left behind", file=sys.stderr)
         return 130
     finally:
+        sys.unraisablehook = previous_hook
         signal.signal(signal.SIGTERM, previous)
         if interrupt_recorded:
             signal.signal(signal.SIGINT, signal.default_int_handler)
