@@ -13,7 +13,6 @@ from IPython.display import display
 from itables.widget import ITable
 
 from h20lib.explanation import explain
-from h20lib.measures.stance import TARGETS
 from h20lib.report import explore
 
 TABLE_ROWS = 2000  # rows the table holds at once: the first of the filtered sentences; the filters narrow them
@@ -37,7 +36,7 @@ class Explorer:
         self.speakers = _select("speakers", options["speakers"])
         self.mentions = _select("mentions", options["mentions"])
         narrow = {"layout": widgets.Layout(width="250px")}
-        self.target = widgets.Dropdown(options=list(TARGETS), description="target", **narrow)
+        self.target = widgets.Dropdown(options=options["targets"], description="target", **narrow)
         self.stance = widgets.Dropdown(options=options["stances"], description="stance", **narrow)
         self.frame = widgets.Dropdown(options=options["frames"], description="frame", **narrow)
         self.term = widgets.Text(description="term", placeholder="a word or phrase", continuous_update=False, **narrow)

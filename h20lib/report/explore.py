@@ -26,24 +26,6 @@ from h20lib.report import analysis
 ANY = "(any)"
 STANCES = ("favor", "against", "none")
 MEASURES = ("stance", "frames", "sentiment")
-TABLE_COLUMNS = (
-    "sentence_id",
-    "group",
-    "outlet",
-    "published",
-    "kind",
-    "speaker",
-    "quote",
-    "mentions",
-    "approval",
-    "stance_approval",
-    "controls",
-    "stance_controls",
-    "frames",
-    "polarity",
-    "text",
-    "url",
-)
 SENTENCES_PER_MARK = 12  # sentences a chart keeps behind each mark, to list when the mark is clicked
 POINTS_PER_GROUP = 400  # sentences a sentiment chart draws per group; the summary uses them all
 DIRECTION_COLORS = {"favor": "#0072B2", "against": "#D55E00"}
