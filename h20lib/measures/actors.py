@@ -105,13 +105,19 @@ def actor_id_from_name(name: str) -> str:
 
 def actor_type(actor_id: str) -> str:
     """The register type of ``actor_id``. Names outside the register ending in a word for a body ("Justice
-    Department", "TrendForce News", "Council on Foreign Relations": the noun before "of", "for" or "on") are
-    organisations or government bodies, other names of two or three words persons."""
+    Department", "Example Holdings", "Council on Foreign Relations": the noun before "of", "for" or "on") are
+    organisations or government bodies, names of places ("South Korea") countries, names with a word for news
+    among their last two ("Taipei Times", "China Media Group") outlets, other names of two or three words
+    persons."""
     actor = register().get(actor_id)
     if actor:
         return actor.type
+    if actor_id.replace("_", " ") in resources.word_list("place_names.txt"):
+        return "country"
     head, _, last = actor_id.partition("_of_")[0].partition("_for_")[0].partition("_on_")[0].rpartition("_")
     last = last or head  # "council_on_foreign_relations" is typed by "council", the noun before "on"
+    if {last, head.rpartition("_")[2]} & resources.word_list("media_nouns.txt"):
+        return "media_outlet"
     if last in resources.word_list("government_nouns.txt"):
         return "government_body"
     if last in resources.word_list("organisation_nouns.txt"):

@@ -87,18 +87,24 @@ _INVERTING = frozenset(
         "notes",
         "warned",
     }
-    | {"warns", "continued", "continues", "explained", "explains"}
+    | {"warns", "continued", "continues", "explained", "explains", "reports", "reported"}
 )
 _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
 # "John A. Doe", "John Doe Jr."
 _NAME = re.compile(
-    r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,3}(?:,?\s+(?:Jr|Sr)\.?(?!\w))?"
+    r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,5}(?:,?\s+(?:Jr|Sr)\.?(?!\w))?"
 )
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
     r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
     r"|^\W*(?:while|although|though|whereas)\s+[^,;]{1,80}\s$"
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+# Hedges that pass on a report without naming it: "Nvidia has reportedly asked ...", "X is said to have ..."
+_REPORTEDLY = re.compile(
+    r"\breportedly\b|\b(?:is|are|was|were)\s+said\s+to\b|\bit\s+(?:is|was|has\s+been)\s+(?:claimed|reported)\b"
+    r"|\baccording\s+to\s+(?:the\s+|that\s+|this\s+)?reports?\b",
     re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas|as)\b", re.IGNORECASE)
@@ -145,6 +151,7 @@ class _Rules:
     body_nouns: frozenset[str]  # last words of the names of bodies ("Council", "Department")
     source_documents: frozenset[str]  # "a note from Jefferies": documents whose source follows a preposition
     group_heads: frozenset[str]  # "a coalition of lawmakers": nouns of a group whose members follow "of"
+    part_heads: frozenset[str]  # "one of the sources": a part of the unnamed group that follows "of"
 
 
 @cache
@@ -200,6 +207,7 @@ def _rules() -> _Rules:
         body_nouns=resources.word_list("organisation_nouns.txt") | resources.word_list("government_nouns.txt"),
         source_documents=frozenset(cues["source_documents"].split()),
         group_heads=frozenset(cues["group_heads"].split()),
+        part_heads=frozenset(cues["part_heads"].split()),
     )
 
 
@@ -322,6 +330,10 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             continue  # "Several media reports", "Recent rumors": a capital that only opens the sentence
         found.append(Candidate(name_end, derived, start=name_start))
         covered.append((name_start, name_end))
+    for short, actor in context.abbreviated.items():
+        for match in re.finditer(rf"\b{short.upper()}\b", text[start:end]):
+            if not any(a < start + match.end() and start + match.start() < b for a, b in covered):
+                found.append(Candidate(start + match.end(), actor, start=start + match.start()))
     for mention in context.mentions.within(start, end):
         holder = _role_holder(text, mention, end)
         if holder:  # "Nvidia CEO praised ...": the organisation's holder of the role
@@ -353,12 +365,12 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
     return sorted(found, key=lambda c: c.end)
 
 
-_ROLE_AFTER = re.compile(r"\s+((?:[\w-]+\s+){0,1}[\w-]+)\b")
+_ROLE_AFTER = re.compile(r"(?:['’]s)?\s+((?:[\w-]+\s+){0,1}[\w-]+)\b")
 
 
 def _role_holder(text: str, mention: Mention, limit: int) -> tuple[str, int] | None:
     """(actor, end) of the register person whose role follows the name of their organisation ("Nvidia CEO",
-    "Nvidia chief executive"), where the role noun is not followed by the person's name itself."""
+    "Nvidia's chief executive"), where the role noun is not followed by the person's name itself."""
     organisation = register().get(mention.actor)
     if organisation is None or organisation.type in PERSON_TYPES:
         return None
@@ -377,16 +389,55 @@ def _role_holder(text: str, mention: Mention, limit: int) -> tuple[str, int] | N
     return None
 
 
+# "the Institute for Progress (IFP)": a name, then its abbreviation in brackets
+_ABBREVIATED = re.compile(r"((?:[A-Z][\w&’'.-]*\s+(?:(?:of|for|and|on|the|in)\s+)*){1,8})\((?P<short>[A-Z]{2,6})\)")
+_NAME_LINKS = frozenset({"of", "for", "and", "on", "the", "in"})
+
+
+def abbreviations(text: str, mentions: DocumentMentions) -> dict[str, str]:
+    """The abbreviations a document defines, each with the actor of the name it abbreviates: "ifp" ->
+    "institute_for_progress" after "Institute for Progress (IFP)". The letters must be the initials of the name's
+    last words (with or without "of", "for", "and" ...)."""
+    found: dict[str, str] = {}
+    for match in _ABBREVIATED.finditer(text):
+        short = match.group("short")
+        words = match.group(1).split()
+        for first in range(len(words)):
+            name = words[first:]
+            if name[0].lower() in _NAME_LINKS:
+                continue
+            initials = "".join(word[0] for word in name).upper()
+            capitals = "".join(word[0] for word in name if word.lower() not in _NAME_LINKS)
+            if short in (initials, capitals):
+                name_end = match.start(1) + len(match.group(1).rstrip())
+                named = [m for m in mentions.within(name_end - len(" ".join(name)), name_end) if m.end == name_end]
+                found.setdefault(
+                    actor_id_from_name(short), named[0].actor if named else actor_id_from_name(" ".join(name))
+                )
+                break
+    return found
+
+
 class _Context:
     """Actors in order of salience within one document, for resolving "he", "the company", "the report"."""
 
-    def __init__(self, mentions: DocumentMentions) -> None:
+    def __init__(self, mentions: DocumentMentions, abbreviated: dict[str, str] | None = None) -> None:
         self.mentions = mentions
+        self.abbreviated = abbreviated or {}
         self.seen: list[str] = []
         self.speakers: list[str] = []
+        self.legislators: set[str] = set()  # people outside the register named with a legislator's title
 
     def note(self, actors) -> None:
         self.seen.extend(actors)
+
+    def extended(self, actors) -> _Context:
+        """A copy that has also seen ``actors``, leaving this context as it is."""
+        copy = _Context(self.mentions, self.abbreviated)
+        copy.seen = [*self.seen, *actors]
+        copy.speakers = list(self.speakers)
+        copy.legislators = set(self.legislators)
+        return copy
 
     def resolve(self, candidate: Candidate) -> str:
         if not candidate.is_reference:
@@ -409,7 +460,8 @@ class _Context:
         if candidate.actor == "they" and self.speakers and self.speakers[-1] in _rules().generic_speakers.values():
             return self.speakers[-1]  # "Six senators asked ... They also questioned": the group that spoke
         if wanted == "legislator":  # "the lawmakers": those named before, else lawmakers in general
-            return self._latest(("legislator",)) or _rules().generic_speakers.get("lawmakers", "")
+            titled = next((actor for actor in reversed(self.seen) if actor in self.legislators), "")
+            return self._latest(("legislator",)) or titled or _rules().generic_speakers.get("lawmakers", "")
         if candidate.actor in _GENDERED:  # "she" after "Jean Hu" and "Matthew Ramsay": Jean Hu
             female = candidate.actor in ("she", "her")
             named = next((a for a in reversed(self.seen) if _is_named_person(a) and _is_female(a) == female), "")
@@ -426,6 +478,8 @@ class _Context:
         "guo_jiakun", as Chinese names put the family name first."""
         if actor in register():
             return actor
+        if actor in self.abbreviated:
+            return self.abbreviated[actor]
         if "_" in actor:  # "guo_jia_kun": a register name written with its given name split ("Guo Jia Kun")
             return _ids_by_letters().get(actor.replace("_", ""), actor)
         return next(
@@ -446,6 +500,12 @@ class _Context:
 
 
 _GENDERED = frozenset({"he", "him", "she", "her"})
+# "Sen. Jane Roe", "Senator Jane Roe", "lawmaker Jane Roe": the name after the title, to the end of the stretch
+_LEGISLATOR_TITLE = re.compile(
+    r"\b(?:sen\.|senator|rep\.|representative|congressman|congresswoman|lawmaker)\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){0,3}"
+    r"(?-i:[A-Z])[\w’'-]*$",
+    re.IGNORECASE,
+)
 
 
 def _is_female(actor: str) -> bool:
@@ -518,17 +578,17 @@ _COORDINATION = re.compile(r"\s*(?:\([^()]*\))?\s*(?:,[^;]{0,200}?,)?\s*and\s+(?
 
 
 def _first_of_coordinated(text: str, candidates: list[Candidate], chosen: Candidate, context: _Context) -> str:
-    """The chosen speaker, or the first of two people named as joint subjects ("X and Y wrote": X)."""
+    """The chosen speaker, or the first of two people, or of two actors of one kind, named as joint subjects ("X and
+    Y wrote", "Reuters and Bloomberg report": X, Reuters)."""
     speaker = context.resolve(chosen)
-    if chosen.start < 0 or actor_type(speaker) not in PERSON_TYPES:
+    if chosen.start < 0:
         return speaker
+    kind = actor_type(speaker)
+    kinds = PERSON_TYPES if kind in PERSON_TYPES else (kind,)
     for earlier in candidates:
         if earlier.end >= chosen.start or earlier.is_reference:
             continue
-        if (
-            _COORDINATION.fullmatch(text, earlier.end, chosen.start)
-            and actor_type(context.resolve(earlier)) in PERSON_TYPES
-        ):
+        if _COORDINATION.fullmatch(text, earlier.end, chosen.start) and actor_type(context.resolve(earlier)) in kinds:
             return context.resolve(earlier)
     return speaker
 
@@ -537,9 +597,10 @@ def _governed_by_preposition(text: str, clause_start: int, start: int) -> bool:
     return bool(_AFTER_PREPOSITION.search(text, clause_start, start))
 
 
-def _after_role(text: str, clause_start: int, start: int) -> bool:
-    """True when the preposition before ``start`` follows a title or role ("spokesperson for", "CEO of")."""
-    before = _AFTER_PREPOSITION.search(text, clause_start, start)
+def _after_role(text: str, clause_start: int, candidate: Candidate) -> bool:
+    """True when the preposition before the candidate follows a title or role ("spokesperson for", "CEO of"), or a
+    part of the unnamed group it names ("one of the sources")."""
+    before = _AFTER_PREPOSITION.search(text, clause_start, candidate.start)
     head = re.search(r"([\w.-]+)\s+$", text[clause_start : before.start()]) if before else None
     rules = _rules()
     return head is not None and (
@@ -547,6 +608,7 @@ def _after_role(text: str, clause_start: int, start: int) -> bool:
         or head.group(1).lower() in rules.generic_speakers
         or head.group(1).lower().rstrip("s") in rules.source_documents
         or head.group(1).lower() in rules.group_heads
+        or (head.group(1).lower() in rules.part_heads and candidate.actor in rules.generic_speakers.values())
     )
 
 
@@ -579,7 +641,7 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
         or not _governed_by_preposition(text, clause_start, c.start)
         or _ABSOLUTE_WITH.search(text, clause_start, c.start)  # "with Bloomberg describing it as": Bloomberg's
     ]
-    candidates = subjects or [c for c in candidates if c.start < 0 or _after_role(text, clause_start, c.start)]
+    candidates = subjects or [c for c in candidates if c.start < 0 or _after_role(text, clause_start, c)]
     if not candidates:
         return ""
     appositive = _APPOSITIVE.search(text, clause_start, verb_start) or _DASHED.search(text, clause_start, verb_start)
@@ -607,7 +669,7 @@ def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> s
     window_end = min(limit, verb_end + 60)
     following = text[verb_end:window_end]
     if not re.match(
-        r"\s+(?:the\s+|an?\s+)?(?:[A-Z]|(?:\w+\s+)?(?:chief|spokes|minister|secretary|senator|representative|sources?\b"
+        r"\s+(?:the\s+|an?\s+)?(?:\w+['’]s\s+)?(?:[A-Z]|(?:\w+\s+)?(?:chief|spokes|minister|secretary|senator|representative|sources?\b"
         r"|officials?\b|analysts?\b|experts?\b))",
         following,
     ):
@@ -697,10 +759,22 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
     if not match or _RELATIVE.search(text[start : match.start("verb")]):
         return "", ""
     candidates = _candidates(text, match.start("subject"), match.end("subject"), context)
-    return (context.resolve(candidates[-1]), match.group("verb").split()[0]) if candidates else ("", "")
+    if not candidates:
+        return "", ""
+    verb = match.group("verb").split()[0]
+    if candidates[-1].actor in _GENDERED:  # "Trump will raise it with Xi, he told reporters": the person named first
+        named = [context.resolve(c) for c in _candidates(text, start, match.start(), context) if not c.is_reference]
+        female = candidates[-1].actor in ("she", "her")
+        people = [actor for actor in named if _is_named_person(actor)]
+        person = next((actor for actor in people if _is_female(actor) == female), people[0] if people else "")
+        if person:
+            return person, verb
+    return context.resolve(candidates[-1]), verb
 
 
 _CHINESE_PRONOUN = re.compile(r"[他她]")
+_CHINESE_ADVERB_CHARS = 3  # "他进一步强调", "他同时呼吁": at most an adverb of three characters between
+_CHINESE_ADVERB = re.compile(r"(?![们們])[\u4e00-\u9fff]*")  # not 他们 ("they")
 _IN_TITLE_MARKS = re.compile(r"[^《》]{0,3}》")
 _CHINESE_ACCORDING_TO = re.compile(r"[据據]([^,，。;；]{1,40}?)(?:报道|報道|消息|披露|查证|查證)")
 
@@ -726,10 +800,11 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             Candidate(m.end(), rules.generic_speakers_zh[m.group()])
             for m in rules.generic_zh.finditer(text, clause_start, verb.start())
         ]
-        found += [  # 他 / 她 ("he" / "she") right before the verb: the latest person named
+        found += [  # 他 / 她 ("he" / "she") just before the verb (an adverb between): the latest person named
             Candidate(m.end(), "he", is_reference=True)
             for m in _CHINESE_PRONOUN.finditer(text, clause_start, verb.start())
-            if m.end() == verb.start()
+            if verb.start() - m.end() <= _CHINESE_ADVERB_CHARS
+            and _CHINESE_ADVERB.fullmatch(text, m.end(), verb.start())
         ]
         if found:
             return context.resolve(max(found, key=lambda c: c.end)), verb.group()
@@ -739,9 +814,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
 def _reported_speaker(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
     """(speaker, cue) of a sentence's main speech verb, or ("", "") when it has none."""
     found: list[tuple[str, str]] = []
-    speaker, cue = _trailing_speaker(text, start, end, context)
-    if speaker:
-        found.append((speaker, cue))
+    trailing = _trailing_speaker(text, start, end, context)
     object_relative: list[tuple[str, str]] = []
     subordinate: list[tuple[str, str]] = []  # "days after Nvidia announced that ...": a claim the sentence reports
     for verb in _speech_verbs(text, start, end, masked):
@@ -765,6 +838,7 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         )
         if speaker:
             found.append((speaker, verb.group()))
+    found = [trailing, *found] if trailing[0] else found
     found += object_relative
     opening = _OPENING_SPEECH.match(text, start, end)
     if not found and opening:  # "Asked about the future of AI, Huang said ...": the subject after the phrase
@@ -894,6 +968,11 @@ def _sentence_speaker(
         return speaker, cue, is_quote
     if quote_speaker:
         return quote_speaker[0], f"quote {quote_speaker[1]}".strip(), is_quote
+    hedge = _REPORTEDLY.search(text, start, end)
+    if hedge:  # "Nvidia has reportedly asked suppliers ...": the outlet whose report the document has cited
+        outlet = next((a for a in reversed(context.speakers) if actor_type(a) == "media_outlet"), "")
+        if outlet:
+            return outlet, hedge.group().lower(), is_quote
     continuing = _rules().continuing_verbs
     if (
         previous
@@ -909,7 +988,8 @@ def _sentence_speaker(
 
 def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[AttributionColumns], list[QuoteRow]]:
     """Per-sentence ``actors, speaker, is_quote, speaker_cue`` and a list of quotation rows for one document."""
-    context = _Context(DocumentMentions(text))
+    mentions = DocumentMentions(text)
+    context = _Context(mentions, abbreviations(text, mentions))
     by_paragraph: dict[int, list[SentenceRow]] = {}
     for row in rows:
         if row["kind"] in SPEAKER_KINDS:
@@ -971,11 +1051,11 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         result.update({"speaker": speaker, "is_quote": is_quote, "speaker_cue": cue})
         previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
         context.note(actors)
-        context.note(
-            derived
-            for name_start, name_end, derived in names_in(text, row["char_start"], row["char_end"])
-            if "_" in derived and not context.mentions.within(name_start, name_end)
-        )
+        for name_start, name_end, derived in names_in(text, row["char_start"], row["char_end"]):
+            if "_" in derived and not context.mentions.within(name_start, name_end):
+                context.note((derived,))
+                if _LEGISLATOR_TITLE.search(text, max(0, name_start - 30), name_end):
+                    context.legislators.add(derived)
         if speaker:
             context.note((speaker,))
             context.speakers.append(speaker)
@@ -1066,11 +1146,9 @@ def _attribute_quotes(
         last = next((m for m in members if m["char_start"] <= quote.end <= m["char_end"]), members[-1])
         next_start = quotes[index + 1].start - 1 if index + 1 < len(quotes) else last["char_end"]
         # the quote's own sentence may name people the context has not seen yet
-        local = _Context(context.mentions)
-        local.seen = context.seen + [
+        local = context.extended(
             mention.actor for mention in context.mentions.within(members[0]["char_start"], quote.start - 1)
-        ]
-        local.speakers = list(context.speakers)
+        )
         speaker, cue = _quote_speaker(text, quote, first, last, next_start, previous_end, local)
         if not speaker and carried and index == 0 and quote.start - 1 == members[0]["char_start"]:
             speaker, cue = carried, "continues quote of the paragraph before"

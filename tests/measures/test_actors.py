@@ -152,6 +152,11 @@ def test_actor_id_from_name_curly_possessive():
         ("cnbc", "media_outlet"),
         ("stacy_rasgon", "person"),
         ("trendforce", "organisation"),
+        ("south_korea", "country"),
+        ("capitol_hill", "country"),
+        ("taipei_times", "media_outlet"),
+        ("china_media_group", "media_outlet"),
+        ("example_holdings", "organisation"),
     ],
 )
 def test_actor_type(actor_id, expected):

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from h20lib import config
-from h20lib.measures.attribution import attribute_document, find_quotes
+from h20lib.measures.attribution import DocumentMentions, abbreviations, attribute_document, find_quotes
 from h20lib.measures.scoring import quotes, score
 from h20lib.parse.corpus import DocumentMeta, parse_document
 from h20lib.parse.readers import read_labels
@@ -853,6 +853,111 @@ REAL_TEXT_CASES = [
         "cyberspace_administration_of_china",
         id="paragraph-after-colon",
     ),
+    # a name after a long title; an inverted or joint attribution at the end
+    pytest.param(
+        "",
+        "The fraud was deliberate, Assistant Attorney General John Eisenberg said in a statement.",
+        "",
+        "john_eisenberg",
+        id="name-after-three-title-words",
+    ),
+    pytest.param(
+        "",
+        "Regulators in Ottawa will review the licences next month, reports the Toronto Star.",
+        "",
+        "toronto_star",
+        id="inverted-reports",
+    ),
+    pytest.param(
+        "", "The ban will be lifted within weeks, Reuters and Bloomberg report.", "", "reuters", id="joint-outlets"
+    ),
+    pytest.param(
+        "",
+        "President Donald Trump will raise the issue with Xi, he told a media scrum on Wednesday.",
+        "",
+        "donald_trump",
+        id="trailing-he-is-the-subject",
+    ),
+    pytest.param(
+        "",
+        "Nvidia once held most of the market and now holds none, says the company’s CEO Jensen Huang.",
+        "",
+        "jensen_huang",
+        id="inverted-possessive-title",
+    ),
+    # "she" never stands for a place
+    pytest.param(
+        "Foreign ministry spokeswoman Mao Ning spoke on Tuesday about South Korea and Japan.\n",
+        '"We oppose any such restriction," she said.',
+        "",
+        "mao_ning",
+        id="she-not-a-country",
+    ),
+    # an abbreviation the page defines; a senator or an officer named by role
+    pytest.param(
+        "The Institute for Progress (IFP) published a study on Sunday.\n",
+        "The IFP report adds that the new chips are faster.",
+        "",
+        "institute_for_progress",
+        id="abbreviation-defined-earlier",
+    ),
+    pytest.param(
+        "Sen. Jane Roe (Ohio) has doubts about the sales.\n",
+        "The Ohio senator added that the chips would help Beijing.",
+        "",
+        "jane_roe",
+        id="the-senator-named-before",
+    ),
+    pytest.param(
+        "",
+        "According to Nvidia's CFO, sales could recover later this year.",
+        "",
+        "colette_kress",
+        id="according-to-possessive-role",
+    ),
+    # unnamed sources referred to again, or in part
+    pytest.param(
+        "Beijing has told firms to avoid the chip, according to people familiar with the matter.\n",
+        "The guidance covers state-owned firms, the people said.",
+        "",
+        "unnamed_sources",
+        id="the-people-said",
+    ),
+    pytest.param("", "One of the sources said that two projects had been halted.", "", "unnamed_sources", id="one-of"),
+    pytest.param("", "One of China's demands has been that the US relax its controls.", "", "", id="one-of-a-name"),
+    # positions stated without a verb of saying
+    pytest.param("", "Government officials view the decision as a compromise.", "", "unnamed_officials", id="view-as"),
+    pytest.param(
+        "",
+        "Nvidia CEO Jensen Huang has lobbied the administration to relax the rules.",
+        "",
+        "jensen_huang",
+        id="lobbied",
+    ),
+    # "reportedly": the outlet whose report the page has cited, else the page's own voice
+    pytest.param(
+        "Nvidia has paused production, The Information reported.\n",
+        "The company has reportedly told suppliers to halt work.",
+        "",
+        "the_information",
+        id="reportedly-after-a-report",
+    ),
+    pytest.param("", "The company has reportedly told suppliers to halt work.", "", "", id="reportedly-alone"),
+    # Chinese: "he" with an adverb before the reporting verb
+    pytest.param(
+        "英伟达首席执行官黄仁勋周三在北京表示,中国市场非常重要。\n",
+        "他同时呼吁美国放宽出口限制。",
+        "",
+        "jensen_huang",
+        id="zh-he-adverb-verb",
+    ),
+    pytest.param(
+        "英伟达首席执行官黄仁勋周三在北京表示,中国市场非常重要。\n",
+        "他们认为,出口管制是主要原因。",
+        "",
+        "",
+        id="zh-they-is-not-he",
+    ),
 ]
 
 
@@ -913,6 +1018,20 @@ def test_pull_quote_goes_to_the_person_its_credit_names():
         ("metadata", ""),
         ("body", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Institute for Progress (IFP) said.", {"ifp": "institute_for_progress"}),
+        ("the Cyberspace Administration of China (CAC) summoned", {"cac": "cyberspace_administration_of_china"}),
+        ("a report by Example Media Group (EMG).", {"emg": "example_media_group"}),
+        ("Nvidia (NVDA) shares rose.", {}),
+        ("The Example Trade Council (XYZ) met.", {}),
+    ],
+)
+def test_abbreviations_a_page_defines(text, expected):
+    assert abbreviations(text, DocumentMentions(text)) == expected
 
 
 def test_surname_resolves_to_the_full_name_given_earlier():
