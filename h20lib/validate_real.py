@@ -14,14 +14,13 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from h20lib import config, resources
+from h20lib import config
 from h20lib.errors import InputError
 from h20lib.measures.actors import actor_id_from_name, register
 from h20lib.measures.frames import frame_names
 from h20lib.measures.scoring import ANALYSED_KINDS, score
 from h20lib.measures.sentiment import score_sentiment
 from h20lib.measures.stance import TARGETS as STANCE_TARGETS
-from h20lib.parse.chrome import MODEL_FILE as CHROME_MODEL_FILE
 from h20lib.parse.corpus import load_corpus
 from h20lib.parse.readers import read_labels
 from h20lib.parse.structure import parse_structure
@@ -59,8 +58,9 @@ def real_comparison() -> pd.DataFrame:
 
 
 def _cross_validated_kinds(texts: pd.Series, gold: pd.DataFrame) -> pd.Series:
-    """Each unit's kind from the structure rules alone, then made boilerplate where the learned chrome step, fit
-    without the page's outlet (config.REAL_CHROME_CROSS_VALIDATED), takes its line out."""
+    """Each unit's kind from the structure rules alone, then made boilerplate where the learned chrome step, with its
+    setting chosen and its model fit without the page's outlet (nested cross-validation,
+    config.REAL_CHROME_CROSS_VALIDATED), takes its line out."""
     path = config.REAL_CHROME_CROSS_VALIDATED
     try:
         lines = pd.read_csv(path, dtype={"doc_id": str})
@@ -68,7 +68,9 @@ def _cross_validated_kinds(texts: pd.Series, gold: pd.DataFrame) -> pd.Series:
         raise InputError(
             path, "cross-validated chrome decisions not found; run python -m h20lib.train.chrome"
         ) from None
-    taken_out = lines[lines["probability"] >= resources.model(CHROME_MODEL_FILE)["min_probability"]]
+    if "taken_out" not in lines:
+        raise InputError(path, "no nested cross-validated decisions (taken_out); run python -m h20lib.train.chrome")
+    taken_out = lines[lines["taken_out"]]
     kinds = pd.Series("", index=gold.index)
     for doc_id, units in gold.groupby("doc_id"):
         parts = parse_structure(texts[doc_id], learned=False)

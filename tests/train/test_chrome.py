@@ -2,7 +2,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from h20lib.train.chrome import taken_out_shares
+from h20lib.train.chrome import choose_setting, taken_out_shares
 
 LINES = pd.DataFrame({"n_chrome_units": [2, 0, 1], "n_body_units": [0, 3, 1]})
 TOTALS = {"chrome": 4, "body": 10}
@@ -18,3 +18,18 @@ TOTALS = {"chrome": 4, "body": 10}
 )
 def test_taken_out_shares_count_units_of_the_lines_taken_out(taken_out, expected):
     assert taken_out_shares(LINES, np.array(taken_out), TOTALS) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "expected"),
+    [
+        # the lowest threshold takes out the body line too (20% of body units), so the next one is chosen
+        ({1.0: np.array([0.9, 0.18, 0.6])}, (0.75, 1.0, 0.2)),
+        # of two strengths, the one taking out more chrome within the body budget
+        ({0.3: np.array([0.9, 0.0, 0.1]), 3.0: np.array([0.9, 0.0, 0.9])}, (0.75, 3.0, 0.15)),
+    ],
+)
+def test_choose_setting_takes_out_most_chrome_within_the_body_budget(monkeypatch, probabilities, expected):
+    monkeypatch.setattr("h20lib.train.chrome.MAX_BODY_LOSS", 0.1)
+    lines = pd.DataFrame({"n_chrome_units": [2, 0, 1], "n_body_units": [0, 2, 0]})
+    assert choose_setting(lines, probabilities, TOTALS) == pytest.approx(expected)
