@@ -7,7 +7,7 @@ are, the stance models with the scope of a negation marked.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Mapping
 from typing import NamedTuple
 
 _WORD_OR_STOP = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[,;:.!?()\"“”—]")
@@ -15,8 +15,6 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # Letters of a word's stem feature, for the stance and the frame models alike: 5 and 6 were tried by
 # leave-one-source-out cross-validation on an early 800-sentence stance training set.
 STEM_LETTERS = 6
-
-Span = tuple[str, int, int]  # a feature's name and the stretch of the sentence that produced it
 
 
 class Feature(NamedTuple):
@@ -27,13 +25,18 @@ class Feature(NamedTuple):
     end: int
 
 
-class Words(NamedTuple):
-    """The word, stem and word-pair features of a sentence, in order: ``plain`` as written, ``marked`` with the
-    scope of a negation marked "not_"; and its Chinese characters and character pairs."""
+# Builds a Feature without NamedTuple's Python-level __new__, in half the time: a sentence has about a hundred.
+_new_tuple = tuple.__new__
 
-    plain: list[Span]
-    marked: list[Span]
-    chinese: list[Span]
+
+class Words(NamedTuple):
+    """The word, stem and word-pair features of a sentence, each where it first appears, in order: ``plain`` as
+    written, ``marked`` with the scope of a negation marked "not_"; and its Chinese characters and character pairs.
+    A feature found in both ``plain`` and ``marked`` is the same object."""
+
+    plain: dict[str, Feature]
+    marked: dict[str, Feature]
+    chinese: dict[str, Feature]
 
 
 def sentence_words(
@@ -44,8 +47,8 @@ def sentence_words(
     ``negation_scope`` words after one of ``negators`` (or a word ending in n't), in the same clause, is prefixed
     "not_". Numbers are one token, "<num>"."""
     lowered = text.lower().replace("’", "'")
-    plain: list[Span] = []
-    marked: list[Span] = []
+    plain: dict[str, Feature] = {}
+    marked: dict[str, Feature] = {}
     previous: str | None = None  # the previous word as written
     previous_marked: str | None = None  # and with its negation prefix
     previous_start = 0
@@ -65,42 +68,52 @@ def sentence_words(
             negated = "not_"
             scope -= 1
         stem = word[:stem_letters] if len(word) > stem_letters and word != "<num>" else None
-        spans = [("word:" + word, start, end)]
+        at_word = _new_tuple(Feature, (1.0, start, end))
+        at_pair = _new_tuple(Feature, (1.0, previous_start, end))
+        same = not negated and previous_marked == previous
+        name = "word:" + word
+        plain.setdefault(name, at_word)
+        if same:
+            marked.setdefault(name, plain[name])
+        else:
+            marked.setdefault("word:" + negated + word, at_word)
         if stem is not None:
-            spans.append(("stem:" + stem, start, end))
+            name = "stem:" + stem
+            plain.setdefault(name, at_word)
+            if same:
+                marked.setdefault(name, plain[name])
+            else:
+                marked.setdefault("stem:" + negated + stem, at_word)
         if previous is not None:
-            spans.append((f"pair:{previous} {word}", previous_start, end))
-        plain += spans
-        if negated or previous_marked != previous:
-            spans = [("word:" + negated + word, start, end)]
-            if stem is not None:
-                spans.append(("stem:" + negated + stem, start, end))
-            if previous_marked is not None:
-                spans.append((f"pair:{previous_marked} {negated}{word}", previous_start, end))
-        marked += spans
+            name = f"pair:{previous} {word}"
+            plain.setdefault(name, at_pair)
+            if same:
+                marked.setdefault(name, plain[name])
+        if not same and previous_marked is not None:
+            marked.setdefault(f"pair:{previous_marked} {negated}{word}", at_pair)
         previous, previous_marked, previous_start = word, negated + word, start
     return Words(plain, marked, _chinese_spans(text))
 
 
-def _chinese_spans(text: str) -> list[Span]:
+def _chinese_spans(text: str) -> dict[str, Feature]:
     """The Chinese characters of ``text`` and their adjacent pairs ("zh:芯", "zh:芯片"): Chinese has no spaces, so
     word features see none of its words."""
     if text.isascii():
-        return []
-    spans = []
+        return {}
+    spans: dict[str, Feature] = {}
     for run in _CJK_RUN.finditer(text):
         chars = run.group()
         for offset, char in enumerate(chars):
             start = run.start() + offset
-            spans.append((f"zh:{char}", start, start + 1))
+            spans.setdefault(f"zh:{char}", _new_tuple(Feature, (1.0, start, start + 1)))
             if start + 2 <= run.end():
-                spans.append((f"zh:{chars[offset : offset + 2]}", start, start + 2))
+                spans.setdefault(f"zh:{chars[offset : offset + 2]}", _new_tuple(Feature, (1.0, start, start + 2)))
     return spans
 
 
-def add_spans(feats: dict[str, Feature], spans: Iterable[Span], *, known: Container[str] | None = None) -> None:
-    """Add each feature of ``spans`` to ``feats``, value 1, where it first appears; with ``known``, only the
-    features in it (those a model weighs)."""
-    for name, start, end in spans:
+def add_spans(feats: dict[str, Feature], spans: Mapping[str, Feature], *, known: Container[str] | None = None) -> None:
+    """Add each feature of ``spans`` that ``feats`` lacks, in order; with ``known``, only the features in it (those a
+    model weighs)."""
+    for name, feature in spans.items():
         if name not in feats and (known is None or name in known):
-            feats[name] = Feature(1.0, start, end)
+            feats[name] = feature
