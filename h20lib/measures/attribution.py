@@ -121,6 +121,7 @@ _APPOSITIVE = re.compile(
     r"(?:(?:in|on)\s+(?:an?\s+)?(?:statement|letter|interview|post|\w+day)\s+)?$"
 )
 _DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
+_CJK_CHARACTER = re.compile(r"[\u3400-\u9fff]")
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
 QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
 TITLE_CASE_SHARE = 0.8  # quoted words this much in title case are a name, not someone's statement
@@ -234,7 +235,12 @@ class Quote:
     end: int
 
     def words(self, text: str) -> int:
-        return len(text[self.start : self.end].split())
+        """Words quoted; Chinese, written without spaces, counts one word for every two characters."""
+        quoted = text[self.start : self.end]
+        if quoted.isascii():
+            return len(quoted.split())
+        chinese = len(_CJK_CHARACTER.findall(quoted))
+        return len(_CJK_CHARACTER.sub(" ", quoted).split()) + chinese // 2
 
 
 @dataclass(frozen=True)
@@ -930,9 +936,13 @@ def _quote_speaker(
         speaker = _verb_subject(text, first["char_start"], quote.start, verb, context)
         if speaker:
             return speaker, verb.group()
-    if before_start < quote.start and text[before_start : quote.start - 1].rstrip().endswith(":"):
+    if before_start < quote.start and text[before_start : quote.start - 1].rstrip().endswith((":", "：")):
         # "Huang stayed on message: “...”": the clause before the colon names the speaker, else the last one
-        colon = text.rindex(":", before_start, quote.start)
+        colon = max(text.rfind(":", before_start, quote.start), text.rfind("：", before_start, quote.start))
+        if not text[before_start:colon].isascii():  # "他说：“...”": a Chinese reporting verb before the colon
+            speaker, cue = _chinese_speaker(text, before_start, colon, context)
+            if speaker:
+                return speaker, cue
         people = [
             c for c in _candidates(text, before_start, colon, context) if actor_type(context.resolve(c)) in PERSON_TYPES
         ]

@@ -952,6 +952,13 @@ REAL_TEXT_CASES = [
         id="zh-he-adverb-verb",
     ),
     pytest.param(
+        "外交部发言人毛宁周二主持例行记者会，谈及芯片出口问题。",
+        "她说:“中方一贯主张通过合作实现互利共赢。”",
+        "",
+        "mao_ning",
+        id="zh-she-said-colon-quote",
+    ),
+    pytest.param(
         "英伟达首席执行官黄仁勋周三在北京表示,中国市场非常重要。\n",
         "他们认为,出口管制是主要原因。",
         "",
@@ -1083,6 +1090,13 @@ def test_speaker_known_gaps(context, sentence, following, expected):
             False,
         ),
         ("", "Nvidia's H20 was designed to be technologically inferior.", False),
+        # Chinese has no spaces: a quotation of many characters is a statement, a quoted term is not
+        (
+            "外交部发言人毛宁周二主持例行记者会，谈及芯片出口问题。",
+            "她表示，“中方一贯主张通过合作实现互利共赢。”",
+            True,
+        ),
+        ("", "所谓“后门”问题引发关注。", False),
     ],
 )
 def test_is_quote(context, sentence, expected):
