@@ -20,11 +20,12 @@ def real_manifest() -> list[dict]:
 
 
 def real_units() -> pd.DataFrame:
-    """The analysed (headline and body) hand-labelled units of the real corpus with their page's ``outlet`` and
-    ``source_group``: the units stance and frames are coded on."""
+    """The analysed (headline and body) hand-labelled units of the real corpus with their page's ``outlet``,
+    ``source_group`` and ``split``: the units stance and frames are coded on."""
     units = read_labels(config.GOLD_REAL_SENTENCES)
     units = units[units["kind"].isin(ANALYSED_KINDS)].reset_index(drop=True)
     manifest = {entry["doc_id"]: entry for entry in real_manifest()}
     units["outlet"] = units["doc_id"].map(lambda doc_id: manifest[doc_id]["outlet"])
     units["source_group"] = units["doc_id"].map(lambda doc_id: manifest[doc_id]["source_group"])
+    units["split"] = units["doc_id"].map(lambda doc_id: manifest[doc_id]["split"])
     return units

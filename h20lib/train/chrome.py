@@ -11,7 +11,8 @@ out while taking out at most MAX_BODY_LOSS of the body units. The shipped model 
 
 Choosing the setting on the same cross-validated probabilities that measure it flatters it, so the decisions written
 for ``h20lib validate`` are nested: for each held-out fold of outlets, the setting is chosen by cross-validation
-within the other outlets alone, fit on them, and applied to the held-out lines.
+within the other outlets alone, fit on them, and applied to the held-out lines. Only the development pages are fit
+on; the lines of the check pages (the latest batch) are judged by the shipped model alone.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def kept_lines() -> tuple[pd.DataFrame, list[dict[str, float]], pd.DataFrame]:
             {
                 "doc_id": entry["doc_id"],
                 "outlet": entry["outlet"],
+                "split": entry["split"],
                 "chrome": int(units["kind"].isin(CHROME_KINDS).sum()),
                 "body": int((units["kind"] == "body").sum()),
             }
@@ -67,6 +69,7 @@ def kept_lines() -> tuple[pd.DataFrame, list[dict[str, float]], pd.DataFrame]:
                 {
                     "doc_id": entry["doc_id"],
                     "outlet": entry["outlet"],
+                    "split": entry["split"],
                     "line_start": start,
                     "line_end": end,
                     "chrome": 2 * chrome >= len(inside),
@@ -156,9 +159,15 @@ def _export(fitted, columns: dict[str, int]) -> dict:
 
 
 def main() -> None:
-    lines, features, pages = kept_lines()
+    all_lines, all_features, all_pages = kept_lines()
+    development = (all_lines["split"] == "development").to_numpy()
+    lines = all_lines[development].reset_index(drop=True)
+    check_lines = all_lines[~development].reset_index(drop=True)
+    pages = all_pages[all_pages["split"] == "development"]
+    features = [f for f, keep in zip(all_features, development) if keep]
     columns = vocabulary(features, min_count=MIN_COUNT)
     x = matrix(features, columns)
+    check_x = matrix([f for f, keep in zip(all_features, development) if not keep], columns)
     labels = list(lines["chrome"])
     weights = lines["n_units"].to_numpy(float)
     totals = {"chrome": int(pages["chrome"].sum()), "body": int(pages["body"].sum())}
@@ -168,6 +177,9 @@ def main() -> None:
     taken_out, settings = nested_decisions(x, lines, pages)
     nested_chrome, nested_body = taken_out_shares(lines, taken_out, totals)
     fitted = fit(x, labels, c=strength, class_weight=None, sample_weight=weights)
+    check_probability = (
+        fitted.predict_proba(check_x)[:, list(fitted.classes_).index(True)] if len(check_lines) else np.zeros(0)
+    )
     document = {
         "source": "A logistic regression over h20lib.parse.chrome.page_line_features, fit by h20lib.train.chrome "
         "(scikit-learn), on the lines the structure rules keep as text.",
@@ -192,8 +204,15 @@ def main() -> None:
     path = config.MODELS_DIR / MODEL_FILE
     path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     config.VALIDATION_DIR.mkdir(exist_ok=True)
-    table = lines[["doc_id", "line_start", "line_end"]].assign(
-        probability=probabilities[strength].round(4), taken_out=taken_out
+    table = pd.concat(
+        [
+            lines[["doc_id", "line_start", "line_end"]].assign(
+                probability=probabilities[strength].round(4), taken_out=taken_out
+            ),
+            check_lines[["doc_id", "line_start", "line_end"]].assign(
+                probability=check_probability.round(4), taken_out=check_probability >= min_probability
+            ),
+        ]
     )
     table.to_csv(config.REAL_CHROME_CROSS_VALIDATED, index=False, lineterminator="\n")
     print(f"chosen C={strength}, min_probability={min_probability}: chrome units out {value:.4f}; -> {path}")

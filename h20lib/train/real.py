@@ -14,6 +14,18 @@ FOLDS = 10
 WRITTEN_WEIGHT = 0.5  # weight of a written training sentence beside a real one (0, 0.2, 0.3, 0.5 and 1 tried)
 
 
+def development_and_check(units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The units of the development pages, which the trainers fit and choose settings on, and those of the check
+    pages (the latest batch), which they only label with the final models: the check split stays held out."""
+    development = units["split"] == "development"
+    return units[development].reset_index(drop=True), units[~development].reset_index(drop=True)
+
+
+def in_unit_order(parts: list[pd.DataFrame], units: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``parts`` (tables with a ``unit_id`` column) in the order of ``units``."""
+    return pd.concat(parts).set_index("unit_id").loc[units["unit_id"]].reset_index()
+
+
 def document_folds(documents: pd.Series, *, folds: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray]]:
     """(training rows, held-out rows) of each fold; every document's rows fall in one held-out set."""
     return list(GroupKFold(n_splits=folds).split(np.zeros(len(documents)), groups=documents.to_numpy()))
