@@ -675,7 +675,7 @@ def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> s
     window_end = min(limit, verb_end + 60)
     following = text[verb_end:window_end]
     if not re.match(
-        r"\s+(?:the\s+|an?\s+)?(?:\w+['’]s\s+)?(?:[A-Z]|(?:\w+\s+)?(?:chief|spokes|minister|secretary|senator|representative|sources?\b"
+        r"\s+(?:the\s+|an?\s+)?(?:\w+['’]s\s+)?(?:[A-Z]|(?:\w+\s+)?(?:chief|spokes|minister|secretary|senator|representative|people\b|persons?\b|sources?\b"
         r"|officials?\b|analysts?\b|experts?\b))",
         following,
     ):

@@ -157,6 +157,7 @@ def test_actor_id_from_name_curly_possessive():
         ("taipei_times", "media_outlet"),
         ("china_media_group", "media_outlet"),
         ("example_holdings", "organisation"),
+        ("air_force", "government_body"),
     ],
 )
 def test_actor_type(actor_id, expected):

@@ -924,6 +924,14 @@ REAL_TEXT_CASES = [
         id="the-people-said",
     ),
     pytest.param("", "One of the sources said that two projects had been halted.", "", "unnamed_sources", id="one-of"),
+    pytest.param(
+        "Jane Roe met the minister on Monday.\n",
+        "The talks went well, said two people familiar with the meeting.",
+        "",
+        "unnamed_sources",
+        id="said-people-familiar",
+    ),
+    pytest.param("", "Reuters highlighted demand from two large cloud firms.", "", "reuters", id="highlighted"),
     pytest.param("", "One of China's demands has been that the US relax its controls.", "", "", id="one-of-a-name"),
     # positions stated without a verb of saying
     pytest.param("", "Government officials view the decision as a compromise.", "", "unnamed_officials", id="view-as"),
