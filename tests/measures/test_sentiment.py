@@ -1,4 +1,5 @@
 import pytest
+from textblob import TextBlob
 
 from h20lib.measures.sentiment import score_sentiment
 
@@ -25,3 +26,21 @@ def test_textblob_misreads_the_lawmakers_criticism():
         "hand our foreign adversaries our most advanced technologies, but is also dangerously inconsistent."
     )
     assert score_sentiment(sentence)["polarity"] > 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am very happy with that very, very good news.",
+        "It is not a good deal, and not really fair either!",
+        "The chips are never going to be great :)",
+        "A really terrible, truly awful outcome (!)",
+        "Shares rose 4% on Monday.",
+        "",
+    ],
+)
+def test_polarity_and_subjectivity_are_textblobs(sentence):
+    """The analyser with its lexicon loaded up front gives exactly TextBlob's numbers: negation, intensifiers,
+    exclamation marks and emoticons included."""
+    scores = score_sentiment(sentence)
+    assert (scores["polarity"], scores["subjectivity"]) == tuple(TextBlob(sentence).sentiment)
