@@ -71,19 +71,15 @@ def sentence_words(
         at_word = _new_tuple(Feature, (1.0, start, end))
         at_pair = _new_tuple(Feature, (1.0, previous_start, end))
         same = not negated and previous_marked == previous
-        name = "word:" + word
-        plain.setdefault(name, at_word)
-        if same:
-            marked.setdefault(name, plain[name])
-        else:
-            marked.setdefault("word:" + negated + word, at_word)
-        if stem is not None:
-            name = "stem:" + stem
+        for kind, value in (("word:", word), ("stem:", stem)):
+            if value is None:
+                continue
+            name = kind + value
             plain.setdefault(name, at_word)
             if same:
                 marked.setdefault(name, plain[name])
             else:
-                marked.setdefault("stem:" + negated + stem, at_word)
+                marked.setdefault(kind + negated + value, at_word)
         if previous is not None:
             name = f"pair:{previous} {word}"
             plain.setdefault(name, at_pair)
