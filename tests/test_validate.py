@@ -64,7 +64,11 @@ def test_stance_on_new_wording_round_5(validation_report, target):
         ("written, round 6", "approval", 0.81),
         ("written, round 6", "controls", 0.80),
         ("written, round 7", "approval", 0.74),
-        ("written, round 7", "controls", 0.86),
+        (
+            "written, round 7",
+            "controls",
+            0.84,
+        ),  # 0.849; 0.87 before the Chinese controls cues (real text 0.478 -> 0.497)
         ("written, round 8", "approval", 0.81),
         ("written, round 8", "controls", 0.76),
         ("written, round 9", "approval", 0.75),
