@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from h20lib import resources
 from h20lib.measures.actors import PERSON_TYPES, Mention, actor_id_from_name, actor_type, find_mentions, register
-from h20lib.parse.structure import is_asker, is_pull_quote_credit
+from h20lib.parse.structure import is_asker, is_pull_quote_credit, word_count
 from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
@@ -121,7 +121,6 @@ _APPOSITIVE = re.compile(
     r"(?:(?:in|on)\s+(?:an?\s+)?(?:statement|letter|interview|post|\w+day)\s+)?$"
 )
 _DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
-_CJK_CHARACTER = re.compile(r"[\u3400-\u9fff]")
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
 QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
 TITLE_CASE_SHARE = 0.8  # quoted words this much in title case are a name, not someone's statement
@@ -236,11 +235,7 @@ class Quote:
 
     def words(self, text: str) -> int:
         """Words quoted; Chinese, written without spaces, counts one word for every two characters."""
-        quoted = text[self.start : self.end]
-        if quoted.isascii():
-            return len(quoted.split())
-        chinese = len(_CJK_CHARACTER.findall(quoted))
-        return len(_CJK_CHARACTER.sub(" ", quoted).split()) + chinese // 2
+        return word_count(text[self.start : self.end])
 
 
 @dataclass(frozen=True)
@@ -337,9 +332,9 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
         found.append(Candidate(name_end, derived, start=name_start))
         covered.append((name_start, name_end))
     for short, actor in context.abbreviated.items():
-        for match in re.finditer(rf"\b{short.upper()}\b", text[start:end]):
-            if not any(a < start + match.end() and start + match.start() < b for a, b in covered):
-                found.append(Candidate(start + match.end(), actor, start=start + match.start()))
+        for match in re.compile(rf"\b{short.upper()}\b").finditer(text, start, end):
+            if not any(a < match.end() and match.start() < b for a, b in covered):
+                found.append(Candidate(match.end(), actor, start=match.start()))
     for mention in context.mentions.within(start, end):
         holder = _role_holder(text, mention, end)
         if holder:  # "Nvidia CEO praised ...": the organisation's holder of the role

@@ -182,7 +182,7 @@ def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
             breaks == 2
             and line.text[:1].islower()
             and previous.text.split()[-1][:1].islower()
-            and _word_count(previous.text) >= LINK_SPLIT_MIN_WORDS
+            and word_count(previous.text) >= LINK_SPLIT_MIN_WORDS
         )
         if not _TERMINAL.search(previous.text) and (wrapped or link):
             joined[-1] = _Line(previous.start, line.end, text[previous.start : line.end])
@@ -208,13 +208,13 @@ def _wrap_width(text: str, lines: list[_Line]) -> int:
     return width if wrapped >= WRAPPED_MIN_LINES else 0
 
 
-def _word_count(text: str) -> int:
+def word_count(text: str) -> int:
     """Words of a line; in Chinese or Japanese text without spaces every two characters count as one word."""
     return len(_WORD.findall(text)) + (len(_CJK.findall(text)) + 1) // 2
 
 
 def _is_title_like(line: _Line) -> bool:
-    return _word_count(line.text) <= HEADLINE_MAX_WORDS and not _TERMINAL.search(line.text)
+    return word_count(line.text) <= HEADLINE_MAX_WORDS and not _TERMINAL.search(line.text)
 
 
 def _is_metadata(text: str) -> bool:
@@ -236,7 +236,7 @@ def _is_metadata(text: str) -> bool:
 
 def _is_dated_label(text: str) -> bool:
     """A short line that is a date or time with at most a label or an agency beside it."""
-    if _word_count(text) > 10 or not _cues().date_or_time.search(text):
+    if word_count(text) > 10 or not _cues().date_or_time.search(text):
         return False
     rest = [word for word in _cues().date_or_time.sub(" ", text).split() if any(c.isalnum() for c in word)]
     if rest and rest[0].lower() == "by":  # "15:25, July 17, 2025 By Jane Roe (Example Daily)"
@@ -259,7 +259,7 @@ def _is_tag_list(text: str) -> bool:
         len(items) >= TAG_LIST_MIN_ITEMS
         and not _SENTENCE_MARK.search(text)
         and not _cues().date_or_time.search(text)  # "Monday, March 4, 2024" is a date
-        and all(item and _word_count(item) <= TAG_MAX_WORDS for item in items)
+        and all(item and word_count(item) <= TAG_MAX_WORDS for item in items)
     )
 
 
@@ -335,7 +335,7 @@ def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
             seen_body = True
             continue
         if _is_title_like(line) and (
-            _word_count(text) <= LABEL_MAX_WORDS or text.casefold() in seen_titles or (seen_body and _is_shouted(text))
+            word_count(text) <= LABEL_MAX_WORDS or text.casefold() in seen_titles or (seen_body and _is_shouted(text))
         ):
             line.kind = "boilerplate"  # a page label, the headline repeated, or a link set in capitals
             continue
@@ -385,7 +385,7 @@ def _mark_teasers(lines: list[_Line]) -> None:
     for line in reversed(lines):
         text = " ".join(line.text.split()).casefold()
         stem = text.rstrip(".… ").strip()
-        repeated = _word_count(text) >= TEASER_MIN_WORDS and text in later
+        repeated = word_count(text) >= TEASER_MIN_WORDS and text in later
         cut_off = text.endswith(("…", "...")) and bool(stem) and any(other.startswith(stem + " ") for other in later)
         if line.kind == "body" and (repeated or cut_off):
             line.kind, line.turn, line.body_start = "boilerplate", "", None
@@ -397,7 +397,7 @@ def _mark_caption_descriptions(lines: list[_Line]) -> None:
     for above, line in itertools.pairwise(lines):
         if (
             line.kind == "caption"
-            and _word_count(line.text) <= CREDIT_MAX_WORDS
+            and word_count(line.text) <= CREDIT_MAX_WORDS
             and _is_credit(line.text)
             and _could_describe_picture(above, max_words=CAPTION_MAX_WORDS)
         ):
@@ -409,7 +409,7 @@ def _could_describe_picture(line: _Line, *, max_words: int) -> bool:
     return (
         line.kind in ("body", "headline")
         and not line.turn
-        and _word_count(line.text) <= max_words
+        and word_count(line.text) <= max_words
         and not re.search(r'[“"]', line.text)
         and len(split_sentences(line.text)) == 1
     )
@@ -446,7 +446,7 @@ def _mark_tag_strips(lines: list[_Line]) -> None:
 def _is_shouted(text: str) -> bool:
     """A line of four or more words in capitals: inside an article, a link to another story."""
     letters = [c for c in text if c.isascii() and c.isalpha()]
-    return _word_count(text) >= 4 and len(letters) >= 12 and all(c.isupper() for c in letters)
+    return word_count(text) >= 4 and len(letters) >= 12 and all(c.isupper() for c in letters)
 
 
 def _turn_match(text: str) -> re.Match[str] | None:
@@ -479,7 +479,7 @@ def _mark_trailing_comments(lines: list[_Line]) -> None:
     for line in reversed(lines):
         if line.kind == "boilerplate" and not run:
             continue
-        words = _word_count(line.text)
+        words = word_count(line.text)
         if line.kind != "body" or words > COMMENT_MAX_WORDS:
             break
         if words > UNMARKED_COMMENT_MAX_WORDS and not _is_marked(line.text):

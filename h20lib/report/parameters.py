@@ -22,20 +22,21 @@ from h20lib.measures.stance import TARGETS
 NOT_RECORDED = frozenset({"output_dir"})
 
 
-def _optional_path(name: str, value: Any) -> str | None:
+def _path(name: str, value: Any, *, missing: str | None, expected: str) -> str | None:
+    """``value`` as a path, ``missing`` for None or ""."""
     if value is None or value == "":
-        return None
+        return missing
     if isinstance(value, str | Path):
         return str(value)
-    raise ParameterError(name, f"must be a path or None, got {value!r}")
+    raise ParameterError(name, f"must be {expected}, got {value!r}")
+
+
+def _optional_path(name: str, value: Any) -> str | None:
+    return _path(name, value, missing=None, expected="a path or None")
 
 
 def _folder_name(name: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str | Path):
-        return str(value)
-    raise ParameterError(name, f'must be a folder path or "", got {value!r}')
+    return _path(name, value, missing="", expected='a folder path or ""') or ""
 
 
 def _text(name: str, value: Any) -> str:
