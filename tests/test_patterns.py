@@ -12,25 +12,42 @@ from h20lib.patterns import AnyOf, PatternSet, alternatives, required_strings, s
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        (r"\bcopyright\b", {"copyright"}),
-        (r"\b(?:slam|blast)\w*\s+the\s+decision", {"decision"}),  # the longest string every match holds
-        (r"\b(?:delivered|straight)\s+to\s+your\s+inbox\b", {"delivered", "straight"}),  # longer than "inbox"
-        (r"\b(?:Giveaway|gift to (?:beijing|china))\b", {"giveaway", "gift to "}),  # lower-cased
-        (r"(?:very\s+)?good\s+news", {"good"}),
-        (r"(?:a|b)+x", {"x"}),  # of equally long strings, the smaller set
-        (r"\d+%", {"%"}),
+        (r"\bcopyright\b", [[{"copyright"}]]),
+        (r"\b(?:slam|blast)\w*\s+the\s+decision", [[{"slam", "blast"}, {"the"}, {"decision"}]]),
+        (r"\b(?:Giveaway|gift to (?:beijing|china))\b", [[{"giveaway"}], [{"gift to "}, {"beijing", "china"}]]),
+        (r"^(?:photo\s*:|.*\bgetty\s+images\b.{0,40}$)", [[{"photo"}, {":"}], [{"getty"}, {"images"}]]),
+        (r"(?:very\s+)?good\s+news", [[{"good"}, {"news"}]]),  # an optional part holds nothing required
+        (r"(?:a|bc)+x", [[{"a", "bc"}, {"x"}]]),
+        (r"x\s(?:ab|\d)", [[{"x"}]]),  # a branch without literal text adds no set
+        (r"\d+%", [[{"%"}]]),
         (r"\d+\s*\w+", None),  # no literal text: always searched
         (r"(?:foo)?\s*\w+", None),
         (r"foo|\d+", None),  # one alternative without literal text
-        (r"(?:ab){2,}", {"ab"}),
+        (r"(?:ab){2,}", [[{"ab"}]]),
     ],
 )
 def test_required_strings(pattern, expected):
-    assert required_strings(pattern, ignore_case=True) == (None if expected is None else frozenset(expected))
+    required = required_strings(pattern, ignore_case=True)
+    assert required == (None if expected is None else tuple(tuple(map(frozenset, sets)) for sets in expected))
 
 
 def test_required_strings_keep_case_for_case_sensitive_patterns():
-    assert required_strings(r"\bNvidia\b", ignore_case=False) == frozenset({"Nvidia"})
+    assert required_strings(r"\bNvidia\b", ignore_case=False) == ((frozenset({"Nvidia"}),),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Critics slammed the decision", [0]),
+        ("the decision stands", []),  # the key string of the first pattern, but not "slam" or "blast"
+        ("a gift to Beijing", [1]),
+        ("a gift to the region", []),  # "gift to " without "beijing" or "china"
+        ("Washington", []),
+    ],
+)
+def test_a_pattern_is_a_candidate_only_when_it_holds_every_set_of_one_alternative(text, expected):
+    screen = PatternSet([r"\b(?:slam|blast)\w*\s+the\s+decision", r"\b(?:giveaway|gift to (?:beijing|china))\b"])
+    assert screen.candidates(text) == expected
 
 
 @pytest.mark.parametrize(
