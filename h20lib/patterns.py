@@ -156,12 +156,18 @@ class PatternSet:
 
 
 def alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of ``pattern`` (inside one enclosing non-capturing group, if it has one), as
-    source text: a text matches the pattern exactly when it matches one of them."""
-    closing = next((index for index, char, depth in _syntax(pattern) if char == ")" and depth == 0), -1)
-    inner = pattern[3:-1] if pattern.startswith("(?:") and closing == len(pattern) - 1 else pattern
+    """The top-level alternatives of ``pattern`` (inside one enclosing non-capturing group, if it has one, which a
+    "^" may open), as source text: a text matches the pattern exactly when it matches one of them."""
+    anchor = "^" if pattern.startswith("^(?:") else ""
+    body = pattern[len(anchor) :]
+    closing = next((index for index, char, depth in _syntax(body) if char == ")" and depth == 0), -1)
+    enclosed = body.startswith("(?:") and closing == len(body) - 1
+    if anchor and not enclosed:
+        return [pattern]
+    inner = body[3:-1] if enclosed else body
     bars = [index for index, char, depth in _syntax(inner) if char == "|" and depth == 0]
-    return [inner[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(inner)])]
+    parts = [inner[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(inner)])]
+    return [f"^(?:{part})" for part in parts] if anchor else parts
 
 
 def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:

@@ -57,6 +57,8 @@ def test_a_pattern_is_a_candidate_only_when_it_holds_every_set_of_one_alternativ
         (r"a|[|]|\||(?:x)", ["a", "[|]", r"\|", "(?:x)"]),
         (r"(?:a)(?:b)|c", ["(?:a)(?:b)", "c"]),  # the outer group does not enclose the whole pattern
         (r"[]|]x|y", ["[]|]x", "y"]),
+        (r"^(?:a|b$)", ["^(?:a)", "^(?:b$)"]),  # an anchor before the enclosing group goes with each alternative
+        (r"^a|b", ["^a", "b"]),
     ],
 )
 def test_alternatives(pattern, expected):

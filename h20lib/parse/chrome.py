@@ -78,10 +78,14 @@ def _words(text: str) -> list[str]:
     return _CJK.sub(" ", text).split() + ["字"] * (chinese // 2)
 
 
-def page_line_features(texts: list[str]) -> list[dict[str, float]]:
-    """Features of each of the non-empty lines ``texts`` of one page."""
+def page_line_features(texts: list[str], *, wanted: list[bool] | None = None) -> list[dict[str, float]]:
+    """Features of each of the non-empty lines ``texts`` of one page; with ``wanted``, only of the lines it marks
+    (the others get none)."""
     repeats = Counter(line.casefold() for line in texts)
-    return [_line_features(text, repeated=repeats[text.casefold()] > 1) for text in texts]
+    return [
+        _line_features(text, repeated=repeats[text.casefold()] > 1) if wanted is None or wanted[index] else {}
+        for index, text in enumerate(texts)
+    ]
 
 
 def _line_features(text: str, *, repeated: bool) -> dict[str, float]:
@@ -92,7 +96,7 @@ def _line_features(text: str, *, repeated: bool) -> dict[str, float]:
         "colon_end": float(text.endswith((":", "："))),
         "capitalised_share": sum(word[:1].isupper() for word in words) / n,
         "function_word_share": sum(word.lower().strip(",.;:") in _FUNCTION_WORDS for word in words) / n,
-        "digit_share": sum(char.isdigit() for char in text) / max(len(text), 1),
+        "digit_share": sum(map(str.isdigit, text)) / max(len(text), 1),
         "symbol_start": float(not text[:1].isalnum() and text[:1] not in "\"“‘'("),
         "repeated": float(repeated),
         "separators": float(bool(_SEPARATOR.search(text))),
@@ -119,5 +123,5 @@ def learned_chrome(texts: list[str], kept: list[bool]) -> list[bool]:
     model = resources.model(MODEL_FILE)
     return [
         keep and chrome_probability(features, model) >= model["min_probability"]
-        for features, keep in zip(page_line_features(texts), kept)
+        for features, keep in zip(page_line_features(texts, wanted=kept), kept)
     ]

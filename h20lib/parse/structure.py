@@ -38,9 +38,9 @@ class _Cues:
     boilerplate_line: AnyOf  # the line, line_more and line_extra patterns of [boilerplate]
     date_or_time: re.Pattern[str]
     date_companions: re.Pattern[str]
-    footer_start: re.Pattern[str]
+    footer_start: AnyOf
     not_a_speaker: re.Pattern[str]
-    caption_line: re.Pattern[str]
+    caption_line: AnyOf
     bare_credit: re.Pattern[str]
     turn_label: re.Pattern[str]
     turn_line: re.Pattern[str]
@@ -70,9 +70,9 @@ def _cues() -> _Cues:
         boilerplate_line=AnyOf(*(data["boilerplate"][key] for key in ("line", "line_more", "line_extra"))),
         date_or_time=re.compile(data["metadata"]["date_or_time"], re.IGNORECASE),
         date_companions=re.compile(data["metadata"]["date_companions"], re.IGNORECASE),
-        footer_start=re.compile(data["boilerplate"]["footer_start"], re.IGNORECASE),
+        footer_start=AnyOf(data["boilerplate"]["footer_start"]),
         not_a_speaker=re.compile(data["boilerplate"]["not_a_speaker"], re.IGNORECASE),
-        caption_line=re.compile(data["caption"]["line"], re.IGNORECASE),
+        caption_line=AnyOf(data["caption"]["line"]),
         bare_credit=re.compile(data["caption"]["bare_credit"], re.IGNORECASE),
         turn_label=re.compile(data["transcript"]["turn_label"], re.IGNORECASE),
         turn_line=re.compile(data["transcript"]["turn_line"], re.IGNORECASE),
@@ -302,7 +302,7 @@ def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
         if _is_boilerplate_line(text):
             line.kind = "boilerplate"
             continue
-        if _cues().caption_line.match(text):
+        if _cues().caption_line.search(text):
             line.kind = "caption"
             continue
         if _is_metadata(text):
@@ -370,7 +370,7 @@ def _mark_cut_last_line(lines: list[_Line]) -> None:
     cues = _cues()
     if _TERMINAL.search(last) or _is_boilerplate_line(last) or cues.boilerplate_block.match(last):
         return
-    if cues.caption_line.match(last) or _is_metadata(last) or cues.comments_heading.match(last):
+    if cues.caption_line.search(last) or _is_metadata(last) or cues.comments_heading.match(last):
         return
     words = last.split()
     if len(words) >= 2 and all(word[:1].isupper() for word in words):
@@ -511,7 +511,7 @@ def _caption_paragraph(text: str, spans: list[tuple[int, int]]) -> bool:
     if len(spans) < 2:
         return False
     last = text[spans[-1][0] : spans[-1][1]]
-    return bool(_cues().bare_credit.match(last)) or (bool(_cues().caption_line.match(last)) and _is_credit(last))
+    return bool(_cues().bare_credit.match(last)) or (_cues().caption_line.search(last) and _is_credit(last))
 
 
 def _furniture_paragraph(text: str, spans: list[tuple[int, int]]) -> bool:
