@@ -48,15 +48,16 @@ def detect_language(text: str, *, default: str = "en") -> str:
         script_counts = dict.fromkeys(_scripts(), 0)
     else:
         script_counts = {code: len(pattern.findall(text)) for code, pattern in _scripts().items()}
-    latin = len(_LATIN_LETTER.findall(text))
     code, count = max(script_counts.items(), key=lambda item: (item[1], item[0]))
-    if count == 0 and latin == 0:
-        return default
-    if code == "zh" and script_counts["ja"]:
-        code, count = "ja", count + script_counts["ja"]
-    # CJK characters each carry a word's worth of meaning, so weigh them against Latin letters by 3.
-    if count * 3 >= latin:
-        return code
+    if count == 0:
+        if not _LATIN_LETTER.search(text):
+            return default
+    else:
+        if code == "zh" and script_counts["ja"]:
+            code, count = "ja", count + script_counts["ja"]
+        # CJK characters each carry a word's worth of meaning, so weigh them against Latin letters by 3.
+        if count * 3 >= len(_LATIN_LETTER.findall(text)):
+            return code
     votes: Counter[str] = Counter()
     languages_of = _languages_of_word()
     for word in _WORD.findall(text.lower()):

@@ -210,6 +210,8 @@ def _wrap_width(text: str, lines: list[_Line]) -> int:
 
 def word_count(text: str) -> int:
     """Words of a line; in Chinese or Japanese text without spaces every two characters count as one word."""
+    if text.isascii():
+        return len(text.split())  # the same runs of non-space characters as _WORD finds
     return len(_WORD.findall(text)) + (len(_CJK.findall(text)) + 1) // 2
 
 

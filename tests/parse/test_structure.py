@@ -2,7 +2,7 @@ import pytest
 
 from h20lib import config
 from h20lib.parse.readers import read_labels
-from h20lib.parse.structure import KINDS, is_asker, parse_structure
+from h20lib.parse.structure import KINDS, is_asker, parse_structure, word_count
 
 
 def kinds(text: str, *, learned: bool = False) -> list[tuple[str, str]]:
@@ -858,3 +858,18 @@ def test_learned_chrome_takes_out_furniture_the_rules_miss(line, expected):
 )
 def test_learned_chrome_leaves_texts_without_furniture_headlines_and_cut_lines_alone(text):
     assert kinds(text, learned=True) == kinds(text, learned=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nvidia resumed H20 sales.", 4),
+        ("  spaced\tout\x0bwords  ", 3),  # any whitespace separates words
+        ("", 0),
+        ("英伟达恢复销售", 4),  # Chinese: a word for every two characters, rounded up
+        ("Nvidia 恢复 H20 销售", 4),
+        ("Nvidia\u3000H20", 2),  # the ideographic space separates words
+    ],
+)
+def test_word_count(text, expected):
+    assert word_count(text) == expected
