@@ -131,7 +131,13 @@ def _pushes(
 ) -> list[FrameEvidence]:
     """The features pushing towards the frame, strongest first (the first ``limit``): of ``pushes``, each known
     feature's value x (invoked weight - absent weight), those above 0."""
-    ranked = sorted((-round(push, 4), feats[name].start, f"model {name}", name) for name, push in pushes if push > 0)
+    positive = [(name, push) for name, push in pushes if push > 0]
+    if limit is not None and len(positive) > limit:
+        # Pushes are ranked as rounded to 4 decimals: none rounding below the limit-th strongest can be shown, and
+        # none below this floor rounds as high.
+        floor = round(sorted([push for _, push in positive], reverse=True)[limit - 1], 4) - 0.0001
+        positive = [(name, push) for name, push in positive if push >= floor]
+    ranked = sorted((-round(push, 4), feats[name].start, f"model {name}", name) for name, push in positive)
     return [
         FrameEvidence(frame, cue, text[feats[name].start : feats[name].end], start, feats[name].end, -weight)
         for weight, start, cue, name in ranked[:limit]

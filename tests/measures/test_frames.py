@@ -1,8 +1,11 @@
 import math
+import random
 
 import pytest
 
 from h20lib import resources
+from h20lib.measures import frames
+from h20lib.measures.features import Feature
 from h20lib.measures.frames import (
     MODEL_FILE,
     NO_FRAMES,
@@ -144,3 +147,15 @@ def test_frame_cues_name_the_frame_and_the_words(sentence):
 
 def test_uncoded_sentences_have_the_scored_columns():
     assert list(NO_FRAMES) == list(score_frames("The ban stays."))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_limit_on_the_evidence_only_cuts_the_full_ranking(seed):
+    """Pushes tie once rounded to 4 decimals; the limited ranking is the first of the full one, ties included."""
+    rng = random.Random(seed)
+    text = " ".join(f"w{index}" for index in range(40))
+    feats = {f"word:w{index}": Feature(1.0, 4 * index, 4 * index + 2) for index in range(40)}
+    pushes = [(name, rng.choice([0.12344, 0.12346, 0.1235, 0.2, -0.1]) + rng.random() * 1e-6) for name in feats]
+    shown = frames._pushes(text, feats, pushes, "economic", limit=5)
+    assert shown == frames._pushes(text, feats, pushes, "economic", limit=None)[:5]
+    assert len(shown) == 5
