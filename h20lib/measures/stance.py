@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
@@ -90,12 +90,20 @@ class _Evaluation:
     negators: frozenset[str]
     negation_scope: int
 
+    anchor_screen: PatternSet  # the anchors in TARGETS order
+
+    def anchor_matches(self, text: str, target: str) -> Iterator[re.Match[str]]:
+        """The phrases of ``text`` naming ``target``, searched only where the strings they need are present."""
+        if TARGETS.index(target) in self.anchor_screen.candidates(text):
+            yield from self.anchors[target].finditer(text)
+
 
 @cache
 def _evaluation() -> _Evaluation:
     lexicon = resources.lexicon("evaluation_lexicon.toml")
     return _Evaluation(
         anchors={target: re.compile(pattern, re.IGNORECASE) for target, pattern in lexicon["anchors"].items()},
+        anchor_screen=PatternSet([lexicon["anchors"][target] for target in TARGETS]),
         valence={word: 1.0 for word in lexicon["words"]["positive"].split()}
         | {word: -1.0 for word in lexicon["words"]["negative"].split()},
         window_words=int(lexicon["window_words"]),
@@ -112,7 +120,7 @@ def _anchored_evaluation(text: str, target: str) -> list[Evidence]:
     """Evaluation words within a few words of a phrase naming ``target``, in the same clause."""
     found = []
     evaluation = _evaluation()
-    for anchor in evaluation.anchors[target].finditer(text):
+    for anchor in evaluation.anchor_matches(text, target):
         left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, anchor.start())), default=0)
         right = next((m.start() for m in _CLAUSE_END.finditer(text, anchor.end())), len(text))
         before = list(_TOKEN.finditer(text, left, anchor.start()))[-evaluation.window_words :]
@@ -179,7 +187,7 @@ def _features(
         if totals[target]:
             direction = "+" if totals[target] > 0 else "-"
             feats[f"cue_total>{target}{direction}"] = Feature(abs(math.tanh(totals[target])), *spans[target])
-        anchor = _evaluation().anchors[target].search(text)
+        anchor = next(_evaluation().anchor_matches(text, target), None)
         if anchor:
             feats[f"names_target>{target}"] = Feature(1.0, anchor.start(), anchor.end())
     words = words if words is not None else words_of(text)
