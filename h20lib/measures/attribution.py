@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from h20lib import resources
 from h20lib.measures.actors import PERSON_TYPES, Mention, actor_id_from_name, actor_type, find_mentions, register
 from h20lib.parse.structure import is_asker, is_pull_quote_credit, word_count
+from h20lib.patterns import AnyOf
 from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
@@ -1070,10 +1071,9 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
 
 
 # A press-conference question told in prose: "There was a question from a foreign reporter: ...", "A reporter asked".
-_QUESTION_FROM = re.compile(
+_QUESTION_FROM = AnyOf(
     r"\b(?:an?|the)\s+(?:\w+\s+){0,2}question\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:reporters?|journalists?|correspondents?)\b"
-    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b|有记者问|有記者問|记者提问|記者提問",
-    re.IGNORECASE,
+    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b|有记者问|有記者問|记者提问|記者提問"
 )
 MAX_QUESTION_SENTENCES = 4  # a question told in prose runs at most this far before its question mark
 

@@ -74,7 +74,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 
 def _words(text: str) -> list[str]:
     """The words of a line; Chinese, written without spaces, counts a word for every two characters."""
-    if text.isascii():
+    if not _CJK.search(text):
         return text.split()
     chinese = len(_CJK.findall(text))
     return _CJK.sub(" ", text).split() + ["字"] * (chinese // 2)

@@ -43,7 +43,8 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
 
 def detect_language(text: str, *, default: str = "en") -> str:
     """The language of ``text``: the script with most letters, then function words within Latin script."""
-    text = _URL_OR_EMAIL.sub(" ", text)
+    if "@" in text or "www." in text or "http" in text:  # what every match of _URL_OR_EMAIL holds
+        text = _URL_OR_EMAIL.sub(" ", text)
     if text.isascii() and not _scripts_match_ascii():
         script_counts = dict.fromkeys(_scripts(), 0)
     else:

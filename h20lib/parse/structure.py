@@ -119,6 +119,7 @@ WRAP_WIDTH_SPREAD = 12  # characters by which the wrapped lines' lengths may dif
 WRAP_MIN_WIDTH = 40  # narrower "wrapping" is a column of page labels, not wrapped prose
 _TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]+")
+_WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # the characters that end a word as spaces do
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A line ending in one of these words is a sentence broken across lines (case-sensitive: "Sales to China" ends a title).
 _DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|its|his|her|their|our|and|or|for|with|by|from|that|named|called)$")
@@ -210,7 +211,7 @@ def _wrap_width(text: str, lines: list[_Line]) -> int:
 
 def word_count(text: str) -> int:
     """Words of a line; in Chinese or Japanese text without spaces every two characters count as one word."""
-    if text.isascii():
+    if not _WIDE.search(text):
         return len(text.split())  # the same runs of non-space characters as _WORD finds
     return len(_WORD.findall(text)) + (len(_CJK.findall(text)) + 1) // 2
 

@@ -17,6 +17,10 @@ from h20lib.parse.language import detect_language
         ("El gobierno aprobó la venta de los chips para la empresa.", "es"),
         ("Original: https://www.example.com/article/7527511453659120170/", "en"),
         ("Contact: press@example.com", "en"),
+        # the words of an address do not vote: without them these are French
+        ("Voir www.the-and-of-the-news.com pour la vente des puces", "fr"),
+        ("Voir http://the.and.of.the/news pour la vente des puces", "fr"),
+        ("Écrire à the.and.of.the@example.com pour la vente des puces", "fr"),
         ("NVIDIA H20", "en"),
         ("2025-07-18 13:43", "en"),
     ],
