@@ -21,7 +21,7 @@ import ahocorasick
 Strings = frozenset[str]
 # Characters that a case-insensitive pattern matches to an ASCII letter, but that str.lower() leaves as they are
 # (dotless i, long s): a text holding one is searched without the screen.
-_UNSCREENABLE = re.compile("[\u0131\u017f]")
+_UNSCREENABLE = ("\u0131", "\u017f")
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # Besides its key, an alternative's sets of strings are checked only when their strings are at least this long:
@@ -100,7 +100,7 @@ def screen_text(text: str) -> str | None:
     """The text a case-insensitive pattern's strings are looked for in: ``text`` lower-cased, or None when
     lower-casing would not match what ``re.IGNORECASE`` matches (then every pattern is searched)."""
     lowered = text.lower()
-    if len(lowered) != len(text) or _UNSCREENABLE.search(text):
+    if len(lowered) != len(text) or any(char in text for char in _UNSCREENABLE):
         return None
     return lowered
 
@@ -110,7 +110,7 @@ class PatternSet:
     Aho-Corasick automaton (pyahocorasick) over the text finds every required string it holds, for all the
     patterns at once."""
 
-    __slots__ = ("_always", "_automaton", "ignore_case", "patterns")
+    __slots__ = ("_always", "_automaton", "_last", "ignore_case", "patterns")
 
     def __init__(self, patterns: Sequence[str], *, ignore_case: bool = True) -> None:
         self.patterns = tuple(re.compile(p, re.IGNORECASE if ignore_case else 0) for p in patterns)
@@ -138,12 +138,21 @@ class PatternSet:
         for string, alternatives_keyed in keyed.items():
             self._automaton.add_word(string, (string, tuple(alternatives_keyed)))
         self._automaton.make_automaton()
+        self._last = ("", self._screen(""))  # the last text screened and its candidates
 
-    def candidates(self, text: str) -> list[int]:
+    def candidates(self, text: str) -> tuple[int, ...]:
         """The indices, in order, of the patterns that may match ``text``: those that cannot are left out."""
+        last = self._last
+        if last[0] == text:  # a sentence is often screened again for another pattern of the same set
+            return last[1]
+        found = self._screen(text)
+        self._last = (text, found)
+        return found
+
+    def _screen(self, text: str) -> tuple[int, ...]:
         screen = screen_text(text) if self.ignore_case else text
         if screen is None or not len(self._automaton):
-            return list(range(len(self.patterns)))
+            return tuple(range(len(self.patterns)))
         found = {}
         for _, (string, keyed) in self._automaton.iter(screen):
             found[string] = keyed
@@ -152,7 +161,7 @@ class PatternSet:
             for index, others in keyed:
                 if index not in hits and all(not strings.isdisjoint(found) for strings in others):
                     hits.add(index)
-        return sorted(hits)
+        return tuple(sorted(hits))
 
 
 def alternatives(pattern: str) -> list[str]:

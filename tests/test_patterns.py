@@ -47,7 +47,7 @@ def test_required_strings_keep_case_for_case_sensitive_patterns():
 )
 def test_a_pattern_is_a_candidate_only_when_it_holds_every_set_of_one_alternative(text, expected):
     screen = PatternSet([r"\b(?:slam|blast)\w*\s+the\s+decision", r"\b(?:giveaway|gift to (?:beijing|china))\b"])
-    assert screen.candidates(text) == expected
+    assert screen.candidates(text) == tuple(expected)
 
 
 @pytest.mark.parametrize(
@@ -122,4 +122,13 @@ def test_any_of_agrees_with_searching_each_pattern(text):
 
 
 def test_a_pattern_set_without_strings_searches_everything():
-    assert PatternSet([r"\d+", r"\s"]).candidates("a 1") == [0, 1]
+    assert PatternSet([r"\d+", r"\s"]).candidates("a 1") == (0, 1)
+
+
+def test_screening_texts_in_turn_gives_each_its_own_candidates():
+    """The last text's candidates are kept for the same text screened again, and only for it."""
+    patterns = [r"\bslam\w*\s+the\s+decision", r"\bgift to (?:beijing|china)\b", r"\d*"]
+    screen = PatternSet(patterns)
+    texts = ["", "they slammed the decision", "they slammed the decision", "a gift to China", "", "a gift to China"]
+    assert [screen.candidates(text) for text in texts] == [PatternSet(patterns).candidates(text) for text in texts]
+    assert screen.candidates("") == (2,)
