@@ -28,6 +28,7 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 # nearly every sentence holds "to" or "in", and looking for them costs more than the searches they would save
 # (of 2 to 5, 3 was the fastest on the stance and frame cues).
 MIN_CHECKED = 3
+MAX_CLASS_CHARACTERS = 4  # a character class of at most this many characters is a set of one-character strings
 
 
 def _strength(strings: Strings) -> tuple[int, int]:
@@ -57,6 +58,8 @@ def _clauses(items: Any) -> list[Strings]:
             clauses += _clauses(av.data)
         elif op in _REPEATS and av[0] >= 1:
             clauses += _clauses(av[2].data)
+        elif op is sre.IN and len(av) <= MAX_CLASS_CHARACTERS and all(item is sre.LITERAL for item, _ in av):
+            clauses.append(frozenset(chr(char) for _, char in av))  # a few characters to choose from: "[图圖]"
         elif op is sre.BRANCH:
             # a choice ("slam|blast") is one set: of each branch, its set whose shortest string is longest
             chosen = [_choose(_clauses(branch.data)) for branch in av[1]]

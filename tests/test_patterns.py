@@ -24,6 +24,8 @@ from h20lib.patterns import AnyOf, PatternSet, alternatives, required_strings, s
         (r"(?:foo)?\s*\w+", None),
         (r"foo|\d+", None),  # one alternative without literal text
         (r"(?:ab){2,}", [[{"ab"}]]),
+        (r"[图圖]\s*[/:]", [[{"图", "圖"}, {"/", ":"}]]),  # a class of a few characters is a set of them
+        (r"[a-z]\d", None),  # a range is not
     ],
 )
 def test_required_strings(pattern, expected):
