@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
 from pypinyin import lazy_pinyin
 
 from h20lib import resources
@@ -61,30 +62,57 @@ def register() -> dict[str, Actor]:
 
 
 @cache
-def _alias_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+def _aliases() -> tuple[ahocorasick.Automaton, dict[str, str]]:
+    """An automaton finding every alias of the register (value: the alias and whether it is Chinese), and each
+    alias's actor."""
     owner: dict[str, str] = {}
     for actor in register().values():
         for alias in actor.aliases:
             owner.setdefault(alias, actor.id)
             if alias.startswith("the "):  # the same alias opening a sentence: "The administration said"
                 owner.setdefault("The " + alias[4:], actor.id)
-    latin = sorted((alias for alias in owner if not _CJK.search(alias)), key=len, reverse=True)
-    cjk = sorted((alias for alias in owner if _CJK.search(alias)), key=len, reverse=True)
-    # Chinese writes words without spaces, so its aliases match anywhere; Latin ones as whole words
-    alternatives = [r"(?<![\w.])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w])"]
-    if cjk:
-        alternatives.append("|".join(map(re.escape, cjk)))
-    return re.compile("|".join(alternatives)), owner
+    automaton = ahocorasick.Automaton()
+    for alias in owner:
+        automaton.add_word(alias, (alias, bool(_CJK.search(alias))))
+    automaton.make_automaton()
+    return automaton, owner
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Register actors named in ``text``, left to right, longest alias first where aliases overlap."""
-    pattern, owner = _alias_pattern()
+    """Register actors named in ``text``, left to right, longest alias first where aliases overlap.
+
+    A Latin alias counts as a whole word (no letter, digit, "_" or "." right before it, no letter, digit or "_"
+    right after it); Chinese writes words without spaces, so a Chinese alias counts anywhere, where no Latin alias
+    starts. Where an alias is found, the search goes on after it."""
+    automaton, owner = _aliases()
     # the register spells possessives with a straight apostrophe; the replacement keeps every offset
     normalised = text.replace("’", "'")
-    return [
-        Mention(owner[m.group()], m.start(), m.end(), text[m.start() : m.end()]) for m in pattern.finditer(normalised)
-    ]
+    found: dict[int, list[tuple[str, bool]]] = {}
+    for end, (alias, chinese) in automaton.iter(normalised):
+        found.setdefault(end + 1 - len(alias), []).append((alias, chinese))
+    mentions = []
+    resume = 0
+    for start in sorted(found):
+        if start < resume:
+            continue
+        opens_word = start == 0 or not (_is_word_character(normalised[start - 1]) or normalised[start - 1] == ".")
+        whole = [
+            alias
+            for alias, chinese in found[start]
+            if not chinese
+            and opens_word
+            and (start + len(alias) == len(normalised) or not _is_word_character(normalised[start + len(alias)]))
+        ]
+        chosen = whole or [alias for alias, chinese in found[start] if chinese]
+        if chosen:
+            alias = max(chosen, key=len)
+            mentions.append(Mention(owner[alias], start, start + len(alias), text[start : start + len(alias)]))
+            resume = start + len(alias)
+    return mentions
 
 
 def mentioned_actors(text: str) -> tuple[str, ...]:

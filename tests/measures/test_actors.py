@@ -1,7 +1,9 @@
+import random
 import re
 
 import pytest
 
+from h20lib import config
 from h20lib.measures.actors import (
     actor_id_from_name,
     actor_type,
@@ -94,6 +96,46 @@ def test_find_mentions_offsets(text, expected):
     mentions = find_mentions(text)
     assert [(m.actor, m.start, m.end, m.surface) for m in mentions] == expected
     assert all(text[m.start : m.end] == m.surface for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nvidia's chips", ["nvidia"]),  # a possessive ends the word
+        ("NvidiaX and x.Nvidia", []),  # no alias inside a longer word or after a dot
+        ("_Nvidia", []),
+        ("英伟达公司", ["nvidia"]),  # a Chinese alias counts inside a run of characters
+        ("The administration said", ["trump_administration"]),  # "the ..." aliases open a sentence too
+    ],
+)
+def test_find_mentions_word_boundaries(text, expected):
+    assert [m.actor for m in find_mentions(text)] == expected
+
+
+def _alias_regex() -> re.Pattern[str]:
+    """The register's aliases as one regular expression with find_mentions's rules: the longest alias first, Latin
+    ones as whole words, Chinese ones anywhere."""
+    aliases = {a for actor in register().values() for a in actor.aliases}
+    aliases |= {"The " + alias[4:] for alias in aliases if alias.startswith("the ")}
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    latin = sorted((a for a in aliases if not cjk.search(a)), key=len, reverse=True)
+    chinese = sorted((a for a in aliases if cjk.search(a)), key=len, reverse=True)
+    latin_part = r"(?<![\w.])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w])"
+    return re.compile("|".join([latin_part, *map(re.escape, chinese)]))
+
+
+def test_find_mentions_agrees_with_the_aliases_as_one_regular_expression():
+    """On every real page and on text spliced from aliases and word characters, the same mentions, left to
+    right, as searching the whole alternation."""
+    pattern = _alias_regex()
+    rng = random.Random(7)
+    aliases = sorted({a for actor in register().values() for a in actor.aliases})
+    pieces = [*aliases, " ", ".", "_", "s", "'s ", "’s ", "X", "中", "9", "\n"]
+    spliced = ["".join(rng.choice(pieces) for _ in range(30)) for _ in range(500)]
+    pages = [path.read_text(encoding="utf-8") for path in sorted(config.REAL_CORPUS_DIR.glob("*.txt"))]
+    for text in [*pages, *spliced]:
+        expected = [(m.start(), m.end()) for m in pattern.finditer(text.replace("’", "'"))]
+        assert [(m.start, m.end) for m in find_mentions(text)] == expected, text
 
 
 def test_register_ids_are_unique_snake_case_keys():
