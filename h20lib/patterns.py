@@ -167,6 +167,62 @@ class PatternSet:
         return tuple(sorted(hits))
 
 
+def _opening(items: Any) -> Strings | None:
+    """Strings one of which every match of the sequence ``items`` opens with, or None when it has no such strings."""
+    for index, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            literals = itertools.takewhile(lambda item: item[0] is sre.LITERAL, items[index:])
+            return frozenset(["".join(chr(char) for _, char in literals)])
+        if op is sre.SUBPATTERN:
+            return _opening(av[-1].data)
+        if op is sre.ATOMIC_GROUP:
+            return _opening(av.data)
+        if op in _REPEATS and av[0] >= 1:
+            return _opening(av[2].data)
+        if op is sre.BRANCH:
+            openings = [_opening(branch.data) for branch in av[1]]
+            return frozenset().union(*openings) if all(openings) else None  # type: ignore[arg-type]
+        return None
+    return None
+
+
+class OpeningFinder:
+    """``finditer`` of a case-sensitive pattern every match of which opens with one of a few literal strings (a list
+    of speech verbs): the pattern is tried only where one of them starts, found by one Aho-Corasick pass, instead of
+    at every position. The matches are ``finditer``'s."""
+
+    __slots__ = ("_automaton", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if pattern.flags & re.IGNORECASE:
+            raise ValueError(f"OpeningFinder needs a case-sensitive pattern: {pattern.pattern[:60]!r}")
+        self.pattern = pattern
+        openings = _opening(list(sre_parse.parse(pattern.pattern, pattern.flags)))
+        self._automaton = None
+        if openings:
+            self._automaton = ahocorasick.Automaton()
+            for opening in openings:
+                self._automaton.add_word(opening, len(opening))
+            self._automaton.make_automaton()
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self._automaton is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        starts = sorted({last + 1 - length for last, length in self._automaton.iter(text, pos, end)})
+        resume = pos
+        for start in starts:
+            if start < resume:
+                continue
+            match = self.pattern.match(text, start, end)
+            if match:
+                yield match
+                resume = max(match.end(), start + 1)
+
+
 def alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of ``pattern`` (inside one enclosing non-capturing group, if it has one, which a
     "^" may open), as source text: a text matches the pattern exactly when it matches one of them."""

@@ -1,12 +1,13 @@
+import random
 import re
 from functools import cache
 
 import pytest
 
 from h20lib import config, resources
-from h20lib.measures import frames, stance
+from h20lib.measures import attribution, frames, stance
 from h20lib.parse import structure
-from h20lib.patterns import AnyOf, PatternSet, alternatives, required_strings, screen_text
+from h20lib.patterns import AnyOf, OpeningFinder, PatternSet, alternatives, required_strings, screen_text
 
 
 @pytest.mark.parametrize(
@@ -134,3 +135,40 @@ def test_screening_texts_in_turn_gives_each_its_own_candidates():
     texts = ["", "they slammed the decision", "they slammed the decision", "a gift to China", "", "a gift to China"]
     assert [screen.candidates(text) for text in texts] == [PatternSet(patterns).candidates(text) for text in texts]
     assert screen.candidates("") == (2,)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "pos", "endpos"),
+    [
+        (r"\b(?:said|says|told)\b", "He said she says they told", 0, None),
+        (r"\b(?:said|says)\b", "xsaid said", 1, None),  # "\b" sees the character before the start
+        (r"\b(?:said|says)\b", "He saidx", 0, 7),  # the end cuts the text as finditer's does
+        (r"\b(?:pointed\s+out|point(?:ed|s)|alleged(?=\s+that\b))", "pointed out, points, alleged that", 0, None),
+        (r"(?:ab|b)+c", "abbabc bc", 0, None),  # overlapping openings
+        (r"\w+ly", "quickly and slowly", 0, None),  # no opening strings: searched everywhere
+    ],
+)
+def test_opening_finder_gives_finditers_matches(pattern, text, pos, endpos):
+    compiled = re.compile(pattern)
+    end = len(text) if endpos is None else endpos
+    expected = [match.span() for match in compiled.finditer(text, pos, end)]
+    assert [match.span() for match in OpeningFinder(compiled).finditer(text, pos, endpos)] == expected
+
+
+def test_opening_finder_agrees_with_finditer_on_real_lines():
+    """The speech verbs found in random stretches of every real line are finditer's."""
+    finder = attribution._rules().speech
+    rng = random.Random(1)
+    found = 0
+    for line in _real_lines():
+        start = rng.randrange(len(line) + 1)
+        end = rng.randrange(start, len(line) + 1)
+        expected = [match.span() for match in finder.pattern.finditer(line, start, end)]
+        assert [match.span() for match in finder.finditer(line, start, end)] == expected
+        found += len(expected)
+    assert found > 100
+
+
+def test_opening_finder_refuses_a_case_insensitive_pattern():
+    with pytest.raises(ValueError, match="case-sensitive"):
+        OpeningFinder(re.compile("said", re.IGNORECASE))

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from h20lib import resources
 from h20lib.measures.actors import PERSON_TYPES, Mention, actor_id_from_name, actor_type, find_mentions, register
 from h20lib.parse.structure import is_asker, is_pull_quote_credit, word_count
-from h20lib.patterns import AnyOf
+from h20lib.patterns import AnyOf, OpeningFinder
 from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
@@ -134,7 +134,7 @@ SPEAKER_KINDS = ("body",)  # headlines are the outlet's own voice
 class _Rules:
     """The speech cues of speech_cues.toml and the role nouns of the actor register, compiled."""
 
-    speech: re.Pattern[str]  # a speech verb or phrase
+    speech: OpeningFinder  # a speech verb or phrase
     speech_zh: re.Pattern[str]  # a Chinese reporting verb
     generic_zh: re.Pattern[str]  # an unnamed Chinese speaker ("专家", experts)
     generic_speakers_zh: dict[str, str]
@@ -172,12 +172,14 @@ def _rules() -> _Rules:
             key = role.lower().removeprefix("the ")
             role_owners[key] = (*role_owners.get(key, ()), actor.id)
     return _Rules(
-        speech=re.compile(
-            r"\b(?:"
-            + "|".join(cues["speech_phrases"])
-            + r"|"
-            + "|".join(sorted(speech_verbs, key=len, reverse=True))
-            + r")\b"
+        speech=OpeningFinder(
+            re.compile(
+                r"\b(?:"
+                + "|".join(cues["speech_phrases"])
+                + r"|"
+                + "|".join(sorted(speech_verbs, key=len, reverse=True))
+                + r")\b"
+            )
         ),
         speech_zh=re.compile(cues["speech_verbs_zh"]),
         generic_zh=re.compile("|".join(map(re.escape, cues["generic_speakers_zh"]))),
@@ -572,7 +574,7 @@ def _opens_clause_as_adjective(text: str, start: int, end: int) -> bool:
     if not following:
         return False
     word = following.group(1).lower()
-    return not (word in _AUXILIARIES or word.endswith("ly") or _rules().speech.fullmatch(word))
+    return not (word in _AUXILIARIES or word.endswith("ly") or _rules().speech.pattern.fullmatch(word))
 
 
 # "Sen. Jane Doe (D-Mass.), a member of ..., and Rep. John Roe": what joins two coordinated speakers.
