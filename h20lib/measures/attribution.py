@@ -29,6 +29,7 @@ _NOT_A_SPEECH_VERB = re.compile(
     r"|\w(?:['’]s|s['’])\s+|\bneither\b.*)$",
     re.IGNORECASE,
 )
+_NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
 # A passive verb ("was asked", "is called", "were told") makes its subject the one spoken to or about.
 # "had earlier assured", "has also said": an auxiliary and an adverb before the verb
 _AUXILIARY_BEFORE = re.compile(
@@ -685,13 +686,28 @@ def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> s
     return context.resolve(chosen) if chosen else ""
 
 
+def _not_a_speech_verb(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends as _NOT_A_SPEECH_VERB describes. Only "neither" can open a match more than
+    two words back (the words being runs of characters other than spaces and hyphens), so the search starts there:
+    searched from ``start``, the pattern would be tried at every position of the sentence."""
+    if _NEITHER.search(text, start, end):
+        return bool(_NOT_A_SPEECH_VERB.search(text, start, end))
+    position = end
+    for _ in range(2):
+        while position > start and (text[position - 1].isspace() or text[position - 1] == "-"):
+            position -= 1
+        while position > start and not (text[position - 1].isspace() or text[position - 1] == "-"):
+            position -= 1
+    return bool(_NOT_A_SPEECH_VERB.search(text, position, end))
+
+
 def _speech_verbs(text: str, start: int, end: int, masked):
     for match in _rules().speech.finditer(text, start, end):
         verb = match.group().lower()
         if any(a <= match.start() < b for a, b in masked):
             continue
         if (
-            _NOT_A_SPEECH_VERB.search(text, start, match.start())
+            _not_a_speech_verb(text, start, match.start())
             and not (verb == "saying" and text[max(start, match.start() - 3) : match.start()] == "as ")
             and not _AUXILIARY_BEFORE.search(text, start, match.start())
         ):

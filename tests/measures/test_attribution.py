@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from h20lib import config
+from h20lib.measures import attribution
 from h20lib.measures.attribution import DocumentMentions, abbreviations, attribute_document, find_quotes
 from h20lib.measures.scoring import quotes, score
 from h20lib.parse.corpus import DocumentMeta, parse_document
@@ -1226,3 +1227,25 @@ def test_unseen_speakers_agree_with_labels(unseen_speakers_corpus, unseen_speake
     print(f"unseen speakers: {agreement:.3f} of {len(joined)}; by article: {per_doc.round(3).to_dict()}")
     assert not math.isnan(agreement)
     assert agreement >= UNSEEN_AGREEMENT
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["the report ", "Nvidia's ", "the widely  ", "not\n", "the news-\n ", "neither of them, he ", "He ", "", "  "],
+)
+def test_not_a_speech_verb_reads_the_last_two_words_as_the_whole_pattern_does(before):
+    assert attribution._not_a_speech_verb(before, 0, len(before)) == bool(
+        attribution._NOT_A_SPEECH_VERB.search(before, 0, len(before))
+    )
+
+
+def test_not_a_speech_verb_agrees_with_the_whole_pattern_before_every_space_of_the_real_pages():
+    lines = [line for path in sorted(config.REAL_CORPUS_DIR.glob("*.txt")) for line in path.read_text().splitlines()]
+    ends = [(line, end) for line in lines for end in range(len(line) + 1) if line[end - 1 : end] in (" ", "-")]
+    differing = [
+        (line, end)
+        for line, end in ends
+        if attribution._not_a_speech_verb(line, 0, end) != bool(attribution._NOT_A_SPEECH_VERB.search(line, 0, end))
+    ]
+    assert differing == []
+    assert sum(attribution._not_a_speech_verb(line, 0, end) for line, end in ends) > 1000
