@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from h20lib import resources
 from h20lib.parse.chrome import learned_chrome
@@ -209,6 +209,7 @@ def _wrap_width(text: str, lines: list[_Line]) -> int:
     return width if wrapped >= WRAPPED_MIN_LINES else 0
 
 
+@lru_cache(maxsize=4096)  # the structure rules count a line's words several times
 def word_count(text: str) -> int:
     """Words of a line; in Chinese or Japanese text without spaces every two characters count as one word."""
     if not _WIDE.search(text):
