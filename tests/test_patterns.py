@@ -7,7 +7,15 @@ import pytest
 from h20lib import config, resources
 from h20lib.measures import attribution, frames, stance
 from h20lib.parse import structure
-from h20lib.patterns import AnyOf, OpeningFinder, PatternSet, alternatives, required_strings, screen_text
+from h20lib.patterns import (
+    AnyOf,
+    OpeningFinder,
+    PatternSet,
+    Screened,
+    alternatives,
+    required_strings,
+    screen_text,
+)
 
 
 @pytest.mark.parametrize(
@@ -172,3 +180,26 @@ def test_opening_finder_agrees_with_finditer_on_real_lines():
 def test_opening_finder_refuses_a_case_insensitive_pattern():
     with pytest.raises(ValueError, match="case-sensitive"):
         OpeningFinder(re.compile("said", re.IGNORECASE))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "text", "pos", "endpos"),
+    [
+        (r"\breportedly\b|\bis\s+said\s+to\b", re.IGNORECASE, "Nvidia REPORTEDLY asked", 0, None),
+        (r"\breportedly\b", re.IGNORECASE, "Nvidia reportedly asked", 10, None),  # the stretch starts inside it
+        (r"\breportedly\b", re.IGNORECASE, "Nvidia reportedly asked", 0, 12),  # and ends inside it
+        (r",\s+(?P<verb>said|says)[.]?$", 0, "It works, said Huang. It works, said", 0, 20),  # case kept
+        (r",\s+(?P<verb>said|says)[.]?$", 0, "It works, Said", 0, None),
+        (r"\d+", 0, "no digits here 42", 0, None),  # no strings: always searched
+    ],
+)
+def test_screened_search_is_the_patterns(pattern, flags, text, pos, endpos):
+    compiled = re.compile(pattern, flags)
+    end = len(text) if endpos is None else endpos
+    found, expected = Screened(compiled).search(text, pos, endpos), compiled.search(text, pos, end)
+    assert (found.span() if found else None) == (expected.span() if expected else None)
+
+
+def test_screened_refuses_flags_it_does_not_read():
+    with pytest.raises(ValueError, match="IGNORECASE"):
+        Screened(re.compile("said  # a comment", re.VERBOSE))

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from h20lib import resources
 from h20lib.measures.actors import PERSON_TYPES, Mention, actor_id_from_name, actor_type, find_mentions, register
 from h20lib.parse.structure import is_asker, is_pull_quote_credit, word_count
-from h20lib.patterns import AnyOf, OpeningFinder
+from h20lib.patterns import AnyOf, OpeningFinder, Screened
 from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
@@ -52,13 +52,15 @@ _REQUEST = re.compile(
     r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?:explain|clarify|brief|testify|justify|answer|disclose|reconsider|reverse|provide)\b"
 )
 _INSTRUCTION = re.compile(r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
-_TRAILING_SOURCE = re.compile(
-    r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE
+_TRAILING_SOURCE = Screened(
+    re.compile(r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE)
 )
 # An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
-_TRAILING = re.compile(
-    r",[”\"’']?\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
-    r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according|asking|speaking|declining|requesting)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
+_TRAILING = Screened(
+    re.compile(
+        r",[”\"’']?\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
+        r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according|asking|speaking|declining|requesting)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
+    )
 )
 # "the deal, which Trump said": the relative pronoun is the object, the name before the verb its speaker.
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|that)\s+(?P<name>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,2})\s+$")
@@ -104,10 +106,12 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 # Hedges that pass on a report without naming it: "Nvidia has reportedly asked ...", "X is said to have ..."
-_REPORTEDLY = re.compile(
-    r"\breportedly\b|\b(?:is|are|was|were)\s+said\s+to\b|\bit\s+(?:is|was|has\s+been)\s+(?:claimed|reported)\b"
-    r"|\baccording\s+to\s+(?:the\s+|that\s+|this\s+)?reports?\b",
-    re.IGNORECASE,
+_REPORTEDLY = Screened(
+    re.compile(
+        r"\breportedly\b|\b(?:is|are|was|were)\s+said\s+to\b|\bit\s+(?:is|was|has\s+been)\s+(?:claimed|reported)\b"
+        r"|\baccording\s+to\s+(?:the\s+|that\s+|this\s+)?reports?\b",
+        re.IGNORECASE,
+    )
 )
 _SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas|as)\b", re.IGNORECASE)
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
@@ -141,7 +145,7 @@ class _Rules:
     generic_speakers_zh: dict[str, str]
     continuing_verbs: frozenset[str]
     not_names: frozenset[str]
-    according_to: re.Pattern[str]
+    according_to: Screened
     references: dict[str, str]  # pronoun or role noun -> the kind of actor it stands for
     generic_speakers: dict[str, str]
     title_words: frozenset[str]
@@ -187,7 +191,7 @@ def _rules() -> _Rules:
         generic_speakers_zh=dict(cues["generic_speakers_zh"]),
         continuing_verbs=frozenset(cues["continuing_verbs"].split()),
         not_names=frozenset(cues["not_names"].split()),
-        according_to=re.compile(cues["according_to"], re.IGNORECASE),
+        according_to=Screened(re.compile(cues["according_to"], re.IGNORECASE)),
         references=references,
         generic_speakers=generic_speakers,
         title_words=frozenset(cues["titles"]["words"].split()),
@@ -938,7 +942,7 @@ def _quote_speaker(
         if speaker:
             return speaker, verb.group()
         break
-    source = _rules().according_to.match(
+    source = _rules().according_to.pattern.match(
         text, after_start + len(text[after_start:after_end]) - len(text[after_start:after_end].lstrip(" ,"))
     )
     if source:
