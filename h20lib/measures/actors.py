@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 from pypinyin import lazy_pinyin
@@ -120,6 +120,7 @@ def mentioned_actors(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(mention.actor for mention in find_mentions(text)))
 
 
+@lru_cache(maxsize=8192)  # a page names the same few people and bodies again and again
 def actor_id_from_name(name: str) -> str:
     """A stable snake_case id for a name the register lacks: "Colette Kress" -> "colette_kress"; a Chinese name in
     characters is romanised in pinyin, family name first and the given name as one word: "張欣" -> "zhang_xin"."""
