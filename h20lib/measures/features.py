@@ -67,26 +67,31 @@ def sentence_words(
         elif scope:
             negated = "not_"
             scope -= 1
-        stem = word[:stem_letters] if len(word) > stem_letters and word != "<num>" else None
         at_word = _new_tuple(Feature, (1.0, start, end))
-        at_pair = _new_tuple(Feature, (1.0, previous_start, end))
         same = not negated and previous_marked == previous
-        for kind, value in (("word:", word), ("stem:", stem)):
-            if value is None:
-                continue
-            name = kind + value
-            plain.setdefault(name, at_word)
+        # the word, then its stem, then the pair it ends: in plain and, negation marked, in marked
+        name = "word:" + word
+        feature = plain.setdefault(name, at_word)
+        if same:
+            marked.setdefault(name, feature)
+        else:
+            marked.setdefault("word:" + negated + word, at_word)
+        if len(word) > stem_letters and word != "<num>":
+            stem = word[:stem_letters]
+            name = "stem:" + stem
+            feature = plain.setdefault(name, at_word)
             if same:
-                marked.setdefault(name, plain[name])
+                marked.setdefault(name, feature)
             else:
-                marked.setdefault(kind + negated + value, at_word)
+                marked.setdefault("stem:" + negated + stem, at_word)
         if previous is not None:
+            at_pair = _new_tuple(Feature, (1.0, previous_start, end))
             name = f"pair:{previous} {word}"
-            plain.setdefault(name, at_pair)
+            feature = plain.setdefault(name, at_pair)
             if same:
-                marked.setdefault(name, plain[name])
-        if not same and previous_marked is not None:
-            marked.setdefault(f"pair:{previous_marked} {negated}{word}", at_pair)
+                marked.setdefault(name, feature)
+            else:
+                marked.setdefault(f"pair:{previous_marked} {negated}{word}", at_pair)
         previous, previous_marked, previous_start = word, negated + word, start
     return Words(plain, marked, _chinese_spans(text))
 
