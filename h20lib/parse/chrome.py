@@ -104,7 +104,7 @@ def _line_features(text: str, *, repeated: bool) -> dict[str, float]:
         "separators": float(bool(_SEPARATOR.search(text))),
         "quotation": float(bool(_QUOTE.search(text))),
     }
-    tokens = [token.translate(_DIGITS_AS_ZERO) for token in _TOKEN.findall(text.lower())]
+    tokens = _TOKEN.findall(text.lower().translate(_DIGITS_AS_ZERO))  # digits stay digits: the same tokens
     for token in tokens:
         features[f"word:{token}"] = 1.0
     for first, second in itertools.pairwise(tokens):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import cache
@@ -11,6 +12,7 @@ from h20lib import resources
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+")
+_NONE: itertools.repeat[tuple[str, ...]] = itertools.repeat(())  # the languages of a word that is no function word
 
 
 @cache
@@ -59,11 +61,8 @@ def detect_language(text: str, *, default: str = "en") -> str:
         # CJK characters each carry a word's worth of meaning, so weigh them against Latin letters by 3.
         if count * 3 >= len(_LATIN_LETTER.findall(text)):
             return code
-    votes: Counter[str] = Counter()
     languages_of = _languages_of_word()
-    for word in _WORD.findall(text.lower()):
-        for language in languages_of.get(word, ()):
-            votes[language] += 1
+    votes = Counter(itertools.chain.from_iterable(map(languages_of.get, _WORD.findall(text.lower()), _NONE)))
     if not votes:
         return default
     best = max(votes.values())
