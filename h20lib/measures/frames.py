@@ -152,7 +152,7 @@ def frame_evidence(
     cues = cue_matches(text)
     weights = _log_odds_weights()
     feats = _features(text, cues, known=weights.rows, words=words)
-    names, contributions = weights.contributions({name: feature.value for name, feature in feats.items()})
+    names, contributions = weights.contributions(feats)
     log_odds = contributions.sum(axis=0).tolist()
     models = resources.model(MODEL_FILE)["frames"]
     evidence = {}

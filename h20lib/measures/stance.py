@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
@@ -247,7 +247,7 @@ def _stacked_models() -> tuple[StackedWeights, list[tuple[str, str, int, int]]]:
     return StackedWeights(intercepts, weights), slots
 
 
-def all_target_probabilities(values: dict[str, float]) -> dict[str, dict[str, float]]:
+def all_target_probabilities(values: Mapping[str, float | Feature]) -> dict[str, dict[str, float]]:
     """Per target, P(any stance), P(favor | any) and, from them, P(favor), P(against) and P(none) of a sentence's
     features (the same sums as each model's own :func:`h20lib.measures.linear.label_scores`, in one pass)."""
     weights, slots = _stacked_models()
@@ -308,8 +308,7 @@ def _decide(
     (scoring shows none, ``explain`` does)."""
     evidence = cue_evidence(text)
     feats = _features(text, evidence, known=_stacked_models()[0].rows, words=words)
-    values = {name: feature.value for name, feature in feats.items()}
-    all_probabilities = all_target_probabilities(values)
+    all_probabilities = all_target_probabilities(feats)
     decided = {}
     for target in TARGETS:
         model = _target_model(target)

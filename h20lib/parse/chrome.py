@@ -115,7 +115,8 @@ def _line_features(text: str, *, repeated: bool) -> dict[str, float]:
 def chrome_probability(features: dict[str, float], model: dict) -> float:
     """P(page chrome) of a line: the logistic function of the model's intercept plus its weighted features."""
     weights = model["weights"]
-    score = model["intercept"] + sum(value * weights.get(name, 0.0) for name, value in features.items())
+    # a feature the model lacks would add 0.0, which leaves the sum as it is
+    score = model["intercept"] + sum(value * weights[name] for name, value in features.items() if name in weights)
     return 1 / (1 + math.exp(-min(max(score, -700.0), 700.0)))
 
 
