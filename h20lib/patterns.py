@@ -53,7 +53,8 @@ def _clauses(items: Any) -> list[Strings]:
             clauses.append(frozenset([run]))
             run = ""
         if op is sre.SUBPATTERN:
-            clauses += _clauses(av[-1].data)
+            if not av[1] & re.IGNORECASE:  # a group that ignores case needs no string in the case written
+                clauses += _clauses(av[-1].data)
         elif op is sre.ATOMIC_GROUP:
             clauses += _clauses(av.data)
         elif op in _REPEATS and av[0] >= 1:
@@ -84,9 +85,9 @@ def _top_level_alternatives(items: Any) -> list[Any]:
 
 
 def required_strings(pattern: str, *, ignore_case: bool) -> tuple[tuple[Strings, ...], ...] | None:
-    """For each top-level alternative of ``pattern``, sets of strings such that every match of the alternative holds one string
-    of each set (lower-cased when ``ignore_case``); None when an alternative has no such set (it can match without
-    any literal text)."""
+    """For each top-level alternative of ``pattern``, sets of strings such that every match of the alternative
+    holds one string of each set (lower-cased when ``ignore_case``); None when an alternative has no such set (it
+    can match without any literal text)."""
     flags = re.IGNORECASE if ignore_case else 0
     required = []
     for branch in _top_level_alternatives(sre_parse.parse(pattern, flags).data):
@@ -176,7 +177,7 @@ def _opening(items: Any) -> Strings | None:
             literals = itertools.takewhile(lambda item: item[0] is sre.LITERAL, items[index:])
             return frozenset(["".join(chr(char) for _, char in literals)])
         if op is sre.SUBPATTERN:
-            return _opening(av[-1].data)
+            return None if av[1] & re.IGNORECASE else _opening(av[-1].data)
         if op is sre.ATOMIC_GROUP:
             return _opening(av.data)
         if op in _REPEATS and av[0] >= 1:

@@ -35,6 +35,7 @@ from h20lib.patterns import (
         (r"(?:ab){2,}", [[{"ab"}]]),
         (r"[图圖]\s*[/:]", [[{"图", "圖"}, {"/", ":"}]]),  # a class of a few characters is a set of them
         (r"[a-z]\d", None),  # a range is not
+        (r"(?i:said)\s+x", [[{"x"}]]),  # a group that ignores case holds no string in the case written
     ],
 )
 def test_required_strings(pattern, expected):
@@ -154,6 +155,7 @@ def test_screening_texts_in_turn_gives_each_its_own_candidates():
         (r"\b(?:pointed\s+out|point(?:ed|s)|alleged(?=\s+that\b))", "pointed out, points, alleged that", 0, None),
         (r"(?:ab|b)+c", "abbabc bc", 0, None),  # overlapping openings
         (r"\w+ly", "quickly and slowly", 0, None),  # no opening strings: searched everywhere
+        (r"\b(?i:said)\b", "He SAID so", 0, None),  # a group that ignores case opens with no string as written
     ],
 )
 def test_opening_finder_gives_finditers_matches(pattern, text, pos, endpos):
