@@ -115,9 +115,9 @@ def _probability(log_odds: float) -> float:
     return 1 / (1 + math.exp(-min(max(log_odds, -700.0), 700.0)))
 
 
-def model_probabilities(values: dict[str, float]) -> dict[str, float]:
+def model_probabilities(feats: dict[str, Feature]) -> dict[str, float]:
     """Each frame model's probability that the frame is invoked (the softmax of its two label scores)."""
-    return {frame: _probability(z) for frame, z in zip(frame_names(), _log_odds_weights().sums(values))}
+    return {frame: _probability(z) for frame, z in zip(frame_names(), _log_odds_weights().sums(feats))}
 
 
 def is_invoked(*, has_cue: bool, probability: float, rule: str, min_probability: float) -> bool:

@@ -37,23 +37,22 @@ class StackedWeights:
         self.rows = {name: row for row, name in enumerate(weights, start=1)}
         self.matrix = np.array([intercepts, *weights.values()], dtype=np.float64).reshape(-1, len(intercepts))
 
-    def contributions(self, feats: Mapping[str, float | Feature]) -> tuple[list[str], np.ndarray]:
+    def contributions(self, feats: Mapping[str, Feature]) -> tuple[list[str], np.ndarray]:
         """The features of ``feats`` that have weights, in order, and the products value x weight: row 0 the
-        intercepts, then one row per such feature, one column per model slot. A feature's value is given as such or
-        as the Feature that holds it."""
+        intercepts, then one row per such feature, one column per model slot."""
         get = self.rows.get
         names, rows, values = [], [0], [1.0]
-        for name, value in feats.items():
+        for name, feature in feats.items():
             row = get(name)
             if row is not None:
                 names.append(name)
                 rows.append(row)
-                values.append(value[0] if isinstance(value, tuple) else value)
+                values.append(feature[0])  # its value
         products = self.matrix.take(rows, axis=0)
         products *= np.array(values)[:, None]
         return names, products
 
-    def sums(self, feats: Mapping[str, float | Feature]) -> list[float]:
+    def sums(self, feats: Mapping[str, Feature]) -> list[float]:
         return self.contributions(feats)[1].sum(axis=0).tolist()
 
 

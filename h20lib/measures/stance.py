@@ -247,11 +247,11 @@ def _stacked_models() -> tuple[StackedWeights, list[tuple[str, str, int, int]]]:
     return StackedWeights(intercepts, weights), slots
 
 
-def all_target_probabilities(values: Mapping[str, float | Feature]) -> dict[str, dict[str, float]]:
+def all_target_probabilities(feats: Mapping[str, Feature]) -> dict[str, dict[str, float]]:
     """Per target, P(any stance), P(favor | any) and, from them, P(favor), P(against) and P(none) of a sentence's
     features (the same sums as each model's own :func:`h20lib.measures.linear.label_scores`, in one pass)."""
     weights, slots = _stacked_models()
-    scores = weights.sums(values)
+    scores = weights.sums(feats)
     chosen = {}
     for target, part, first, n_labels in slots:
         labels = _target_model(target)[part]["labels"]
@@ -350,7 +350,7 @@ def any_stance_evidence(text: str) -> list[Evidence]:
 
 def stance_probabilities(text: str) -> dict[str, dict[str, float]]:
     """Per target, the model's P(any stance), P(favor | any), P(favor), P(against) and P(none) for ``text``."""
-    return all_target_probabilities(feature_values(text))
+    return all_target_probabilities(featurize(text))
 
 
 def stance_evidence(text: str) -> list[Evidence]:

@@ -11,6 +11,7 @@ from h20lib.measures.frames import (
     NO_FRAMES,
     cue_matches,
     feature_values,
+    featurize,
     frame_dimensions,
     frame_evidence,
     frame_names,
@@ -96,7 +97,7 @@ def test_an_unknown_rule_is_an_error():
 @pytest.mark.parametrize("sentence", ["Tariffs of 145% hit Chinese goods.", "Lawmakers met the ambassador.", ""])
 def test_model_probabilities_are_each_frame_models_softmax(sentence):
     values = feature_values(sentence)
-    probabilities = model_probabilities(values)
+    probabilities = model_probabilities(featurize(sentence))
     for frame, model in resources.model(MODEL_FILE)["frames"].items():
         expected = softmax(label_scores(values, model))[model["labels"].index("invoked")]
         assert math.isclose(probabilities[frame], expected, abs_tol=1e-9)

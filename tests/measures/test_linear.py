@@ -54,9 +54,7 @@ def test_shipped_models_are_well_formed(name):
     ],
 )
 def test_stacked_weights_give_the_same_floats_as_the_plain_sums(sentence):
-    for weights, values in (
-        (stance._stacked_models()[0], stance.feature_values(sentence)),
-        (frames._log_odds_weights(), frames.feature_values(sentence)),
-    ):
+    for weights, module in ((stance._stacked_models()[0], stance), (frames._log_odds_weights(), frames)):
         plain = dict(zip(weights.rows, weights.matrix[1:].tolist()))
-        assert weights.sums(values) == weighted_sums(weights.matrix[0].tolist(), values, plain)  # exactly
+        values = module.feature_values(sentence)
+        assert weights.sums(module.featurize(sentence)) == weighted_sums(weights.matrix[0].tolist(), values, plain)
