@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Container
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from h20lib import resources
 from h20lib.measures.features import Feature, Words, add_spans, sentence_words
@@ -52,8 +52,7 @@ def _cue_patterns() -> tuple[tuple[tuple[str, str], ...], PatternSet]:
     return tuple((frame, cue) for frame, cue, _ in entries), PatternSet([pattern for _, _, pattern in entries])
 
 
-@dataclass(frozen=True)
-class FrameEvidence:
+class FrameEvidence(NamedTuple):  # a tuple: a sentence has several, and building a frozen dataclass is slower
     frame: str
     cue: str  # "<frame>#<n>" for the n-th pattern of frame_cues.toml, "model <feature>" for a model feature
     matched: str
