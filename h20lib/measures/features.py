@@ -7,7 +7,7 @@ are, the stance models with the scope of a negation marked.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 _WORD_OR_STOP = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[,;:.!?()\"“”—]")
@@ -112,9 +112,12 @@ def _chinese_spans(text: str) -> dict[str, Feature]:
     return spans
 
 
-def add_spans(feats: dict[str, Feature], spans: Mapping[str, Feature], *, known: Container[str] | None = None) -> None:
-    """Add each feature of ``spans`` that ``feats`` lacks, in order; with ``known``, only the features in it (those a
-    model weighs)."""
+def add_spans(feats: dict[str, Feature], spans: Mapping[str, Feature]) -> None:
+    """Add each feature of ``spans`` that ``feats`` lacks, in order. The models skip the features they do not weigh,
+    so all are added: a sentence's words are nearly all weighed, and picking them out cost more than it saved."""
+    if feats.keys().isdisjoint(spans):  # as a sentence's cues and words always are
+        feats.update(spans)
+        return
     for name, feature in spans.items():
-        if name not in feats and (known is None or name in known):
+        if name not in feats:
             feats[name] = feature

@@ -12,7 +12,6 @@ features).
 from __future__ import annotations
 
 import math
-from collections.abc import Container
 from functools import cache
 from typing import NamedTuple
 
@@ -74,13 +73,11 @@ def cue_matches(text: str) -> dict[str, list[FrameEvidence]]:
     return {frame: sorted(found[frame], key=lambda e: (e.start, e.cue)) for frame in frame_names() if frame in found}
 
 
-def _features(
-    text: str, cues: dict[str, list[FrameEvidence]], *, known: Container[str] | None = None, words: Words | None = None
-) -> dict[str, Feature]:
+def _features(text: str, cues: dict[str, list[FrameEvidence]], *, words: Words | None = None) -> dict[str, Feature]:
     feats = {f"cue:{frame}": Feature(1.0, matches[0].start, matches[0].end) for frame, matches in cues.items()}
     words = words if words is not None else sentence_words(text)
-    add_spans(feats, words.plain, known=known)
-    add_spans(feats, words.chinese, known=known)
+    add_spans(feats, words.plain)
+    add_spans(feats, words.chinese)
     return feats
 
 
@@ -150,7 +147,7 @@ def frame_evidence(
     otherwise the model features pushing towards it, strongest first (the first ``limit`` of them)."""
     cues = cue_matches(text)
     weights = _log_odds_weights()
-    feats = _features(text, cues, known=weights.rows, words=words)
+    feats = _features(text, cues, words=words)
     names, contributions = weights.contributions(feats)
     log_odds = contributions.sum(axis=0).tolist()
     models = resources.model(MODEL_FILE)["frames"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
@@ -171,9 +171,7 @@ def words_of(text: str) -> Words:
     return sentence_words(text, negators=evaluation.negators, negation_scope=evaluation.negation_scope)
 
 
-def _features(
-    text: str, evidence: list[Evidence], *, known: Container[str] | None = None, words: Words | None = None
-) -> dict[str, Feature]:
+def _features(text: str, evidence: list[Evidence], *, words: Words | None = None) -> dict[str, Feature]:
     feats: dict[str, Feature] = {}
     totals = dict.fromkeys(TARGETS, 0.0)
     spans: dict[str, tuple[int, int]] = {}
@@ -191,8 +189,8 @@ def _features(
         if anchor:
             feats[f"names_target>{target}"] = Feature(1.0, anchor.start(), anchor.end())
     words = words if words is not None else words_of(text)
-    add_spans(feats, words.marked, known=known)
-    add_spans(feats, words.chinese, known=known)
+    add_spans(feats, words.marked)
+    add_spans(feats, words.chinese)
     return feats
 
 
@@ -307,7 +305,7 @@ def _decide(
     label, the first ``limit`` features). The evidence of a model's "none" is gathered only when ``none_evidence``
     (scoring shows none, ``explain`` does)."""
     evidence = cue_evidence(text)
-    feats = _features(text, evidence, known=_stacked_models()[0].rows, words=words)
+    feats = _features(text, evidence, words=words)
     all_probabilities = all_target_probabilities(feats)
     decided = {}
     for target in TARGETS:

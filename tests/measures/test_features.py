@@ -52,3 +52,21 @@ def test_each_feature_points_at_its_first_occurrence():
     feats = features(sentence)
     assert sentence[feats["word:chip"].start : feats["word:chip"].end] == "Chip"
     assert sentence[feats["pair:chip sales"].start : feats["pair:chip sales"].end] == "Chip sales"
+
+
+@pytest.mark.parametrize(
+    ("feats", "spans", "expected"),
+    [
+        ({"cue:a": (1.0, 0, 1)}, {"word:b": (1.0, 2, 3)}, [("cue:a", (1.0, 0, 1)), ("word:b", (1.0, 2, 3))]),
+        # a feature already there keeps its first value and place
+        (
+            {"word:b": (2.0, 0, 1)},
+            {"word:c": (1.0, 4, 5), "word:b": (1.0, 2, 3)},
+            [("word:b", (2.0, 0, 1)), ("word:c", (1.0, 4, 5))],
+        ),
+        ({}, {}, []),
+    ],
+)
+def test_add_spans_adds_what_is_missing_in_order(feats, spans, expected):
+    add_spans(feats, spans)
+    assert list(feats.items()) == expected
