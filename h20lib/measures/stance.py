@@ -288,6 +288,8 @@ def _pushes(
         if w is None or not feature.value:
             continue
         push = feature.value * (w[favor] - w[against])
+        if direction and push * direction <= 0:
+            continue  # the other way: rounding keeps its sign or makes it 0
         shown = round(push, 4)
         if push and (not direction or shown * direction > 0):
             ranked.append((-abs(shown), feature.start, name, shown, feature))
