@@ -109,14 +109,66 @@ def screen_text(text: str) -> str | None:
     return lowered
 
 
+class _StringFinder:
+    """The strings of several pattern sets in one Aho-Corasick automaton (pyahocorasick): a text that the sets screen
+    in turn (a sentence, for the stance cues, the frame cues and the attribution patterns) is lower-cased and
+    searched once, and each set reads which of its strings it holds."""
+
+    __slots__ = ("_automaton", "_last", "_sets", "ignore_case")
+
+    def __init__(self, *, ignore_case: bool) -> None:
+        self.ignore_case = ignore_case
+        self._sets: list[dict[str, Any]] = []
+        self._automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str, dict[int, dict[str, Any]] | None] = ("", {})
+
+    def add(self, strings: dict[str, Any]) -> int:
+        """Share the automaton with a set whose ``strings`` map to what the set wants back; the set's number."""
+        self._sets.append(strings)
+        self._automaton = None  # built again, with these strings, on the next search
+        self._last = ("", {})
+        return len(self._sets) - 1
+
+    def found(self, text: str) -> dict[int, dict[str, Any]] | None:
+        """Per set, the strings ``text`` holds and their values; None when the text cannot be screened."""
+        last = self._last
+        if last[0] == text:
+            return last[1]
+        screen = screen_text(text) if self.ignore_case else text
+        per_set: dict[int, dict[str, Any]] | None = None
+        if screen is not None:
+            per_set = {}
+            automaton = self._built()
+            for _, (string, owners) in automaton.iter(screen) if len(automaton) else ():
+                for number, value in owners:
+                    per_set.setdefault(number, {})[string] = value
+        self._last = (text, per_set)
+        return per_set
+
+    def _built(self) -> ahocorasick.Automaton:
+        if self._automaton is None:
+            owners: dict[str, list[tuple[int, Any]]] = {}
+            for number, strings in enumerate(self._sets):
+                for string, value in strings.items():
+                    owners.setdefault(string, []).append((number, value))
+            self._automaton = ahocorasick.Automaton()
+            for string, values in owners.items():
+                self._automaton.add_word(string, (string, tuple(values)))
+            self._automaton.make_automaton()
+        return self._automaton
+
+
+_SHARED: dict[tuple[str, bool], _StringFinder] = {}
+
+
 class PatternSet:
     """Compiled patterns, each searched only in texts that hold one of its required strings. One pass of an
-    Aho-Corasick automaton (pyahocorasick) over the text finds every required string it holds, for all the
-    patterns at once."""
+    Aho-Corasick automaton over the text finds every required string it holds, for all the patterns at once; sets
+    given the same ``shared`` name share one automaton and one pass per text."""
 
-    __slots__ = ("_always", "_automaton", "_last", "ignore_case", "patterns")
+    __slots__ = ("_always", "_finder", "_last", "_number", "ignore_case", "patterns")
 
-    def __init__(self, patterns: Sequence[str], *, ignore_case: bool = True) -> None:
+    def __init__(self, patterns: Sequence[str], *, ignore_case: bool = True, shared: str | None = None) -> None:
         self.patterns = tuple(re.compile(p, re.IGNORECASE if ignore_case else 0) for p in patterns)
         self.ignore_case = ignore_case
         # Each alternative of each pattern is keyed by one of its sets of strings (the one whose shortest string is
@@ -138,10 +190,12 @@ class PatternSet:
                 for string in key:
                     keyed[string].append((index, others))
         self._always = frozenset(always)
-        self._automaton = ahocorasick.Automaton()
-        for string, alternatives_keyed in keyed.items():
-            self._automaton.add_word(string, (string, tuple(alternatives_keyed)))
-        self._automaton.make_automaton()
+        self._finder = (
+            _SHARED.setdefault((shared, ignore_case), _StringFinder(ignore_case=ignore_case))
+            if shared
+            else _StringFinder(ignore_case=ignore_case)
+        )
+        self._number = self._finder.add({string: tuple(alternatives) for string, alternatives in keyed.items()})
         self._last = ("", self._screen(""))  # the last text screened and its candidates
 
     def candidates(self, text: str) -> tuple[int, ...]:
@@ -154,12 +208,10 @@ class PatternSet:
         return found
 
     def _screen(self, text: str) -> tuple[int, ...]:
-        screen = screen_text(text) if self.ignore_case else text
-        if screen is None or not len(self._automaton):
+        per_set = self._finder.found(text)
+        if per_set is None:
             return tuple(range(len(self.patterns)))
-        found = {}
-        for _, (string, keyed) in self._automaton.iter(screen):
-            found[string] = keyed
+        found = per_set.get(self._number, {})
         hits = set(self._always)
         for keyed in found.values():
             for index, others in keyed:
@@ -195,11 +247,11 @@ class Screened:
 
     __slots__ = ("_screen", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], *, shared: str | None = None) -> None:
         if pattern.flags & ~(re.IGNORECASE | re.UNICODE):
             raise ValueError(f"Screened reads only the IGNORECASE flag: {pattern.pattern[:60]!r}")
         self.pattern = pattern
-        self._screen = PatternSet([pattern.pattern], ignore_case=bool(pattern.flags & re.IGNORECASE))
+        self._screen = PatternSet([pattern.pattern], ignore_case=bool(pattern.flags & re.IGNORECASE), shared=shared)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
@@ -284,9 +336,9 @@ class AnyOf:
 
     __slots__ = ("parts",)
 
-    def __init__(self, *patterns: str, ignore_case: bool = True) -> None:
+    def __init__(self, *patterns: str, ignore_case: bool = True, shared: str | None = None) -> None:
         self.parts = PatternSet(
-            [part for pattern in patterns for part in alternatives(pattern)], ignore_case=ignore_case
+            [part for pattern in patterns for part in alternatives(pattern)], ignore_case=ignore_case, shared=shared
         )
 
     def search(self, text: str) -> bool:

@@ -205,3 +205,14 @@ def test_screened_search_is_the_patterns(pattern, flags, text, pos, endpos):
 def test_screened_refuses_flags_it_does_not_read():
     with pytest.raises(ValueError, match="IGNORECASE"):
         Screened(re.compile("said  # a comment", re.VERBOSE))
+
+
+def test_pattern_sets_sharing_an_automaton_give_their_own_candidates():
+    """Sets that share one automaton (and one pass per text) screen texts in turn as each would alone."""
+    first = [r"\bslam\w*\s+the\s+decision", r"\bgift to (?:beijing|china)\b"]
+    second = [r"\breportedly\b", r"\d+", r"\bgift\b"]
+    shared = (PatternSet(first, shared="test"), PatternSet(second, shared="test"))
+    alone = (PatternSet(first), PatternSet(second))
+    texts = ["a gift to China", "a gift to China", "it reportedly slammed the decision", "", "42 gifts", "ſlam"]
+    for text in texts:
+        assert [s.candidates(text) for s in shared] == [s.candidates(text) for s in alone]

@@ -53,14 +53,16 @@ _REQUEST = re.compile(
 )
 _INSTRUCTION = re.compile(r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
 _TRAILING_SOURCE = Screened(
-    re.compile(r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE)
+    re.compile(r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE),
+    shared="sentence",
 )
 # An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
 _TRAILING = Screened(
     re.compile(
         r",[”\"’']?\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
         r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according|asking|speaking|declining|requesting)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
-    )
+    ),
+    shared="sentence",
 )
 # "the deal, which Trump said": the relative pronoun is the object, the name before the verb its speaker.
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|that)\s+(?P<name>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,2})\s+$")
@@ -111,7 +113,8 @@ _REPORTEDLY = Screened(
         r"\breportedly\b|\b(?:is|are|was|were)\s+said\s+to\b|\bit\s+(?:is|was|has\s+been)\s+(?:claimed|reported)\b"
         r"|\baccording\s+to\s+(?:the\s+|that\s+|this\s+)?reports?\b",
         re.IGNORECASE,
-    )
+    ),
+    shared="sentence",
 )
 _SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas|as)\b", re.IGNORECASE)
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
@@ -191,7 +194,7 @@ def _rules() -> _Rules:
         generic_speakers_zh=dict(cues["generic_speakers_zh"]),
         continuing_verbs=frozenset(cues["continuing_verbs"].split()),
         not_names=frozenset(cues["not_names"].split()),
-        according_to=Screened(re.compile(cues["according_to"], re.IGNORECASE)),
+        according_to=Screened(re.compile(cues["according_to"], re.IGNORECASE), shared="sentence"),
         references=references,
         generic_speakers=generic_speakers,
         title_words=frozenset(cues["titles"]["words"].split()),
@@ -1095,7 +1098,8 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
 # A press-conference question told in prose: "There was a question from a foreign reporter: ...", "A reporter asked".
 _QUESTION_FROM = AnyOf(
     r"\b(?:an?|the)\s+(?:\w+\s+){0,2}question\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:reporters?|journalists?|correspondents?)\b"
-    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b|有记者问|有記者問|记者提问|記者提問"
+    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b|有记者问|有記者問|记者提问|記者提問",
+    shared="sentence",
 )
 MAX_QUESTION_SENTENCES = 4  # a question told in prose runs at most this far before its question mark
 

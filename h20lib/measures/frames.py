@@ -48,7 +48,9 @@ def _cue_patterns() -> tuple[tuple[tuple[str, str], ...], PatternSet]:
         for frame in frame_names()
         for number, pattern in enumerate(cues[frame]["patterns"], start=1)
     ]
-    return tuple((frame, cue) for frame, cue, _ in entries), PatternSet([pattern for _, _, pattern in entries])
+    return tuple((frame, cue) for frame, cue, _ in entries), PatternSet(
+        [pattern for _, _, pattern in entries], shared="sentence"
+    )
 
 
 class FrameEvidence(NamedTuple):  # a tuple: a sentence has several, and building a frozen dataclass is slower

@@ -77,7 +77,7 @@ def cues() -> tuple[Cue, ...]:
 
 @cache
 def _cue_screen() -> PatternSet:
-    return PatternSet([cue.pattern.pattern for cue in cues()])
+    return PatternSet([cue.pattern.pattern for cue in cues()], shared="sentence")
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def _evaluation() -> _Evaluation:
     lexicon = resources.lexicon("evaluation_lexicon.toml")
     return _Evaluation(
         anchors={target: re.compile(pattern, re.IGNORECASE) for target, pattern in lexicon["anchors"].items()},
-        anchor_screen=PatternSet([lexicon["anchors"][target] for target in TARGETS]),
+        anchor_screen=PatternSet([lexicon["anchors"][target] for target in TARGETS], shared="sentence"),
         valence={word: 1.0 for word in lexicon["words"]["positive"].split()}
         | {word: -1.0 for word in lexicon["words"]["negative"].split()},
         window_words=int(lexicon["window_words"]),

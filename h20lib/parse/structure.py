@@ -67,12 +67,14 @@ def _cues() -> _Cues:
         wire_dateline=re.compile(data["prefix"]["wire_dateline"], re.IGNORECASE),
         date_stamp=re.compile(data["prefix"]["date_stamp"], re.IGNORECASE),
         boilerplate_block=re.compile(data["boilerplate"]["block_start"], re.IGNORECASE),
-        boilerplate_line=AnyOf(*(data["boilerplate"][key] for key in ("line", "line_more", "line_extra"))),
+        boilerplate_line=AnyOf(
+            *(data["boilerplate"][key] for key in ("line", "line_more", "line_extra")), shared="line"
+        ),
         date_or_time=re.compile(data["metadata"]["date_or_time"], re.IGNORECASE),
         date_companions=re.compile(data["metadata"]["date_companions"], re.IGNORECASE),
-        footer_start=AnyOf(data["boilerplate"]["footer_start"]),
+        footer_start=AnyOf(data["boilerplate"]["footer_start"], shared="line"),
         not_a_speaker=re.compile(data["boilerplate"]["not_a_speaker"], re.IGNORECASE),
-        caption_line=AnyOf(data["caption"]["line"]),
+        caption_line=AnyOf(data["caption"]["line"], shared="line"),
         bare_credit=re.compile(data["caption"]["bare_credit"], re.IGNORECASE),
         turn_label=re.compile(data["transcript"]["turn_label"], re.IGNORECASE),
         turn_line=re.compile(data["transcript"]["turn_line"], re.IGNORECASE),
