@@ -32,7 +32,8 @@ _new_tuple = tuple.__new__
 class Words(NamedTuple):
     """The word, stem and word-pair features of a sentence, each where it first appears, in order: ``plain`` as
     written, ``marked`` with the scope of a negation marked "not_"; and its Chinese characters and character pairs.
-    A feature found in both ``plain`` and ``marked`` is the same object."""
+    A feature found in both ``plain`` and ``marked`` is the same object, and in a sentence without a negation the
+    two are the same dictionary (read them, do not change them)."""
 
     plain: dict[str, Feature]
     marked: dict[str, Feature]
@@ -48,7 +49,8 @@ def sentence_words(
     "not_". Numbers are one token, "<num>"."""
     lowered = text.lower().replace("’", "'")
     plain: dict[str, Feature] = {}
-    marked: dict[str, Feature] = {}
+    # Until a negation is met the marked words are the plain ones: the two are one dictionary, copied at the first.
+    marked = plain
     previous: str | None = None  # the previous word as written
     previous_marked: str | None = None  # and with its negation prefix
     previous_start = 0
@@ -64,34 +66,40 @@ def sentence_words(
         negated = ""
         if negation_scope and (word in negators or word.endswith("n't")):
             scope = negation_scope
+            if marked is plain:
+                marked = dict(plain)
         elif scope:
             negated = "not_"
             scope -= 1
         at_word = _new_tuple(Feature, (1.0, start, end))
+        apart = marked is not plain
         same = not negated and previous_marked == previous
         # the word, then its stem, then the pair it ends: in plain and, negation marked, in marked
         name = "word:" + word
         feature = plain.setdefault(name, at_word)
-        if same:
-            marked.setdefault(name, feature)
-        else:
-            marked.setdefault("word:" + negated + word, at_word)
+        if apart:
+            if same:
+                marked.setdefault(name, feature)
+            else:
+                marked.setdefault("word:" + negated + word, at_word)
         if len(word) > stem_letters and word != "<num>":
             stem = word[:stem_letters]
             name = "stem:" + stem
             feature = plain.setdefault(name, at_word)
-            if same:
-                marked.setdefault(name, feature)
-            else:
-                marked.setdefault("stem:" + negated + stem, at_word)
+            if apart:
+                if same:
+                    marked.setdefault(name, feature)
+                else:
+                    marked.setdefault("stem:" + negated + stem, at_word)
         if previous is not None:
             at_pair = _new_tuple(Feature, (1.0, previous_start, end))
             name = f"pair:{previous} {word}"
             feature = plain.setdefault(name, at_pair)
-            if same:
-                marked.setdefault(name, feature)
-            else:
-                marked.setdefault(f"pair:{previous_marked} {negated}{word}", at_pair)
+            if apart:
+                if same:
+                    marked.setdefault(name, feature)
+                else:
+                    marked.setdefault(f"pair:{previous_marked} {negated}{word}", at_pair)
         previous, previous_marked, previous_start = word, negated + word, start
     return Words(plain, marked, _chinese_spans(text))
 

@@ -70,3 +70,14 @@ def test_each_feature_points_at_its_first_occurrence():
 def test_add_spans_adds_what_is_missing_in_order(feats, spans, expected):
     add_spans(feats, spans)
     assert list(feats.items()) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shared"),
+    [("Lawmakers opposed the decision.", True), ("Lawmakers did not oppose the decision.", False), ("", True)],
+)
+def test_marked_words_are_the_plain_ones_until_a_negation(sentence, shared):
+    words = sentence_words(sentence, negators=NEGATORS, negation_scope=3)
+    assert (words.marked is words.plain) == shared
+    plain_only = sentence_words(sentence, negators=frozenset(), negation_scope=0).plain
+    assert list(words.plain.items()) == list(plain_only.items())  # marking never changes the plain words
