@@ -75,22 +75,14 @@ def sentence_words(
         apart = marked is not plain
         same = not negated and previous_marked == previous
         # the word, then its stem, then the pair it ends: in plain and, negation marked, in marked
-        name = "word:" + word
-        feature = plain.setdefault(name, at_word)
-        if apart:
-            if same:
-                marked.setdefault(name, feature)
-            else:
-                marked.setdefault("word:" + negated + word, at_word)
-        if len(word) > stem_letters and word != "<num>":
-            stem = word[:stem_letters]
-            name = "stem:" + stem
+        stemmed = len(word) > stem_letters and word != "<num>"
+        for kind, value in (("word:", word), ("stem:", word[:stem_letters])) if stemmed else (("word:", word),):
+            name = kind + value
             feature = plain.setdefault(name, at_word)
-            if apart:
-                if same:
-                    marked.setdefault(name, feature)
-                else:
-                    marked.setdefault("stem:" + negated + stem, at_word)
+            if apart and same:
+                marked.setdefault(name, feature)
+            elif apart:
+                marked.setdefault(kind + negated + value, at_word)
         if previous is not None:
             at_pair = _new_tuple(Feature, (1.0, previous_start, end))
             name = f"pair:{previous} {word}"
