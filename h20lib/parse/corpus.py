@@ -10,6 +10,7 @@ import difflib
 import hashlib
 import re
 import sys
+import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -81,9 +82,12 @@ def _iso_date(text: str) -> str:
     """ISO date of a full date written in any common style; "" when unreadable or lacking day, month or year."""
     cleaned = _DATE_PREFIX.sub("", text)
     try:
-        # parsing against two different default dates reveals any part the text leaves out
-        first = dateparser.parse(cleaned, default=datetime(2000, 1, 1))
-        second = dateparser.parse(cleaned, default=datetime(2001, 2, 2))
+        with warnings.catch_warnings():
+            # only the date is kept, so a time zone dateutil does not know ("10:00 EST") is no concern of the user's
+            warnings.simplefilter("ignore", dateparser.UnknownTimezoneWarning)
+            # parsing against two different default dates reveals any part the text leaves out
+            first = dateparser.parse(cleaned, default=datetime(2000, 1, 1))
+            second = dateparser.parse(cleaned, default=datetime(2001, 2, 2))
     except (ValueError, OverflowError):
         return ""
     return first.date().isoformat() if first.date() == second.date() else ""

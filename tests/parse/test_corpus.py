@@ -1,4 +1,5 @@
 import json
+import warnings
 
 import pandas as pd
 import pytest
@@ -359,6 +360,7 @@ def test_manifest_segments_switch_the_voice(manifest_folder, text, source_group,
         ('""', ""),
         pytest.param("2025-07-18T13:43:00", "2025-07-18"),
         pytest.param('"July 18, 2025"', "2025-07-18"),
+        pytest.param('"July 18, 2025 10:00 EST"', "2025-07-18"),  # a zone dateutil does not know: no warning
     ],
 )
 def test_manifest_published_is_an_iso_date(tmp_path, published, expected):
@@ -366,7 +368,9 @@ def test_manifest_published_is_an_iso_date(tmp_path, published, expected):
     (tmp_path / "manifest.toml").write_text(
         f'[[documents]]\ndoc_id = "a"\nfile = "a.txt"\npublished = {published}\n', encoding="utf-8"
     )
-    corpus = load_corpus(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus = load_corpus(tmp_path)
     assert corpus.documents.iloc[0]["published"] == expected
     assert set(corpus.sentences["published"]) == {expected}
 
