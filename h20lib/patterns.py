@@ -196,7 +196,8 @@ class PatternSet:
             else _StringFinder(ignore_case=ignore_case)
         )
         self._number = self._finder.add({string: tuple(alternatives) for string, alternatives in keyed.items()})
-        self._last = ("", self._screen(""))  # the last text screened and its candidates
+        # the last text screened and its candidates; an empty text holds no string (nor is the automaton built yet)
+        self._last = ("", tuple(sorted(self._always)))
 
     def candidates(self, text: str) -> tuple[int, ...]:
         """The indices, in order, of the patterns that may match ``text``: those that cannot are left out."""

@@ -21,7 +21,6 @@ import json
 
 import numpy as np
 import pandas as pd
-from sklearn.model_selection import GroupKFold
 
 from h20lib import config
 from h20lib.parse.chrome import MODEL_FILE, page_line_features
@@ -29,6 +28,7 @@ from h20lib.parse.readers import read_labels
 from h20lib.parse.structure import classified_lines
 from h20lib.report.gold import CHROME_KINDS, real_manifest
 from h20lib.train.common import SEED, fit, matrix, vocabulary
+from h20lib.train.real import document_folds
 
 STRENGTHS = (0.3, 1.0, 3.0, 10.0)
 MIN_PROBABILITIES = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
@@ -90,10 +90,6 @@ def taken_out_shares(lines: pd.DataFrame, taken_out: np.ndarray, totals: dict[st
     )
 
 
-def _outlet_folds(outlets: np.ndarray, n_splits: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    return list(GroupKFold(n_splits=n_splits).split(np.zeros(len(outlets)), groups=outlets))
-
-
 def _cross_validated(x, labels: list[bool], weights: np.ndarray, folds, strength: float) -> np.ndarray:
     """Each line's P(chrome) from a model fit without its fold."""
     probability = np.zeros(x.shape[0])
@@ -132,11 +128,11 @@ def nested_decisions(x, lines: pd.DataFrame, pages: pd.DataFrame) -> tuple[np.nd
     outlets = lines["outlet"].to_numpy()
     taken_out = np.zeros(len(lines), dtype=bool)
     settings = []
-    for train, held_out in _outlet_folds(outlets, FOLDS):
+    for train, held_out in document_folds(outlets, folds=FOLDS):
         inner_lines = lines.iloc[train]
         inner_pages = pages[pages["outlet"].isin(set(outlets[train]))]
         inner_totals = {"chrome": int(inner_pages["chrome"].sum()), "body": int(inner_pages["body"].sum())}
-        inner_folds = _outlet_folds(outlets[train], FOLDS - 1)
+        inner_folds = document_folds(outlets[train], folds=FOLDS - 1)
         inner_labels = [labels[i] for i in train]
         probabilities = {
             strength: _cross_validated(x[train], inner_labels, weights[train], inner_folds, strength)
@@ -171,7 +167,7 @@ def main() -> None:
     labels = list(lines["chrome"])
     weights = lines["n_units"].to_numpy(float)
     totals = {"chrome": int(pages["chrome"].sum()), "body": int(pages["body"].sum())}
-    folds = _outlet_folds(lines["outlet"].to_numpy(), FOLDS)
+    folds = document_folds(lines["outlet"], folds=FOLDS)
     probabilities = {strength: _cross_validated(x, labels, weights, folds, strength) for strength in STRENGTHS}
     value, strength, min_probability = choose_setting(lines, probabilities, totals, report=True)
     taken_out, settings = nested_decisions(x, lines, pages)
