@@ -113,7 +113,7 @@ def test_real_section_reports_groups_splits_and_intervals(validation_report):
     assert agreement["n_documents"] >= 12 and 0.0 <= agreement["kind_kappa"] <= 1.0
 
 
-MET = {"body_kept", "own_voice"}
+MET = {"body_kept", "chrome_out", "own_voice"}
 
 
 @pytest.mark.parametrize("key", sorted(set(TARGETS) & MET))
@@ -139,7 +139,7 @@ def test_real_targets_not_yet_met(validation_report, key):
 
 # What the rules (and the learned chrome step, cross-validated) reach now on the targets they miss, so that a change
 # that loses ground fails.
-MEASURED_FLOORS = {"chrome_out": 0.89, "named_speaker": 0.75}
+MEASURED_FLOORS = {"named_speaker": 0.75}
 
 
 @pytest.mark.parametrize(("key", "floor"), sorted(MEASURED_FLOORS.items()))

@@ -1,9 +1,9 @@
 """A learned second look at the lines the structure rules keep as article text: page chrome they have no cue for.
 
-Each line the rules call body, on a page where they found furniture, is described by features of its kind of text, never of one site: its
-length, punctuation, capitals, function words and digits, where it sits on the page (before the first long
-paragraph, its relative position), whether it is repeated on the page, and its words and word pairs (lower-cased,
-digits as 0). A logistic regression over them, trained by ``python -m h20lib.train.chrome`` on the hand-labelled
+Each line the rules call body or headline (but the page's own headline), on a page where they found furniture, is
+described by features of its kind of text, never of one site: its length, punctuation, capitals, function words and
+digits, whether the rules read it as a title, whether it is repeated on the page, and its words and word pairs
+(lower-cased, digits as 0). A logistic regression over them, trained by ``python -m h20lib.train.chrome`` on the hand-labelled
 real pages and shipped as JSON weights (``chrome_model.json``), gives the probability that the line is chrome; at
 ``min_probability`` or above, the line becomes boilerplate. Its features and weights can be read like the stance
 model's.
@@ -80,17 +80,21 @@ def _words(text: str) -> list[str]:
     return _CJK.sub(" ", text).split() + ["字"] * (chinese // 2)
 
 
-def page_line_features(texts: list[str], *, wanted: list[bool] | None = None) -> list[dict[str, float]]:
-    """Features of each of the non-empty lines ``texts`` of one page; with ``wanted``, only of the lines it marks
-    (the others get none)."""
+def page_line_features(
+    texts: list[str], *, titles: list[bool] | None = None, wanted: list[bool] | None = None
+) -> list[dict[str, float]]:
+    """Features of each of the non-empty lines ``texts`` of one page; ``titles`` marks the lines the rules read as
+    headlines; with ``wanted``, only the lines it marks get features (the others get none)."""
     repeats = Counter(line.casefold() for line in texts)
     return [
-        _line_features(text, repeated=repeats[text.casefold()] > 1) if wanted is None or wanted[index] else {}
+        _line_features(text, repeated=repeats[text.casefold()] > 1, title=titles is not None and titles[index])
+        if wanted is None or wanted[index]
+        else {}
         for index, text in enumerate(texts)
     ]
 
 
-def _line_features(text: str, *, repeated: bool) -> dict[str, float]:
+def _line_features(text: str, *, repeated: bool, title: bool = False) -> dict[str, float]:
     words = _words(text)
     n = max(len(words), 1)
     features = {
@@ -104,6 +108,8 @@ def _line_features(text: str, *, repeated: bool) -> dict[str, float]:
         "separators": float(bool(_SEPARATOR.search(text))),
         "quotation": float(bool(_QUOTE.search(text))),
     }
+    if title:
+        features["title"] = 1.0
     tokens = _TOKEN.findall(text.lower().translate(_DIGITS_AS_ZERO))  # digits stay digits: the same tokens
     for token in tokens:
         features[f"word:{token}"] = 1.0
@@ -120,11 +126,11 @@ def chrome_probability(features: dict[str, float], model: dict) -> float:
     return 1 / (1 + math.exp(-min(max(score, -700.0), 700.0)))
 
 
-def learned_chrome(texts: list[str], kept: list[bool]) -> list[bool]:
-    """For each line of a page, whether the model calls it chrome; only lines the rules ``kept`` as text are looked
-    at (the others are False)."""
+def learned_chrome(texts: list[str], kept: list[bool], *, titles: list[bool] | None = None) -> list[bool]:
+    """For each line of a page, whether the model calls it chrome; only lines the rules ``kept`` as text (``titles``:
+    as headlines) are looked at (the others are False)."""
     model = resources.model(MODEL_FILE)
     return [
         keep and chrome_probability(features, model) >= model["min_probability"]
-        for features, keep in zip(page_line_features(texts, wanted=kept), kept)
+        for features, keep in zip(page_line_features(texts, titles=titles, wanted=kept), kept)
     ]

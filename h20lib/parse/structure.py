@@ -530,15 +530,20 @@ def classified_lines(text: str, *, learned: bool = True) -> list[tuple[int, int,
     ``learned`` is False the learned chrome model after them, classify it."""
     lines = _lines(text)
     _classify_lines(lines, learned=learned)
-    web_page = _is_web_page(lines)
-    return [(line.start, line.end, line.kind, _examined(line, web_page=web_page)) for line in lines]
+    return [(line.start, line.end, line.kind, examined) for line, examined in zip(lines, _examined(lines))]
 
 
-def _examined(line: _Line, *, web_page: bool) -> bool:
-    """Whether the learned chrome step looks at a line: one the rules read as article text (not a headline, not cut
-    off at the page's end), on a page where the rules found page furniture (boilerplate or captions). A text without
-    any, such as an article's body from a table, is left as the rules read it: the step learnt from web pages."""
-    return web_page and line.kind == "body" and not line.cut_off
+def _examined(lines: list[_Line]) -> list[bool]:
+    """Whether the learned chrome step looks at each line: one the rules read as article text or as a headline, on a
+    page where they found page furniture (boilerplate or captions), but neither the page's headline (the longest
+    title before the first line of text) nor a last line cut off at the page's end. A text without furniture, such
+    as an article's body from a table, is left as the rules read it: the step learnt from web pages."""
+    if not _is_web_page(lines):
+        return [False] * len(lines)
+    first_body = next((index for index, line in enumerate(lines) if line.kind == "body"), len(lines))
+    titles = [line for line in lines[:first_body] if line.kind == "headline"]
+    headline = max(titles, key=lambda line: word_count(line.text), default=None)
+    return [line.kind in ("body", "headline") and line is not headline and not line.cut_off for line in lines]
 
 
 def _is_web_page(lines: list[_Line]) -> bool:
@@ -548,11 +553,11 @@ def _is_web_page(lines: list[_Line]) -> bool:
 def _mark_learned_chrome(lines: list[_Line]) -> None:
     """A line the rules kept as text that the learned model (h20lib.parse.chrome) calls page chrome is boilerplate."""
     texts = [line.text for line in lines]
-    web_page = _is_web_page(lines)
-    examined = [_examined(line, web_page=web_page) for line in lines]
+    examined = _examined(lines)
     if not any(examined):
         return
-    for line, chrome in zip(lines, learned_chrome(texts, examined)):
+    titles = [line.kind == "headline" for line in lines]
+    for line, chrome in zip(lines, learned_chrome(texts, examined, titles=titles)):
         if chrome:
             line.kind, line.turn, line.body_start = "boilerplate", "", None
 

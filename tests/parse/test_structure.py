@@ -2,7 +2,7 @@ import pytest
 
 from h20lib import config
 from h20lib.parse.readers import read_labels
-from h20lib.parse.structure import KINDS, is_asker, parse_structure, word_count
+from h20lib.parse.structure import KINDS, classified_lines, is_asker, parse_structure, word_count
 
 
 def kinds(text: str, *, learned: bool = False) -> list[tuple[str, str]]:
@@ -852,12 +852,41 @@ def test_learned_chrome_takes_out_furniture_the_rules_miss(line, expected):
     [
         # no furniture found by the rules: a text from a table's column is left as the rules read it
         "Read more stories like this on our website.\nThe company said it would ship.\n",
-        # the headline and a last line cut off mid-sentence are never looked at
+        # the page's headline (its longest title before the text) and a last line cut off mid-sentence are never
+        # looked at
         "Read more stories like this\nSkip to content\nThe company said on Tuesday that it would ship the chips.\nRead more st",
     ],
 )
 def test_learned_chrome_leaves_texts_without_furniture_headlines_and_cut_lines_alone(text):
     assert kinds(text, learned=True) == kinds(text, learned=False)
+
+
+TITLED_WEB_PAGE = (
+    "Skip to content\n"
+    "{line}\n"
+    "Nvidia to resume H20 chip sales in China after Washington relents\n"
+    "The company said on Tuesday that it had been assured licences would be granted for its H20 chips.\n"
+    "Advertisement\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # site prompts set like titles above the headline: the rules read them as headlines, the learned step not
+        "Your daily briefing on markets and money",
+        "Stay informed with our free app",
+        "Follow us for more updates",
+    ],
+)
+def test_learned_chrome_takes_out_prompts_set_as_titles_and_keeps_the_headline(line):
+    text = TITLED_WEB_PAGE.format(line=line)
+    headline = "Nvidia to resume H20 chip sales in China after Washington relents"
+    assert dict((sentence, kind) for kind, sentence in kinds(text, learned=False))[line] == "headline"
+    learned = dict((sentence, kind) for kind, sentence in kinds(text, learned=True))
+    assert (learned[line], learned[headline]) == ("boilerplate", "headline")
+    looked_at = {text[start:end]: examined for start, end, _, examined in classified_lines(text, learned=False)}
+    assert (looked_at[line], looked_at[headline]) == (True, False)
 
 
 @pytest.mark.parametrize(
