@@ -12,7 +12,7 @@ out while taking out at most MAX_TEXT_LOSS of the body and headline units. The s
 Choosing the setting on the same cross-validated probabilities that measure it flatters it, so the decisions written
 for ``h20lib validate`` are nested: for each held-out fold of outlets, the setting is chosen by cross-validation
 within the other outlets alone, fit on them, and applied to the held-out lines. Only the development pages are fit
-on; the lines of the check pages (the latest batch) are judged by the shipped model alone.
+on; the lines of the check pages (the latest batches) are judged by the shipped model alone.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ unit). Every real unit is labelled by models fit without its document (10-fold d
 frame the rule (cue matches invoke the frame and the model adds frames, or the model decides alone) and
 ``min_probability`` are those with the best cross-validated F1 on the real units (a little optimistic: two settings
 are picked on the same predictions). The shipped models are then fit on all units and sentences of the development
-pages; the check pages (the latest batch) are only labelled by them, so they stay text the models never met. The seed
+pages; the check pages (the latest batches) are only labelled by them, so they stay text the models never met. The seed
 sentences and labels/gold/written_sentences.csv are never used here: they test the result.
 """
 

@@ -12,7 +12,7 @@ cross-validation, h20lib.train.real), and per target the regularisation ``C``, w
 the models, and ``min_probability`` (the P(any) at which a stance is labelled) are the ones with the best
 cross-validated macro-F1 on the real units. The figures chosen this way are a little optimistic (three settings are
 picked on the same predictions). The shipped models are then fit on all units and sentences. Only the development
-pages are fit on: the check pages (the latest batch, corpora/real/manifest.toml) are labelled by the shipped models
+pages are fit on: the check pages (the latest batches, corpora/real/manifest.toml) are labelled by the shipped models
 alone, so their figures stay those of text the models never met. The seed sentences and
 labels/gold/written_sentences.csv are never used here: they test the result.
 """
