@@ -56,6 +56,9 @@ from h20lib.validate import written_comparison
             "none",
             "none",
         ),
+        # a negated endorsement with no target phrase; a call to lift controls is no verdict on the decision
+        ("Not all stakeholders endorse this trade development.", "against", "none"),
+        ("Beijing urged Washington to drop its unreasonable restrictions.", "none", "against"),
     ],
 )
 def test_stance_labels(sentence, approval, controls):
@@ -64,31 +67,6 @@ def test_stance_labels(sentence, approval, controls):
     for target in TARGETS:
         assert -1.0 <= scores[f"stance_{target}"] <= 1.0
         assert bool(scores[f"stance_{target}_cues"]) or scores[f"stance_{target}_label"] == "none"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "approval", "controls"),
-    [
-        pytest.param(
-            # the negated cue is against the decision, but for approval the models decide alone, and P(any) is 0.14
-            "Not all stakeholders endorse this trade development.",
-            "against",
-            "none",
-            marks=pytest.mark.xfail(strict=True, reason="a negated cue with no target phrase"),
-        ),
-        pytest.param(
-            # since the Chinese wording of the loosening cue was added, its feature weighs towards a stance on approval
-            # too, and P(any) on approval is just over its threshold of 0.35: favor
-            "Beijing urged Washington to drop its unreasonable restrictions.",
-            "none",
-            "against",
-            marks=pytest.mark.xfail(strict=True, reason="a call to lift controls read as favouring the decision"),
-        ),
-    ],
-)
-def test_known_stance_errors(sentence, approval, controls):
-    scores = score_stance(sentence)
-    assert (scores["stance_approval_label"], scores["stance_controls_label"]) == (approval, controls)
 
 
 def _explicit_cues(sentence: str, target: str) -> set[tuple[str, float]]:
@@ -120,7 +98,15 @@ def _explicit_cues(sentence: str, target: str) -> set[tuple[str, float]]:
             {("decision_called_a_giveaway", 1.0)},
         ),
         ("Critics called the move a giveaway to Beijing.", {("decision_called_a_giveaway", -1.0)}),
+        # the same verdicts in Chinese, simplified and traditional
+        ("批评者认为此举是对北京的重大让步。", {("criticism_of_decision", -1.0), ("decision_called_a_giveaway", -1.0)}),
+        ("國會鷹派對這一決定表達強烈不滿。", {("scrutiny_from_lawmakers", -1.0)}),
+        ("有评论称，这笔交易无异于向政府缴纳保护费。", {("negative_verdict_on_decision", -1.0)}),
+        ("业界普遍欢迎美国政府的解禁决定。", {("endorses_decision", 1.0)}),
+        ("这对英伟达来说是个好消息。", {("good_news", 1.0)}),
+        ("他敦促华盛顿进一步放宽芯片出口限制。", {("wants_more_loosening", 1.0), ("wants_more_capable_sales", 1.0)}),
         # no verdict: no cue
+        ("美国商务部上周批准了英伟达的出口许可。", set()),
         ("The reversal on the licence requirement was announced on Friday.", set()),
         ("Exporting chips to China was a lucrative business for years.", set()),
         ("Selling the older parts to Chinese customers is a routine matter for distributors.", set()),
@@ -183,7 +169,11 @@ def test_explicit_approval_cues(sentence, expected):
             "美方应摒弃零和思维，停止无理打压中国企业。",
             {("zero_sum", -1.0), ("suppression_and_containment", -1.0), ("unjustified_restrictions", -1.0)},
         ),
-        ("他呼籲美國政府放寬對華芯片出口限制。", {("calls_to_loosen_controls", -1.0)}),
+        # urging looser export limits also wants more sales (see test_explicit_approval_cues)
+        (
+            "他呼籲美國政府放寬對華芯片出口限制。",
+            {("calls_to_loosen_controls", -1.0), ("wants_more_capable_sales", -1.0)},
+        ),
         (
             "中方对此坚决反对，敦促美方纠正错误做法。",
             {("opposes_controls", -1.0), ("correct_erroneous_practices", -1.0)},
