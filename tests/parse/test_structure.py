@@ -561,6 +561,29 @@ WRAPPED = (
                 ("body", "The firm said it would ship."),
             ],
         ),
+        # syndication notices, free-article and membership prompts, a currency note, app and "preferred source"
+        # prompts, a live-coverage label; sentences that share their words stay text
+        (
+            "The firm said it would ship.\nThis story was originally published on Example Wire.\n"
+            "You're reading a free article from Example Daily.\nBecome an Example Pro subscriber today for full access.\n"
+            "All prices are in euros unless otherwise stated.\nWant to see more from Example News?\n"
+            "Add Example News as a preferred source on Google.\n"
+            "This post is part of Example Times' live coverage of the trade talks.\n"
+            "The report was first published by the ministry in March.\n"
+            "Analysts said all figures in the filing were in US dollars.",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "This story was originally published on Example Wire."),
+                ("boilerplate", "You're reading a free article from Example Daily."),
+                ("boilerplate", "Become an Example Pro subscriber today for full access."),
+                ("boilerplate", "All prices are in euros unless otherwise stated."),
+                ("boilerplate", "Want to see more from Example News?"),
+                ("boilerplate", "Add Example News as a preferred source on Google."),
+                ("boilerplate", "This post is part of Example Times' live coverage of the trade talks."),
+                ("body", "The report was first published by the ministry in March."),
+                ("body", "Analysts said all figures in the filing were in US dollars."),
+            ],
+        ),
         # a bracketed byline alone on its line, an outlet and weekday beside a date, a source line, a picture's
         # description, an upper-case dateline with a colon
         (
