@@ -28,11 +28,13 @@ from h20lib.report.agreement import (
     brier_score,
     cohen_kappa,
     expected_calibration_error,
+    frame_metrics,
     frame_sets,
     frames_f1_by_document,
     keyword_frames,
     polarity_sign,
     stance_f1_by_document,
+    stance_metrics,
 )
 from h20lib.report.gold import CHROME_KINDS, real_manifest, real_units
 from h20lib.report.stats import document_share_ci
@@ -320,7 +322,27 @@ def real_labels_report() -> dict:
             for frame in frame_names()
         },
     }
+    report["annotators"] = annotators_on_stance_and_frames()
     return report
+
+
+def annotators_on_stance_and_frames() -> dict:
+    """The second annotation pass against the first on the units both read as headline or body: stance macro-F1
+    per target and frames micro-F1, the human agreement the method's figures stand beside."""
+    first = read_labels(config.GOLD_REAL_SENTENCES).set_index("unit_id")
+    second = read_labels(config.GOLD_REAL_SECOND_PASS).set_index("unit_id")
+    both = first.loc[second.index]
+    analysed = both["kind"].isin(ANALYSED_KINDS) & second["kind"].isin(ANALYSED_KINDS)
+    both, second = both[analysed], second[analysed]
+    return {
+        "n": int(analysed.sum()),
+        "docs": int(second["doc_id"].nunique()),
+        "stance": {
+            target: stance_metrics(both[f"stance_{target}"], second[f"stance_{target}"])["macro_f1"]
+            for target in STANCE_TARGETS
+        },
+        "frames": frame_metrics(frame_sets(both["frames"]), frame_sets(second["frames"]))["micro_f1"],
+    }
 
 
 def format_real_labels(report: dict) -> list[str]:
@@ -367,6 +389,12 @@ def format_real_labels(report: dict) -> list[str]:
         + ", ".join(
             f"{frame} {value['ece']:.3f} ({value['brier']:.3f})" for frame, value in frames["calibration"].items()
         )
+    )
+    annotators = report["annotators"]
+    lines.append(
+        f"  two annotators on {annotators['n']} headline and body units of {annotators['docs']} pages: stance macro-F1 "
+        + ", ".join(f"{value:.2f} ({target})" for target, value in annotators["stance"].items())
+        + f", frames micro-F1 {annotators['frames']:.2f}: the human agreement the targets stand beside"
     )
     return lines
 
