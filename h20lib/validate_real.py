@@ -191,11 +191,17 @@ def real_report() -> dict:
     }
 
 
-def annotator_agreement() -> dict:
-    """The second annotation pass against the first, on the units both labelled."""
+def _two_passes() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The first annotation pass's labels of the units the second pass labelled, and the second pass's, both indexed
+    by unit_id in the second pass's order."""
     first = read_labels(config.GOLD_REAL_SENTENCES).set_index("unit_id")
     second = read_labels(config.GOLD_REAL_SECOND_PASS).set_index("unit_id")
-    both = first.loc[second.index]
+    return first.loc[second.index], second
+
+
+def annotator_agreement() -> dict:
+    """The second annotation pass against the first, on the units both labelled."""
+    both, second = _two_passes()
     chrome_first, chrome_second = both["kind"].isin(CHROME_KINDS), second["kind"].isin(CHROME_KINDS)
     body = (both["kind"] == "body") & (second["kind"] == "body")
     named = body & ((both["speaker"] != "") | (second["speaker"] != ""))
@@ -329,9 +335,7 @@ def real_labels_report() -> dict:
 def annotators_on_stance_and_frames() -> dict:
     """The second annotation pass against the first on the units both read as headline or body: stance macro-F1
     per target and frames micro-F1, the human agreement the method's figures stand beside."""
-    first = read_labels(config.GOLD_REAL_SENTENCES).set_index("unit_id")
-    second = read_labels(config.GOLD_REAL_SECOND_PASS).set_index("unit_id")
-    both = first.loc[second.index]
+    both, second = _two_passes()
     analysed = both["kind"].isin(ANALYSED_KINDS) & second["kind"].isin(ANALYSED_KINDS)
     both, second = both[analysed], second[analysed]
     return {

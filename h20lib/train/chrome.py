@@ -96,6 +96,11 @@ def taken_out_shares(lines: pd.DataFrame, taken_out: np.ndarray, totals: dict[st
     )
 
 
+def _unit_totals(pages: pd.DataFrame) -> dict[str, int]:
+    """The chrome, body and headline units of ``pages`` (those on lines the rules take out included)."""
+    return {kind: int(pages[kind].sum()) for kind in ("chrome", "body", "headline")}
+
+
 def _cross_validated(x, labels: list[bool], weights: np.ndarray, folds, strength: float) -> np.ndarray:
     """Each line's P(chrome) from a model fit without its fold."""
     probability = np.zeros(x.shape[0])
@@ -138,7 +143,7 @@ def nested_decisions(x, lines: pd.DataFrame, pages: pd.DataFrame) -> tuple[np.nd
     for train, held_out in document_folds(outlets, folds=FOLDS):
         inner_lines = lines.iloc[train]
         inner_pages = pages[pages["outlet"].isin(set(outlets[train]))]
-        inner_totals = {kind: int(inner_pages[kind].sum()) for kind in ("chrome", "body", "headline")}
+        inner_totals = _unit_totals(inner_pages)
         inner_folds = document_folds(outlets[train], folds=FOLDS - 1)
         inner_labels = [labels[i] for i in train]
         probabilities = {
@@ -173,7 +178,7 @@ def main() -> None:
     check_x = matrix([f for f, keep in zip(all_features, development) if not keep], columns)
     labels = list(lines["chrome"])
     weights = lines["n_units"].to_numpy(float)
-    totals = {kind: int(pages[kind].sum()) for kind in ("chrome", "body", "headline")}
+    totals = _unit_totals(pages)
     folds = document_folds(lines["outlet"], folds=FOLDS)
     probabilities = {strength: _cross_validated(x, labels, weights, folds, strength) for strength in STRENGTHS}
     value, strength, min_probability = choose_setting(lines, probabilities, totals, report=True)
