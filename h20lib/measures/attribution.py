@@ -23,9 +23,10 @@ from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
 _NOT_A_SPEECH_VERB = re.compile(
     r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no|so|reportedly|allegedly|new|recent|earlier|"
-    r"several|many|some|these|those|other|such|more|multiple|latest|previous|separate|earnings|research|news|"
-    r"over|about|amid|despite|following|revenue|consensus|"
-    r"press|investment|analyst)[\s-]+(?:\w+ly\s+)?"
+    r"several|many|some|these|those|other|such|more|multiple|latest|previous|separate|over|about|amid|despite|following|"
+    # nouns that make a speech word a noun ("news reports", "research notes"), but as a name's capitalised last
+    # word the name's owner speaks ("Fox News said", "Counterpoint Research estimates")
+    r"(?-i:earnings|research|news|revenue|consensus|press|investment|analyst))[\s-]+(?:\w+ly\s+)?"
     r"|\w(?:['’]s|s['’])\s+|\bneither\b.*)$",
     re.IGNORECASE,
 )
@@ -154,6 +155,7 @@ class _Rules:
     title_words: frozenset[str]
     reference: re.Pattern[str]  # "he", "it", or "the <up to three modifiers> company": the head noun decides the type
     generic: re.Pattern[str]
+    qualified_group: re.Pattern[str]  # "Chinese regulators", "US media": an unnamed group named by its qualifiers
     role_owners: dict[str, tuple[str, ...]]  # "chief executive of nvidia" -> the register ids that hold the role
     role: re.Pattern[str]
     stopwords: frozenset[str]
@@ -207,6 +209,14 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         generic=re.compile(r"\b(?:" + "|".join(map(re.escape, generic_speakers)) + r")\b", re.IGNORECASE),
+        qualified_group=re.compile(
+            r"(?<![\w.])(?:(?:"
+            + "|".join(map(re.escape, cues["qualified_groups"]["qualifiers"].split()))
+            + r")\s+){1,2}(?:"
+            + "|".join(cues["qualified_groups"]["nouns"].split())
+            + r")\b",
+            re.IGNORECASE,
+        ),
         role_owners=role_owners,
         role=re.compile(
             r"\b(?:the|(?-i:[A-Z])[\w.]*['’]s)\s+(?:[\w’'.-]+\s+){0,2}?("
@@ -374,6 +384,10 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
         if match.start() - 1 in bodies:
             continue  # "Justice Department officials": the department speaks
         found.append(Candidate(match.end(), rules.generic_speakers[match.group().lower()], start=match.start()))
+    for match in rules.qualified_group.finditer(text, start, end):
+        if text[max(0, match.start() - 4) : match.start()].lower() == "the ":
+            continue  # "the Chinese regulators": those named before, a reference resolved above
+        found.append(Candidate(match.end(), actor_id_from_name(match.group().replace(".", "")), start=match.start()))
     return sorted(found, key=lambda c: c.end)
 
 
@@ -565,9 +579,11 @@ _AUXILIARIES = frozenset(
 def _inside_longer_name(text: str, mention: Mention) -> bool:
     """True when capitalised name words stand right before or after the mention."""
     before = re.search(r"(\S+)\s+$", text[max(0, mention.start - 40) : mention.start])
-    after = re.match(r"\s+(\S+)", text[mention.end : mention.end + 40])
+    after = re.match(r"\s+([^\s,;:.!?)]+)", text[mention.end : mention.end + 40])  # "Beijing Daily, on ...": Daily
     return any(
-        match is not None and re.fullmatch(_NAME_WORD, match.group(1)) is not None and _is_name_word(match.group(1))
+        match is not None
+        and re.fullmatch(_NAME_WORD, match.group(1)) is not None
+        and _is_name_word(match.group(1), opening=match is before)  # "Beijing Daily": a word in -ly may end a name
         for match in (before, after)
     )
 
@@ -838,6 +854,33 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     return "", ""
 
 
+_BY_AGENT = re.compile(r"\s+by\s+")
+# where the agent after "by" ends: "announced by Commerce Secretary Jane Roe on Tuesday", "described by Reuters as"
+_AGENT_END = re.compile(r"[,;:.]|\s(?:as|that|on|in|at|over|after|for|to)\s")
+_IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written", "quoted"})
+_NOT_SPEECH_WITH_AGENT = frozenset({"called", "addressed"})  # "a meeting called by", "concerns addressed by"
+
+
+def _passive_agent(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
+    """(speaker, cue) of the sentence's speech verb in the passive, with its agent: "The deal was criticised by
+    lawmakers", "It has been confirmed by outlets including Reuters": the agent speaks."""
+    for verb in _rules().speech.finditer(text, start, end):
+        word = verb.group().lower()
+        if any(a <= verb.start() < b for a, b in masked) or word in _NOT_SPEECH_WITH_AGENT:
+            continue
+        agent = _BY_AGENT.match(text, verb.end(), end)
+        if not agent or not (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES):
+            continue
+        before = text[start : verb.start()]
+        if not _PASSIVE.search(before) or _RELATIVE.search(before):
+            continue  # "the news, first reported by X", "which was reported by X": a detail of the story, not X's words
+        stop = _AGENT_END.search(text, agent.end(), end)
+        candidates = _candidates(text, agent.end(), stop.start() if stop else end, context)
+        if candidates:
+            return _person_first(candidates, context), f"{verb.group()} by"
+    return "", ""
+
+
 def _reported_speaker(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
     """(speaker, cue) of a sentence's main speech verb, or ("", "") when it has none."""
     found: list[tuple[str, str]] = []
@@ -867,6 +910,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             found.append((speaker, verb.group()))
     found = [trailing, *found] if trailing[0] else found
     found += object_relative
+    if not found:
+        agent = _passive_agent(text, start, end, masked, context)
+        found += [agent] if agent[0] else []
     opening = _OPENING_SPEECH.match(text, start, end)
     if not found and opening:  # "Asked about the future of AI, Huang said ...": the subject after the phrase
         speaker = _clause_subject(text, opening.end(), end, context)

@@ -974,6 +974,67 @@ REAL_TEXT_CASES = [
         "",
         id="zh-they-is-not-he",
     ),
+    # a name ending in a word for news or research speaks; the lower-case word makes a speech word a noun
+    pytest.param("", "Example News said the licences would follow within weeks.", "", "example_news", id="x-news-said"),
+    pytest.param(
+        "", "The Associated Press reported that shipments had resumed.", "", "associated_press", id="x-press-reported"
+    ),
+    pytest.param("", "Harbour Research estimates that sales will double.", "", "harbour_research", id="x-research"),
+    pytest.param("", "Earlier news reports said shipments had resumed.", "", "", id="news-reports-are-no-speaker"),
+    # a place's name followed by a word that may end a name is part of it: an outlet, not the country
+    pytest.param(
+        "",
+        "According to a report from Shanghai Daily, the licences arrived on Monday.",
+        "",
+        "shanghai_daily",
+        id="place-daily-outlet",
+    ),
+    pytest.param("", "China said it would respond in kind, the ministry said.", "", "china", id="place-alone"),
+    # unnamed groups named by their qualifiers
+    pytest.param(
+        "", "Chinese regulators said the review would take months.", "", "chinese_regulators", id="qualified-regulators"
+    ),
+    pytest.param("", "The chips were unsafe, US media reported.", "", "us_media", id="qualified-media-trailing"),
+    pytest.param(
+        "", "Chinese state media said the chips posed risks.", "", "chinese_state_media", id="qualified-two-words"
+    ),
+    pytest.param("", "Several media reports said the deal was unusual.", "", "", id="media-alone-is-no-group"),
+    pytest.param(
+        "The Cyberspace Administration of China summoned Nvidia on Thursday.\n",
+        "The Chinese regulators said the chips had tracking features.",
+        "",
+        "cyberspace_administration_of_china",
+        id="the-qualified-group-refers-back",
+    ),
+    # a speech verb in the passive: its agent speaks, unless the verb only describes the story
+    pytest.param(
+        "", "The plan was criticised by lawmakers from both parties.", "", "us_lawmakers", id="passive-agent-group"
+    ),
+    pytest.param(
+        "",
+        "The terms have been confirmed by outlets including Reuters and Bloomberg.",
+        "",
+        "reuters",
+        id="passive-agent-first-outlet",
+    ),
+    pytest.param(
+        "",
+        "The licences were announced by Commerce Secretary Jane Roe on Tuesday.",
+        "",
+        "jane_roe",
+        id="passive-agent-person",
+    ),
+    pytest.param(
+        "",
+        "Shares fell after the news, which was first reported by Reuters on Sunday.",
+        "",
+        "",
+        id="passive-in-a-relative-clause",
+    ),
+    pytest.param(
+        "", "The deal, confirmed by Jane Roe on Monday, marks a departure.", "", "", id="participle-describes-the-deal"
+    ),
+    pytest.param("", "The meeting was called by the ministry on Monday.", "", "", id="called-by-is-no-speech"),
 ]
 
 
