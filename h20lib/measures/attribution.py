@@ -854,6 +854,9 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     return "", ""
 
 
+_POSSESSIVE_SOURCE = re.compile(
+    r"(its|his|her)\s+(?:[\w-]+\s+){0,2}(?:report|filing|statement|website|blog|post)\b", re.I
+)
 _BY_AGENT = re.compile(r"\s+by\s+")
 # where the agent after "by" ends: "announced by Commerce Secretary Jane Roe on Tuesday", "described by Reuters as"
 _AGENT_END = re.compile(r"[,;:.]|\s(?:as|that|on|in|at|over|after|for|to)\s")
@@ -889,6 +892,12 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     subordinate: list[tuple[str, str]] = []  # "days after Nvidia announced that ...": a claim the sentence reports
     for verb in _speech_verbs(text, start, end, masked):
         before = text[start : verb.start()]
+        if verb.group().lower() in _INVERTING and _INVERTED.search(before):
+            # "..., says the company's CEO Jane Roe": the attribution itself, even after "that market,"
+            inverted_speaker = _subject_after(text, verb.end(), end, context)
+            if inverted_speaker:
+                found.append((inverted_speaker, verb.group()))
+                continue
         relative = _RELATIVE.search(before)
         if relative:
             named = _OBJECT_RELATIVE.search(before)
@@ -938,6 +947,11 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         stop = re.search(r"[,;.]", text[source.end() : end])
         window_end = source.end() + (stop.start() if stop else end - source.end())
         candidates = _candidates(text, source.end(), window_end, context)
+        owner = _POSSESSIVE_SOURCE.match(text, source.end(), window_end)
+        if not candidates and owner:  # "Nvidia earned $17 billion, according to its annual report": the subject's
+            subject = _clause_subject(text, start, source.start(), context)
+            if subject and (actor_type(subject) in PERSON_TYPES) == (owner.group(1).lower() != "its"):
+                return subject, source.group().strip()
         if candidates:
             return _person_first(candidates, context), source.group().strip()
         if source.group().strip().lower() == "citing":  # "Trump banned the chip, citing security concerns"

@@ -1035,6 +1035,38 @@ REAL_TEXT_CASES = [
         "", "The deal, confirmed by Jane Roe on Monday, marks a departure.", "", "", id="participle-describes-the-deal"
     ),
     pytest.param("", "The meeting was called by the ministry on Monday.", "", "", id="called-by-is-no-speech"),
+    # "..., says X" closes the sentence even after a demonstrative "that"
+    pytest.param(
+        "",
+        "The firm once sold half the chips, and now it is out of that market, says the company's chief Jane Roe.",
+        "",
+        "jane_roe",
+        id="inverted-after-that-market",
+    ),
+    # role nouns for a person or a group named before
+    pytest.param(
+        "Example Chips founder Jane Roe visited Beijing on Monday.\n",
+        "The billionaire had denied the claims, saying they made no sense.",
+        "",
+        "jane_roe",
+        id="the-billionaire",
+    ),
+    pytest.param(
+        "Federal prosecutors said the pair shipped chips through Malaysia.\n",
+        "The prosecutors alleged that the labels were forged.",
+        "",
+        "federal_prosecutors",
+        id="the-prosecutors",
+    ),
+    # "according to its annual report": the subject whose report it is
+    pytest.param(
+        "",
+        "Example Holdings earned $2 billion in China last year, according to its annual report.",
+        "",
+        "example_holdings",
+        id="according-to-its-report",
+    ),
+    pytest.param("", "Shares rose on Monday, according to its chart.", "", "", id="according-to-its-chart"),
 ]
 
 
