@@ -621,6 +621,21 @@ def _first_of_coordinated(text: str, candidates: list[Candidate], chosen: Candid
     return speaker
 
 
+_MEMBERS_FOLLOW = re.compile(r"\b(?:including|such\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _listed_member(text: str, clause_start: int, candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """True for the first member listed after "including" or "such as" when the group before them names no actor
+    ("News outlets including Reuters and CNBC report": Reuters; but "Sources including an official said": sources)."""
+    listing = _MEMBERS_FOLLOW.search(text, clause_start, candidate.start)
+    if not listing:
+        return False
+    group_end = listing.start()
+    return not any(
+        c is not candidate and c.end <= group_end and not text[c.end : group_end].strip(" ,") for c in candidates
+    )
+
+
 def _governed_by_preposition(text: str, clause_start: int, start: int) -> bool:
     return bool(_AFTER_PREPOSITION.search(text, clause_start, start))
 
@@ -643,6 +658,14 @@ def _after_role(text: str, clause_start: int, candidate: Candidate) -> bool:
 def _is_named_person(actor: str) -> bool:
     """A person or legislator named in the text, not an unnamed group ("officials", "analysts")."""
     return actor_type(actor) in PERSON_TYPES and actor not in _rules().generic_speakers.values()
+
+
+# an aside that adds others to the subject rather than naming it
+_ADDITION = re.compile(r"\s*[,—–]\s*(?:as\s+well\s+as|along\s+with|together\s+with|and|or|not|but)\b", re.I)
+# the office a title holds, named after the person: "U.S. Attorney Jane Roe for the Southern District of Texas said"
+_OFFICE_AFTER_NAME = re.compile(
+    r"\s+(?:for|of|at|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w.’'-]*)){0,6}\s+"
+)
 
 
 def _subject_before(text: str, start: int, verb_start: int, context: _Context, masked=()) -> str:
@@ -668,6 +691,7 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
         if c.start < 0
         or not _governed_by_preposition(text, clause_start, c.start)
         or _ABSOLUTE_WITH.search(text, clause_start, c.start)  # "with Bloomberg describing it as": Bloomberg's
+        or _listed_member(text, clause_start, c, candidates)
     ]
     candidates = subjects or [c for c in candidates if c.start < 0 or _after_role(text, clause_start, c)]
     if not candidates:
@@ -683,11 +707,13 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
             return context.resolve(opener)  # "Jane Roe, director of ..., a think tank, said": the opening name
         before = [c for c in candidates if c.end <= appositive.start()]
         named = [c for c in candidates if c.start >= appositive.start() and _is_named_person(context.resolve(c))]
-        if named and not any(_is_named_person(context.resolve(c)) for c in before):
+        adding = _ADDITION.match(text, appositive.start())  # "Lawmakers – as well as Trump himself – have said"
+        if named and not adding and not any(_is_named_person(context.resolve(c)) for c in before):
             return context.resolve(named[0])  # "A former adviser, Jane Roe, said": the name in the commas speaks
         if before:
             return _first_of_coordinated(text, candidates, before[-1], context)
-    if len(text[candidates[-1].end : verb_start].split()) > MAX_WORDS_SUBJECT_TO_VERB:
+    gap = text[candidates[-1].end : verb_start]
+    if len(gap.split()) > MAX_WORDS_SUBJECT_TO_VERB and not _OFFICE_AFTER_NAME.fullmatch(gap):
         return ""
     return _first_of_coordinated(text, candidates, candidates[-1], context)
 

@@ -1067,6 +1067,46 @@ REAL_TEXT_CASES = [
         id="according-to-its-report",
     ),
     pytest.param("", "Shares rose on Monday, according to its chart.", "", "", id="according-to-its-chart"),
+    # the office a title holds, named after the person, between the name and the verb
+    pytest.param(
+        "",
+        "U.S. Attorney Jane A. Roe for the Eastern District of New York said the scheme was elaborate.",
+        "",
+        "jane_a_roe",
+        id="office-after-name",
+    ),
+    pytest.param(
+        "",
+        "Jane Roe, who met the minister on Monday morning in a hotel in the capital, said nothing.",
+        "",
+        "jane_roe",
+        id="appositive-relative-clause",
+    ),
+    pytest.param(
+        "", "According to court documents, the pair shipped 400 servers.", "", "court_documents", id="court-documents"
+    ),
+    # an aside that adds someone to the subject does not name it; one that picks out a member does
+    pytest.param(
+        "",
+        "Lawmakers in both parties – as well as Jane Roe herself – have repeatedly stressed the risks.",
+        "",
+        "us_lawmakers",
+        id="aside-adds-to-the-subject",
+    ),
+    pytest.param(
+        "",
+        "Current officials, including adviser Jane Roe, have argued that the sales help.",
+        "",
+        "jane_roe",
+        id="aside-names-a-member",
+    ),
+    # members listed after a group that names no actor speak for it, the first of them
+    pytest.param(
+        "", "News outlets including Reuters and Bloomberg report the chip is new.", "", "reuters", id="listed-members"
+    ),
+    pytest.param(
+        "", "Outlets such as The Example Times reported the chip is new.", "", "example_times", id="listed-member"
+    ),
 ]
 
 
