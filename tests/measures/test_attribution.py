@@ -1085,6 +1085,9 @@ REAL_TEXT_CASES = [
     pytest.param(
         "", "According to court documents, the pair shipped 400 servers.", "", "court_documents", id="court-documents"
     ),
+    pytest.param(
+        "", "A group of congressional Democrats denounced the decision on Friday.", "", "us_lawmakers", id="denounced"
+    ),
     # an aside that adds someone to the subject does not name it; one that picks out a member does
     pytest.param(
         "",
