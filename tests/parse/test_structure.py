@@ -584,6 +584,25 @@ WRAPPED = (
                 ("body", "Analysts said all figures in the filing were in US dollars."),
             ],
         ),
+        # sponsor notices, a newsletter call, a file-picture caption in brackets, a separator before a related-links
+        # label; sentences that share their words stay text
+        (
+            "The firm said it would ship.\nBrought to you by the Example Card.\nSponsored by Example Bank\n"
+            "Join our weekly newsletter for chip news and analysis.\n芯片工厂内景(资料图)\n"
+            "He said he would join our board, and the newsletter reported it.\n"
+            "The fund, brought to you by taxpayers, said so.\n| More on:\nExample Chips\n",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "Brought to you by the Example Card."),
+                ("boilerplate", "Sponsored by Example Bank"),
+                ("boilerplate", "Join our weekly newsletter for chip news and analysis."),
+                ("caption", "芯片工厂内景(资料图)"),
+                ("body", "He said he would join our board, and the newsletter reported it."),
+                ("body", "The fund, brought to you by taxpayers, said so."),
+                ("boilerplate", "| More on:"),
+                ("boilerplate", "Example Chips"),
+            ],
+        ),
         # a bracketed byline alone on its line, an outlet and weekday beside a date, a source line, a picture's
         # description, an upper-case dateline with a colon
         (
