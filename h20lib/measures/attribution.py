@@ -880,9 +880,8 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     return "", ""
 
 
-_POSSESSIVE_SOURCE = re.compile(
-    r"(its|his|her)\s+(?:[\w-]+\s+){0,2}(?:report|filing|statement|website|blog|post)\b", re.I
-)
+# "her" is a pronoun the candidates already resolve; "its" and "his" are not
+_POSSESSIVE_SOURCE = re.compile(r"(its|his)\s+(?:[\w-]+\s+){0,2}(?:report|filing|statement|website|blog|post)\b", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+")
 # where the agent after "by" ends: "announced by Commerce Secretary Jane Roe on Tuesday", "described by Reuters as"
 _AGENT_END = re.compile(r"[,;:.]|\s(?:as|that|on|in|at|over|after|for|to)\s")
