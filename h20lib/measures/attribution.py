@@ -917,13 +917,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     subordinate: list[tuple[str, str]] = []  # "days after Nvidia announced that ...": a claim the sentence reports
     for verb in _speech_verbs(text, start, end, masked):
         before = text[start : verb.start()]
-        if verb.group().lower() in _INVERTING and _INVERTED.search(before):
-            # "..., says the company's CEO Jane Roe": the attribution itself, even after "that market,"
-            inverted_speaker = _subject_after(text, verb.end(), end, context)
-            if inverted_speaker:
-                found.append((inverted_speaker, verb.group()))
-                continue
-        relative = _RELATIVE.search(before)
+        # "..., says the company's CEO Jane Roe" is the attribution itself, even after "that market,"
+        inverted = verb.group().lower() in _INVERTING and _INVERTED.search(before)
+        relative = None if inverted else _RELATIVE.search(before)
         if relative:
             named = _OBJECT_RELATIVE.search(before)
             if named and _CLAUSE_FOLLOWS.match(text, verb.end()):  # "the deal, which Trump said would apply"

@@ -4,8 +4,9 @@ cross-validated decisions on the real pages (config.REAL_CHROME_CROSS_VALIDATED)
 Run ``python -m h20lib.train.chrome``. Needs scikit-learn (dev extra). The examples are the lines of the real pages
 (corpora/real) that the structure rules keep as text or read as headlines (the page's own headline excepted), each
 labelled chrome when most of its hand-labelled units (labels/gold/real_sentences.csv) are boilerplate, captions,
-metadata or comments, and weighing as many units as it holds. Folds hold out whole outlets (10-fold outlet cross-validation), so a site's own furniture never teaches the
-model about that site: every line is judged by a model fit on other outlets' pages. The regularisation C and
+metadata or comments, and weighing as many units as it holds. Folds hold out whole outlets (10-fold outlet
+cross-validation), so a site's own furniture never teaches the model about that site: every line is judged by a
+model fit on other outlets' pages. The regularisation C and
 ``min_probability`` are those that, on these cross-validated probabilities, take the largest share of chrome units
 out while taking out at most MAX_TEXT_LOSS of the body and headline units. The shipped model is then fit on all lines.
 
