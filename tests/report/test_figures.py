@@ -148,3 +148,42 @@ def test_sentiment_of_a_large_group_is_drawn_as_its_distribution(n, violins):
     points = sum(len(c.get_offsets()) for c in ax.collections if type(c).__name__ == "PathCollection")
     assert (len(shapes), points) == (violins, 0 if violins else n)
     plt.close(fig)
+
+
+def _stance(labels: dict, target: str, group: str | None = None) -> str:
+    value = labels["stance"][target]["method"] if group is None else labels["stance"][target]["by_group"][group]
+    return f"{value[0]:.2f}"
+
+
+@pytest.mark.parametrize(
+    ("figure_id", "quoted"),
+    [
+        (
+            "stance_by_group",
+            lambda labels, real: [
+                f"macro-F1 {_stance(labels, 'approval')} (approval) and {_stance(labels, 'controls')} (controls)",
+                f"Chinese state media on approval ({_stance(labels, 'approval', 'chinese_state')})",
+                f"trade press on controls ({_stance(labels, 'controls', 'trade_press')})",
+            ],
+        ),
+        (
+            "stance_by_actor",
+            lambda labels, real: [
+                f"macro-F1 {_stance(labels, 'approval')} (approval) and {_stance(labels, 'controls')} (controls)"
+            ],
+        ),
+        ("frames_by_group", lambda labels, real: [f"micro-F1 {labels['frames']['method'][0]:.2f}"]),
+        (
+            "voices",
+            lambda labels, real: [
+                f"right speaker for {real['named_speaker']['method']['share']:.0%}",
+                f"leave {real['own_voice']['method']['share']:.0%} of the outlet's own sentences",
+            ],
+        ),
+    ],
+)
+def test_captions_quote_the_figures_h20lib_validate_prints(validation_report, figure_id, quoted):
+    """The agreement figures a caption cites are those of the real articles now, not of an earlier method."""
+    caption = figures.DESCRIPTIONS[figure_id][0]
+    for text in quoted(validation_report["real_labels"], validation_report["real"]["samples"]["all pages"]):
+        assert text in caption
