@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
 from h20lib.measures.features import Feature
+
+_value = itemgetter(0)  # a Feature's value
 
 
 def weighted_sums(start: list[float], feats: dict[str, float], weights: dict[str, list[float]]) -> list[float]:
@@ -31,26 +35,24 @@ class StackedWeights:
 
     ``sums`` adds the same products in the same order as :func:`weighted_sums`, so it gives the same floats."""
 
-    __slots__ = ("matrix", "rows")
+    __slots__ = ("matrix", "rows", "_no_weights")
 
     def __init__(self, intercepts: list[float], weights: dict[str, list[float]]) -> None:
         self.rows = {name: row for row, name in enumerate(weights, start=1)}
-        self.matrix = np.array([intercepts, *weights.values()], dtype=np.float64).reshape(-1, len(intercepts))
+        # The last row is zeros, the row of every feature without weights: adding its 0.0 products leaves each sum
+        # as it was, and looking every feature up with a default runs in C rather than in a Python loop.
+        self._no_weights = len(weights) + 1
+        zeros = [0.0] * len(intercepts)
+        self.matrix = np.array([intercepts, *weights.values(), zeros], dtype=np.float64).reshape(-1, len(intercepts))
 
     def contributions(self, feats: Mapping[str, Feature]) -> tuple[list[str], np.ndarray]:
-        """The features of ``feats`` that have weights, in order, and the products value x weight: row 0 the
-        intercepts, then one row per such feature, one column per model slot."""
-        get = self.rows.get
-        names, rows, values = [], [0], [1.0]
-        for name, feature in feats.items():
-            row = get(name)
-            if row is not None:
-                names.append(name)
-                rows.append(row)
-                values.append(feature[0])  # its value
+        """The names of ``feats``, in order, and the products value x weight: row 0 the intercepts, then one row per
+        feature (zeros for a feature without weights), one column per model slot."""
+        rows = [0, *map(self.rows.get, feats, repeat(self._no_weights))]
+        values = np.array([1.0, *map(_value, feats.values())])
         products = self.matrix.take(rows, axis=0)
-        products *= np.array(values)[:, None]
-        return names, products
+        products *= values[:, None]
+        return [*feats], products
 
     def sums(self, feats: Mapping[str, Feature]) -> list[float]:
         return self.contributions(feats)[1].sum(axis=0).tolist()

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from functools import partial
 from typing import Any, TypeVar, cast
 
 import pandas as pd
 
 from h20lib.errors import Skipped, StageError
 from h20lib.measures.attribution import attribute_document
+from h20lib.measures.features import Words
 from h20lib.measures.frames import NO_FRAMES, score_frames
 from h20lib.measures.sentiment import score_sentiment
 from h20lib.measures.stance import NO_STANCE, carry_reported_stance, score_stance, words_of
@@ -36,21 +36,44 @@ def _at(stage: str, function: Callable[..., T], *args: Any) -> T:
 
 
 def score_document(text: str, rows: list[SentenceRow]) -> tuple[list[ScoredRow], list[QuoteRow]]:
-    """Scored sentence rows and quotation rows for one document; StageError names the stage that failed."""
+    """Scored sentence rows and quotation rows for one document; StageError names the stage that failed.
+
+    Each measure runs over all the document's sentences before the next starts: one model's code and weights
+    stay in the processor's caches for the whole document, which scores it faster than taking every measure
+    sentence by sentence."""
     attributions, quotes = _at("attribution", attribute_document, text, rows)
-    scored: list[ScoredRow] = []
-    for row, attribution in zip(rows, attributions):
-        sentence = row["text"]
-        stance_columns, frame_columns = NO_STANCE, NO_FRAMES
-        if row["kind"] in ANALYSED_KINDS:
-            words = _at("stance", words_of, sentence)  # found once, for the stance and the frame models
-            stance_columns = _at("stance", partial(score_stance, words=words), sentence)
-            frame_columns = _at("frames", partial(score_frames, words=words), sentence)
-        sentiment = _at("sentiment", score_sentiment, sentence)
-        scored.append(cast(ScoredRow, {**row, **attribution, **sentiment, **stance_columns, **frame_columns}))
+    sentences = [row["text"] for row in rows]
+    # words are found once, for the stance and the frame models, of the sentences coded for them
+    words = _at("stance", _analysed_words, rows)
+    stances = _at("stance", _coded, score_stance, NO_STANCE, sentences, words)
+    frames = _at("frames", _coded, score_frames, NO_FRAMES, sentences, words)
+    sentiments = _at("sentiment", _each, score_sentiment, sentences)
+    scored = [
+        cast(ScoredRow, {**row, **attribution, **sentiment, **stance_columns, **frame_columns})
+        for row, attribution, sentiment, stance_columns, frame_columns in zip(
+            rows, attributions, sentiments, stances, frames, strict=True
+        )
+    ]
     _at("stance", carry_reported_stance, [row for row in scored if row["kind"] in ANALYSED_KINDS])
     _at("check", check_document, text, scored)
     return scored, quotes
+
+
+def _analysed_words(rows: list[SentenceRow]) -> list[Words | None]:
+    """The word features of each sentence coded for stance and frames, None for the others."""
+    return [words_of(row["text"]) if row["kind"] in ANALYSED_KINDS else None for row in rows]
+
+
+def _coded(measure: Callable[..., T], not_coded: T, sentences: list[str], words: list[Words | None]) -> list[T]:
+    """``measure``'s columns of each sentence coded for it (one with words), ``not_coded`` for the others."""
+    return [
+        not_coded if sentence_words is None else measure(sentence, words=sentence_words)
+        for sentence, sentence_words in zip(sentences, words, strict=True)
+    ]
+
+
+def _each(measure: Callable[[str], T], sentences: list[str]) -> list[T]:
+    return [measure(sentence) for sentence in sentences]
 
 
 def _score_all(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
