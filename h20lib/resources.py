@@ -13,7 +13,7 @@ import json
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from h20lib import config
 
@@ -39,9 +39,20 @@ def lexicon_table(name: str) -> tuple[dict[str, str], ...]:
 
 @cache
 def model(name: str) -> dict[str, Any]:
-    """The JSON model ``name``."""
+    """The JSON model ``name``, its arrays of numbers (the weights) as tuples."""
     with (config.MODELS_DIR / name).open(encoding="utf-8") as handle:
-        return json.load(handle)
+        return cast(dict[str, Any], _numbers_as_tuples(json.load(handle)))
+
+
+def _numbers_as_tuples(value: Any) -> Any:
+    # The garbage collector stops tracking a tuple of numbers, and the models hold hundreds of thousands: as
+    # lists, every full collection while scoring would walk them all.
+    if isinstance(value, dict):
+        return {key: _numbers_as_tuples(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_numbers_as_tuples(item) for item in value]
+        return tuple(items) if all(isinstance(item, (int, float)) for item in items) else items
+    return value
 
 
 def csv_without_comments(path: Path) -> io.StringIO:

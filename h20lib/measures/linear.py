@@ -35,7 +35,7 @@ class StackedWeights:
 
     ``sums`` adds the same products in the same order as :func:`weighted_sums`, so it gives the same floats."""
 
-    __slots__ = ("matrix", "rows", "_no_weights")
+    __slots__ = ("_no_weights", "matrix", "rows")
 
     def __init__(self, intercepts: list[float], weights: dict[str, list[float]]) -> None:
         self.rows = {name: row for row, name in enumerate(weights, start=1)}
