@@ -15,6 +15,8 @@ import math
 from functools import cache
 from typing import NamedTuple
 
+import numpy as np
+
 from h20lib import resources
 from h20lib.measures.features import Feature, Words, add_spans, sentence_words
 from h20lib.measures.linear import StackedWeights
@@ -125,17 +127,20 @@ def is_invoked(*, has_cue: bool, probability: float, rule: str, min_probability:
 
 
 def _pushes(
-    text: str, feats: dict[str, Feature], pushes: list[tuple[str, float]], frame: str, *, limit: int | None
+    text: str, feats: dict[str, Feature], names: list[str], pushes: np.ndarray, frame: str, *, limit: int | None
 ) -> list[FrameEvidence]:
-    """The features pushing towards the frame, strongest first (the first ``limit``): of ``pushes``, each known
-    feature's value x (invoked weight - absent weight), those above 0."""
-    positive = [(name, push) for name, push in pushes if push > 0]
+    """The features pushing towards the frame, strongest first (the first ``limit``): of ``names``, each feature's
+    value x (invoked weight - absent weight) in ``pushes``, those above 0."""
+    positive = np.flatnonzero(pushes > 0)
     if limit is not None and len(positive) > limit:
         # Pushes are ranked as rounded to 4 decimals: none rounding below the limit-th strongest can be shown, and
         # none below this floor rounds as high.
-        floor = round(sorted([push for _, push in positive], reverse=True)[limit - 1], 4) - 0.0001
-        positive = [(name, push) for name, push in positive if push >= floor]
-    ranked = sorted((-round(push, 4), feats[name].start, f"model {name}", name) for name, push in positive)
+        floor = round(float(np.partition(pushes[positive], -limit)[-limit]), 4) - 0.0001
+        positive = positive[pushes[positive] >= floor]
+    ranked = sorted(
+        (-round(push, 4), feats[names[index]].start, f"model {names[index]}", names[index])
+        for index, push in zip(positive.tolist(), pushes[positive].tolist())
+    )
     return [
         FrameEvidence(frame, cue, text[feats[name].start : feats[name].end], start, feats[name].end, -weight)
         for weight, start, cue, name in ranked[:limit]
@@ -166,7 +171,7 @@ def frame_evidence(
         if model["rule"] == "cues_or_model" and frame in cues:
             evidence[frame] = cues[frame]
         else:
-            evidence[frame] = _pushes(text, feats, list(zip(names, contributions[1:, k].tolist())), frame, limit=limit)
+            evidence[frame] = _pushes(text, feats, names, contributions[1:, k], frame, limit=limit)
     return evidence
 
 
