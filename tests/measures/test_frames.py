@@ -1,6 +1,7 @@
 import math
 import random
 
+import numpy as np
 import pytest
 
 from h20lib import resources
@@ -156,7 +157,8 @@ def test_a_limit_on_the_evidence_only_cuts_the_full_ranking(seed):
     rng = random.Random(seed)
     text = " ".join(f"w{index}" for index in range(40))
     feats = {f"word:w{index}": Feature(1.0, 4 * index, 4 * index + 2) for index in range(40)}
-    pushes = [(name, rng.choice([0.12344, 0.12346, 0.1235, 0.2, -0.1]) + rng.random() * 1e-6) for name in feats]
-    shown = frames._pushes(text, feats, pushes, "economic", limit=5)
-    assert shown == frames._pushes(text, feats, pushes, "economic", limit=None)[:5]
+    pushes = np.array([rng.choice([0.12344, 0.12346, 0.1235, 0.2, -0.1]) + rng.random() * 1e-6 for _ in feats])
+    names = list(feats)
+    shown = frames._pushes(text, feats, names, pushes, "economic", limit=5)
+    assert shown == frames._pushes(text, feats, names, pushes, "economic", limit=None)[:5]
     assert len(shown) == 5
