@@ -48,11 +48,16 @@ class StackedWeights:
     def contributions(self, feats: Mapping[str, Feature]) -> tuple[list[str], np.ndarray]:
         """The names of ``feats``, in order, and the products value x weight: row 0 the intercepts, then one row per
         feature (zeros for a feature without weights), one column per model slot."""
+        names, weights, values = self.weights_of(feats)
+        weights *= values[:, None]
+        return names, weights
+
+    def weights_of(self, feats: Mapping[str, Feature]) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The names of ``feats``, in order; their weights (a new array: row 0 the intercepts, then one row per
+        feature, zeros for a feature without weights); and their values (1.0 for the intercepts first)."""
         rows = [0, *map(self.rows.get, feats, repeat(self._no_weights))]
         values = np.array([1.0, *map(_value, feats.values())])
-        products = self.matrix.take(rows, axis=0)
-        products *= values[:, None]
-        return [*feats], products
+        return [*feats], self.matrix.take(rows, axis=0), values
 
     def sums(self, feats: Mapping[str, Feature]) -> list[float]:
         return self.contributions(feats)[1].sum(axis=0).tolist()

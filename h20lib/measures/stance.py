@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
+import numpy as np
+
 from h20lib import resources
 from h20lib.measures.features import Feature, Words, add_spans, sentence_words
 from h20lib.measures.linear import StackedWeights, softmax
@@ -248,10 +250,13 @@ def _stacked_models() -> tuple[StackedWeights, list[tuple[str, str, int, int]]]:
 def all_target_probabilities(feats: Mapping[str, Feature]) -> dict[str, dict[str, float]]:
     """Per target, P(any stance), P(favor | any) and, from them, P(favor), P(against) and P(none) of a sentence's
     features (the same sums as each model's own :func:`h20lib.measures.linear.label_scores`, in one pass)."""
-    weights, slots = _stacked_models()
-    scores = weights.sums(feats)
+    return _target_probabilities(_stacked_models()[0].sums(feats))
+
+
+def _target_probabilities(scores: list[float]) -> dict[str, dict[str, float]]:
+    """:func:`all_target_probabilities` of the stacked models' label scores."""
     chosen = {}
-    for target, part, first, n_labels in slots:
+    for target, part, first, n_labels in _stacked_models()[1]:
         labels = _target_model(target)[part]["labels"]
         wanted = "stance" if part == "any" else "favor"
         chosen[(target, part)] = softmax(scores[first : first + n_labels])[labels.index(wanted)]
@@ -275,24 +280,42 @@ def model_label(probabilities: dict[str, float], *, min_probability: float) -> s
     return "favor" if probabilities["favor_if_any"] >= 0.5 else "against"
 
 
+def _direction_pushes(weights: np.ndarray, values: np.ndarray, target: str) -> np.ndarray:
+    """Each feature's push towards favor (+) or against (-) in ``target``'s direction model: value x (favor weight -
+    against weight), of the stacked weights and values of :meth:`StackedWeights.weights_of` (intercepts left out)."""
+    labels = _target_model(target)["direction"]["labels"]
+    (first,) = [
+        first for slot_target, part, first, _ in _stacked_models()[1] if (slot_target, part) == (target, "direction")
+    ]
+    favor, against = first + labels.index("favor"), first + labels.index("against")
+    return values[1:] * (weights[1:, favor] - weights[1:, against])
+
+
 def _pushes(
-    text: str, feats: dict[str, Feature], model: dict, target: str, *, direction: float = 0.0, limit: int | None = None
+    text: str,
+    feats: dict[str, Feature],
+    names: list[str],
+    pushes: np.ndarray,
+    target: str,
+    *,
+    direction: float = 0.0,
+    limit: int | None = None,
 ) -> list[Evidence]:
-    """Each known feature's push towards favor (+) or against (-) in the direction model: value x (favor weight -
-    against weight), strongest first; with ``direction`` (+1 or -1) only the pushes that way, and the first ``limit``."""
-    favor, against = model["labels"].index("favor"), model["labels"].index("against")
-    weights = model["weights"]
+    """The features of ``names`` with their ``pushes``, strongest first; with ``direction`` (+1 or -1) only the
+    pushes that way, and the first ``limit``."""
+    chosen = np.flatnonzero(pushes * direction > 0 if direction else pushes != 0)
+    if limit is not None and len(chosen) > limit:
+        # Pushes are ranked by size as rounded to 4 decimals: none rounding below the limit-th largest can be
+        # shown, and none below this floor rounds as high.
+        sizes = np.abs(pushes[chosen])
+        floor = round(float(np.partition(sizes, -limit)[-limit]), 4) - 0.0001
+        chosen = chosen[sizes >= floor]
     ranked = []
-    for name, feature in feats.items():
-        w = weights.get(name)
-        if w is None or not feature.value:
-            continue
-        push = feature.value * (w[favor] - w[against])
-        if direction and push * direction <= 0:
-            continue  # the other way: rounding keeps its sign or makes it 0
+    for index, push in zip(chosen.tolist(), pushes[chosen].tolist()):
         shown = round(push, 4)
-        if push and (not direction or shown * direction > 0):
-            ranked.append((-abs(shown), feature.start, name, shown, feature))
+        if not direction or shown * direction > 0:  # rounding keeps a push's sign or makes it 0
+            feature = feats[names[index]]
+            ranked.append((-abs(shown), feature.start, names[index], shown, feature))
     ranked.sort()
     return [
         Evidence(target, name, text[feature.start : feature.end], feature.start, feature.end, weight)
@@ -308,7 +331,8 @@ def _decide(
     (scoring shows none, ``explain`` does)."""
     evidence = cue_evidence(text)
     feats = _features(text, evidence, words=words)
-    all_probabilities = all_target_probabilities(feats)
+    names, weights, values = _stacked_models()[0].weights_of(feats)
+    all_probabilities = _target_probabilities((weights * values[:, None]).sum(axis=0).tolist())
     decided = {}
     for target in TARGETS:
         model = _target_model(target)
@@ -325,7 +349,9 @@ def _decide(
             decided[target] = (score, "none", "model", [])
             continue
         direction = {"favor": 1.0, "against": -1.0, "none": 0.0}[label]
-        pushes = _pushes(text, feats, model["direction"], target, direction=direction, limit=limit)
+        pushes = _pushes(
+            text, feats, names, _direction_pushes(weights, values, target), target, direction=direction, limit=limit
+        )
         decided[target] = (score, label, "model", pushes)
     return decided
 
