@@ -642,11 +642,12 @@ def claims(data: pd.DataFrame) -> Figure:
 
 
 def _claims_by_group(data: pd.DataFrame) -> pd.DataFrame:
-    """One cell per item and group: documents reporting, the most reported value, and the worst flag."""
+    """One cell per item and group: documents reporting, the value most of them report, and the worst flag."""
     rows = []
     for (item, group), part in data.groupby(["item", "group"], sort=False):
         flagged = part[part["flag"] != ""]
-        top = part["value"].value_counts().index[0]
+        # a document reporting several values lists them all ("$54 bn; $53.46 bn"): each counts once
+        top = part["value"].str.split("; ").explode().value_counts().index[0]
         text = plotting.drawable(_wrap(f"{_count(len(part), 'document')}: {top}", 20))
         if len(flagged):
             text += f"\n{len(flagged)} flagged"

@@ -124,6 +124,24 @@ def test_claims_of_many_documents_compare_groups():
     plt.close(fig)
 
 
+def test_a_group_cell_shows_the_one_value_most_documents_report():
+    n = figures.MAX_CLAIM_DOCUMENTS + 1
+    data = pd.DataFrame(
+        {
+            "item": ["total revenue: NVIDIA, per quarter (money)"] * n,
+            "doc_id": [f"d{i:02d}" for i in range(n)],
+            "group": ["trade_press"] * n,
+            "shown": ["revenue"] * n,
+            "value": ["$52.92 bn; $55.08 bn; $54 bn"] * (n - 6) + ["$54 bn"] * 4 + ["$50 bn"] * 2,
+            "flag": [""] * n,
+            "drawn": [True] * n,
+        }
+    )
+    fig = figures.claims(data)
+    assert [text.get_text() for text in fig.axes[0].texts] == [f"{n} documents: \\$54 bn"]
+    plt.close(fig)
+
+
 @pytest.mark.parametrize(("n", "violins"), [(figures.MAX_POINTS, 0), (figures.MAX_POINTS + 1, 1)])
 def test_sentiment_of_a_large_group_is_drawn_as_its_distribution(n, violins):
     data = pd.DataFrame(
