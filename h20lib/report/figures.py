@@ -454,7 +454,7 @@ def stance_by_group(data: pd.DataFrame) -> Figure:
             rows_of=lambda part: np.array([position[(g, v)] for g, v in zip(part["group"], part["voice"])]),
             labels=[
                 f"{plotting.group_name(row.group)}, {row.voice}\n"
-                f"({_count(row.n_sentences, 'sentence')} in {_count(row.n_voice_documents, 'document')})"
+                f"({_count(row.n_sentences, 'sentence')} in {_documents_note(row.n_voice_documents)})"
                 for row in rows.itertuples()
             ],
             ylabel="group and voice",

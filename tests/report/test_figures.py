@@ -173,6 +173,20 @@ def _stance(labels: dict, target: str, group: str | None = None) -> str:
     return f"{value[0]:.2f}"
 
 
+def test_a_stance_row_of_one_document_says_it_has_no_interval(seed_tables):
+    data = seed_tables["stance_by_group"]
+    fig = figures.stance_by_group(data)
+    labels = [label.get_text() for label in fig.axes[0].get_yticklabels()]
+    one = data[data["n_voice_documents"] == 1]
+    assert len(one) and len(one) < len(data)  # the seeds have rows of one document and of more
+    for row in one.drop_duplicates(["group", "voice"]).itertuples():
+        assert f"{row.voice}\n({row.n_sentences} sentences in 1 document: no interval)" in [
+            label.split(", ", 1)[-1] for label in labels
+        ]
+    assert not any("no interval" in label for label in labels if "in 2 documents" in label)
+    plt.close(fig)
+
+
 @pytest.mark.parametrize(
     ("figure_id", "quoted"),
     [
