@@ -27,7 +27,8 @@ _NOT_A_SPEECH_VERB = re.compile(
     # nouns that make a speech word a noun ("news reports", "research notes"), but as a name's capitalised last
     # word the name's owner speaks ("Fox News said", "Counterpoint Research estimates")
     r"(?-i:earnings|research|news|revenue|consensus|press|investment|analyst))[\s-]+(?:\w+ly\s+)?"
-    r"|\w(?:['’]s|s['’])\s+|\bneither\b.*)$",
+    # a possessive right before, or before "own" or a figure ("Lutnick's 200,000-chip estimate")
+    r"|\w(?:['’]s|s['’])\s+(?:(?:own|\S*\d\S*)\s+)?|\bneither\b.*)$",
     re.IGNORECASE,
 )
 _NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
@@ -737,12 +738,12 @@ def _subject_after(text: str, verb_end: int, limit: int, context: _Context) -> s
 
 def _not_a_speech_verb(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends as _NOT_A_SPEECH_VERB describes. Only "neither" can open a match more than
-    two words back (the words being runs of characters other than spaces and hyphens), so the search starts there:
+    three words back (the words being runs of characters other than spaces and hyphens), so the search starts there:
     searched from ``start``, the pattern would be tried at every position of the sentence."""
     if _NEITHER.search(text, start, end):
         return bool(_NOT_A_SPEECH_VERB.search(text, start, end))
     position = end
-    for _ in range(2):
+    for _ in range(3):
         while position > start and (text[position - 1].isspace() or text[position - 1] == "-"):
             position -= 1
         while position > start and not (text[position - 1].isspace() or text[position - 1] == "-"):

@@ -1110,6 +1110,17 @@ REAL_TEXT_CASES = [
     pytest.param(
         "", "Outlets such as The Example Times reported the chip is new.", "", "example_times", id="listed-member"
     ),
+    # a speech word after a possessive and "own" or a figure is a noun, not the possessor's verb
+    pytest.param(
+        "",
+        "The Example Times reports that Acme will ship 800,000 units this year, far above Jane Roe’s 200,000-unit "
+        "estimate.",
+        "",
+        "example_times",
+        id="possessive-figure-noun",
+    ),
+    pytest.param("", "Sales rose this quarter, beating the company’s own forecast.", "", "", id="possessive-own-noun"),
+    pytest.param("", "Jane Roe’s team said the deal was done.", "", "jane_roe", id="possessive-subject-speaks"),
 ]
 
 
