@@ -109,6 +109,7 @@ _RELATIVE = re.compile(
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
+_AFTER_BY = re.compile(r"\bby\s+(?:[\w.’'-]+\s+){1,6}$")
 # Hedges that pass on a report without naming it: "Nvidia has reportedly asked ...", "X is said to have ..."
 _REPORTEDLY = Screened(
     re.compile(
@@ -930,6 +931,8 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
                 clause_speaker = _subject_before(text, start + relative.start(), verb.start(), context, masked)
                 subordinate += [(clause_speaker, f"{verb.group()} (in a subordinate clause)")] if clause_speaker else []
             continue
+        if verb.group().endswith("ing") and _AFTER_BY.search(before):
+            continue  # "fuelled by Secretary Jane Roe saying ...": a gerund in a phrase, not the sentence's verb
         if found and verb.group().endswith("ing") and before.rstrip().endswith(","):
             continue  # "X said, citing people familiar": the participle shares the subject of the verb before it
         participle = verb.group().endswith("ing") and before.rstrip().endswith(",")

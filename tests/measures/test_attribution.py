@@ -1121,6 +1121,17 @@ REAL_TEXT_CASES = [
     ),
     pytest.param("", "Sales rose this quarter, beating the company’s own forecast.", "", "", id="possessive-own-noun"),
     pytest.param("", "Jane Roe’s team said the deal was done.", "", "jane_roe", id="possessive-subject-speaks"),
+    # a speech participle right after "by" and a name is a gerund in a phrase, not the sentence's verb
+    pytest.param(
+        "",
+        "Reuters says the effort grew after being fuelled by Commerce Secretary Howard Lutnick saying the aim was control.",
+        "",
+        "reuters",
+        id="gerund-after-by",
+    ),
+    pytest.param(
+        "", "Acme was criticised by lawmakers saying the chips help rivals.", "", "us_lawmakers", id="by-agent"
+    ),
 ]
 
 
