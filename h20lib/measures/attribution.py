@@ -109,7 +109,7 @@ _RELATIVE = re.compile(
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
 )
-_AFTER_BY = re.compile(r"\bby\s+(?:[\w.’'-]+\s+){1,6}$")
+_AFTER_BY = re.compile(r"\bby\s+(?:[A-Z][\w.’'-]*\s+){1,6}$")  # "by" and a name, capitalised word by word
 # Hedges that pass on a report without naming it: "Nvidia has reportedly asked ...", "X is said to have ..."
 _REPORTEDLY = Screened(
     re.compile(
