@@ -53,7 +53,8 @@ _NOT_SPEECH_OBJECT = re.compile(
 _REQUEST = re.compile(
     r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?:explain|clarify|brief|testify|justify|answer|disclose|reconsider|reverse|provide)\b"
 )
-_INSTRUCTION = re.compile(r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
+# "told suppliers to halt work"; not "told reporters that sales began to flow", where "that" opens the words told
+_INSTRUCTION = re.compile(r"\s+(?:(?!that\b)[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
 _TRAILING_SOURCE = Screened(
     re.compile(r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE),
     shared="sentence",
@@ -61,7 +62,7 @@ _TRAILING_SOURCE = Screened(
 # An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
 _TRAILING = Screened(
     re.compile(
-        r",[”\"’']?\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|wrote|noted|stated|told\s+\S+)"
+        r",[”\"’']?\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|adds|wrote|writes|noted|notes|stated|states|told\s+\S+)"
         r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according|asking|speaking|declining|requesting)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
     ),
     shared="sentence",
@@ -165,6 +166,7 @@ class _Rules:
     source_documents: frozenset[str]  # "a note from Jefferies": documents whose source follows a preposition
     group_heads: frozenset[str]  # "a coalition of lawmakers": nouns of a group whose members follow "of"
     part_heads: frozenset[str]  # "one of the sources": a part of the unnamed group that follows "of"
+    acronym: re.Pattern[str]  # "research firm IDC": an acronym after a word for a kind of organisation
 
 
 @cache
@@ -231,6 +233,10 @@ def _rules() -> _Rules:
         source_documents=frozenset(cues["source_documents"].split()),
         group_heads=frozenset(cues["group_heads"].split()),
         part_heads=frozenset(cues["part_heads"].split()),
+        acronym=re.compile(
+            r"\b(?:" + "|".join(cues["acronym_descriptors"].split()) + r")\s+(?P<name>(?-i:[A-Z][A-Z&]{1,5}))(?![\w&])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -311,13 +317,38 @@ def names_in(text: str, start: int = 0, end: int | None = None):
         while index < len(matches) and _joins_body_name(text, last, matches[index]):
             last = matches[index]
             index += 1
-        words = text[first.start() : last.end()].split()
-        while words and not _is_name_word(words[0]):
+        words = list(_WORD.finditer(text, first.start(), last.end()))
+        name_start = first.start()
+        while words and not _is_name_word(words[0].group()):
+            if words[0].group().lower() not in _ARTICLES:  # "Nvidia CFO Jane Roe": the name starts after the title
+                name_start = words[1].start() if len(words) > 1 else name_start
             words.pop(0)
-        while words and not _is_name_word(words[-1], opening=len(words) == 1):
+        while words and not _is_name_word(words[-1].group(), opening=len(words) == 1):
             words.pop()
-        if words:
-            yield first.start(), last.end(), actor_id_from_name(" ".join(words))
+        titled = _person_after_title(words)
+        if titled:
+            yield titled[0].start(), last.end(), actor_id_from_name(" ".join(w.group() for w in titled))
+        elif words:
+            yield name_start, last.end(), actor_id_from_name(" ".join(w.group() for w in words))
+
+
+_WORD = re.compile(r"\S+")
+_ARTICLES = frozenset({"the", "a", "an"})
+PERSON_NAME_WORDS = (2, 3)  # a name after a title within a run of capitals: "Jane Roe", "Jane A. Roe"
+
+
+def _person_after_title(words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words of a person's name after an organisation and a title in one capitalised run ("Acme Chief
+    Financial Officer Jane Roe" -> Jane Roe), or [] when the run is not of that shape."""
+    rules = _rules()
+    titles = [i for i, w in enumerate(words) if w.group().lower() in rules.title_words]
+    if not titles or titles[0] == 0 or titles[-1] == len(words) - 1:
+        return []
+    name = words[titles[-1] + 1 :]
+    shortest, longest = PERSON_NAME_WORDS
+    if not shortest <= len(name) <= longest or any(w.group().lower() in rules.body_nouns for w in name):
+        return []
+    return name
 
 
 def _joins_body_name(text: str, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -354,6 +385,10 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             continue  # "Several media reports", "Recent rumors": a capital that only opens the sentence
         found.append(Candidate(name_end, derived, start=name_start))
         covered.append((name_start, name_end))
+    for match in rules.acronym.finditer(text, start, end):
+        if not any(a < match.end() and match.start("name") < b for a, b in covered):
+            found.append(Candidate(match.end(), match.group("name").lower(), start=match.start("name")))
+            covered.append((match.start("name"), match.end()))
     for short, actor in context.abbreviated.items():
         for match in re.compile(rf"\b{short.upper()}\b").finditer(text, start, end):
             if not any(a < match.end() and match.start() < b for a, b in covered):
@@ -844,6 +879,8 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
 
 
 _CHINESE_PRONOUN = re.compile(r"[他她]")
+_CHINESE_SPOKESPERSON = re.compile(r"[发發]言人")
+_OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
 _CHINESE_ADVERB_CHARS = 3  # "他进一步强调", "他同时呼吁": at most an adverb of three characters between
 _CHINESE_ADVERB = re.compile(r"(?![们們])[\u4e00-\u9fff]*")  # not 他们 ("they")
 _IN_TITLE_MARKS = re.compile(r"[^《》]{0,3}》")
@@ -857,7 +894,10 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     named = context.mentions.within(source.start(1), source.end(1)) if source else []
     if named:
         return context.resolve(Candidate(named[0].end, named[0].actor)), source.group()[:1] if source else ""
-    for verb in _rules().speech_zh.finditer(text, start, end):
+    verbs = list(_rules().speech_zh.finditer(text, start, end))
+    # the verb that opens a quotation ("回应称：「...」") is the sentence's own, before any verb of a clause before it
+    verbs.sort(key=lambda verb: not _OPENS_QUOTATION_ZH.match(text, verb.end()))
+    for verb in verbs:
         breaks = [m.end() for m in re.finditer(r"[,，。;；:：]", text[start : verb.start()])]
         clause_start = start + (breaks[-1] if breaks else 0)
         found = [
@@ -870,6 +910,11 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         found += [
             Candidate(m.end(), rules.generic_speakers_zh[m.group()])
             for m in rules.generic_zh.finditer(text, clause_start, verb.start())
+        ]
+        found += [  # 发言人 ("the spokesperson") just before the verb: as "the spokesperson" in English
+            Candidate(m.end(), "role:spokesperson", is_reference=True)
+            for m in _CHINESE_SPOKESPERSON.finditer(text, clause_start, verb.start())
+            if verb.start() - m.end() <= _CHINESE_ADVERB_CHARS
         ]
         found += [  # 他 / 她 ("he" / "she") just before the verb (an adverb between): the latest person named
             Candidate(m.end(), "he", is_reference=True)
@@ -1095,11 +1140,23 @@ def _sentence_speaker(
         and previous.get("paragraph") == row["paragraph"]
         and previous.get("speaker")
         and previous["cue"] in continuing | {f"continued {verb}" for verb in continuing}
-        and set(actors) <= set(previous["actors"]) | {previous["speaker"]}
+        and not _new_actors(text, start, end, actors, previous)
     ):
         verb = previous["cue"].removeprefix("continued ")
         return previous["speaker"], f"continued {verb}", False
     return "", "", is_quote
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _new_actors(text: str, start: int, end: int, actors, previous: dict) -> set[str]:
+    """The actors a sentence names that the previous one did not (nor was spoken by). In Chinese, countries do
+    not count: official speech runs on naming the sides ("中方", "美方", China's and the US side)."""
+    new = set(actors) - set(previous["actors"]) - {previous["speaker"]}
+    if _CJK.search(text, start, end):
+        new = {actor for actor in new if actor_type(actor) != "country"}
+    return new
 
 
 def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[AttributionColumns], list[QuoteRow]]:
@@ -1176,32 +1233,44 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
             context.note((speaker,))
             context.speakers.append(speaker)
     _credit_pull_quotes(text, rows, results, context)
-    _credit_reported_questions(rows, results)
+    _credit_reported_questions(text, rows, results, context.mentions)
     return results, quote_rows
 
 
 # A press-conference question told in prose: "There was a question from a foreign reporter: ...", "A reporter asked".
 _QUESTION_FROM = AnyOf(
     r"\b(?:an?|the)\s+(?:\w+\s+){0,2}question\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:reporters?|journalists?|correspondents?)\b"
-    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b|有记者问|有記者問|记者提问|記者提問",
+    r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b"
+    r"|有(?:外国|外國)?(?:记者|記者|媒体|媒體|外媒)(?:提)?(?:问|問)|(?:记者|記者)(?:提)?(?:问|問)",
     shared="sentence",
 )
+# the outlet a questioner works for, right before the word for them: "a Bloomberg reporter", "彭博社记者"
+_QUESTIONER = re.compile(r"\s*(?:reporter|journalist|correspondent|记者|記者)")
+_QUESTION_MARK = re.compile(r"[?？]")
 MAX_QUESTION_SENTENCES = 4  # a question told in prose runs at most this far before its question mark
 
 
-def _credit_reported_questions(rows, results) -> None:
-    """A question a reporter put at a press conference, told in prose, is the reporter's, from the sentence that
-    introduces it to its question mark, whatever source the question itself cites."""
+def _credit_reported_questions(text: str, rows, results, mentions: DocumentMentions) -> None:
+    """A question a reporter put at a press conference, told in prose, is the asking outlet's where the sentence
+    names it ("A Bloomberg reporter asked"), else the reporter's, from the sentence that introduces it to the one
+    with its question mark, whatever source the question itself cites."""
     for index, row in enumerate(rows):
         if row["kind"] != "body" or row["turn"] or not _QUESTION_FROM.search(row["text"]):
             continue
+        outlets = [
+            m.actor
+            for m in mentions.within(row["char_start"], row["char_end"])
+            if actor_type(m.actor) == "media_outlet" and _QUESTIONER.match(text, m.end)
+        ]
+        asker = outlets[0] if outlets else "reporter"
+        asked = False  # a question mark seen: further sentences belong to the question only as questions
         question = rows[index : index + MAX_QUESTION_SENTENCES]
         for member, result in zip(question, results[index : index + MAX_QUESTION_SENTENCES]):
-            if member["paragraph"] != row["paragraph"] or member["kind"] != "body":
+            is_question = _QUESTION_MARK.search(member["text"]) is not None
+            if member["paragraph"] != row["paragraph"] or member["kind"] != "body" or (asked and not is_question):
                 break
-            result.update({"speaker": "reporter", "speaker_cue": "question from a reporter"})
-            if member["text"].rstrip(" ”\"’'").endswith(("?", "？")):
-                break
+            result.update({"speaker": asker, "speaker_cue": "question from a reporter"})
+            asked = asked or is_question
 
 
 def _is_title(quoted: str) -> bool:

@@ -654,6 +654,24 @@ REAL_TEXT_CASES = [
         id="question-from-reporters",
     ),
     pytest.param("有记者问,近日,美方官员表示此事已定。", "请问商务部对此有何评论?", "", "reporter", id="question-zh"),
+    # the asking outlet where the question names it; the question runs on over further questions, not past them
+    pytest.param(
+        "彭博社记者提问,今天,美方官员表示此事已定。", "发言人对此有何评论?", "", "bloomberg", id="question-zh-outlet"
+    ),
+    pytest.param(
+        "A Reuters reporter asked whether the rules were final. Will China buy the chips? ",
+        "Did the leaders speak by phone?",
+        "",
+        "reuters",
+        id="question-outlet-further-question",
+    ),
+    pytest.param(
+        "有记者问,美方表示此事已定。请问商务部对此有何评论?“我们注意到了有关报道。”",
+        "林剑指出,中方反对将经贸问题政治化。",
+        "",
+        "lin_jian",
+        id="question-ends-where-its-mark-is",
+    ),
     # a Chinese pronoun before a reporting verb, and a Chinese name romanised
     pytest.param("黃仁勳昨日抵京。", "他稱此舉是失敗政策。", "", "jensen_huang", id="pronoun-zh"),
     pytest.param("記者:美方為何解禁?\n張欣:", "美方政策並未轉向。", "", "zhang_xin", id="pinyin-id"),
@@ -1132,6 +1150,94 @@ REAL_TEXT_CASES = [
     # "as saying" after "by" an outlet is the outlet quoting someone, not a gerund
     pytest.param(
         "", "Jane Roe was quoted by Reuters as saying the deal was unusual.", "", "jane_roe", id="quoted-by-as-saying"
+    ),
+    # "told reporters that ...": the words told, not an order ("told suppliers to halt work")
+    pytest.param(
+        "The deal was signed on Monday. ",
+        "Sources told reporters that licences began to flow.",
+        "",
+        "unnamed_sources",
+        id="told-reporters-that-not-an-order",
+    ),
+    pytest.param(
+        "The deal was signed on Monday. ",
+        "The ministry told suppliers to halt work on the chip.",
+        "",
+        "",
+        id="told-suppliers-to-an-order",
+    ),
+    pytest.param(
+        "The deal was signed on Monday. ",
+        "The move could help rivals catch up, critics said.",
+        "",
+        "critics",
+        id="critics-trailing",
+    ),
+    # an acronym after a word for a kind of organisation names it
+    pytest.param(
+        "", "Shipments will fall this year, according to market tracker ABC.", "", "abc", id="acronym-tracker"
+    ),
+    pytest.param("", "American broadcaster XYZ believes that the ban has ended.", "", "xyz", id="acronym-broadcaster"),
+    # a person named after an organisation and a title within one run of capitals
+    pytest.param(
+        "Sales rose in May. ",
+        "Acme Chief Financial Officer Jane Roe said margins held.",
+        "",
+        "jane_roe",
+        id="organisation-title-person",
+    ),
+    pytest.param(
+        "Sales rose in May. ",
+        "Nvidia Chief Financial Officer Jane Roe said margins held.",
+        "",
+        "jane_roe",
+        id="register-organisation-title-person",
+    ),
+    pytest.param(
+        "",
+        "The Senate Foreign Relations Committee said it would hold a hearing.",
+        "",
+        "senate_foreign_relations_committee",
+        id="body-with-a-title-word-inside",
+    ),
+    pytest.param(
+        "The ministry held its briefing on Monday. ",
+        "At the briefing, an Example Times reporter inquired about the ban.",
+        "",
+        "example_times",
+        id="inquired",
+    ),
+    pytest.param(
+        "", "Industry observers point out that the chip reflects a complex market.", "", "analysts", id="point-out"
+    ),
+    pytest.param(
+        "Example News reported that the talks would go on. ",
+        "The deal is worth billions, the network notes.",
+        "",
+        "example_news",
+        id="trailing-present-tense-network",
+    ),
+    # Chinese: the spokesperson alone, the verb that opens a quotation, and official speech running on
+    pytest.param(
+        "针对这一言论,商务部新闻发言人给出了回应。",
+        "发言人指出,双方一直保持着密切沟通。",
+        "",
+        "mofcom",
+        id="zh-spokesperson-alone",
+    ),
+    pytest.param(
+        "中美關係備受關注，雙方近期多次舉行會談，討論晶片出口等問題。",
+        "美國總統川普宣布開放晶片出售中國，中國外交部週二對此回應稱：「我們注意到有關報導，我們一貫主張合作。」",
+        "",
+        "chinese_foreign_ministry",
+        id="zh-verb-opening-the-quotation",
+    ),
+    pytest.param(
+        "林剑对此表示，我们一般不对企业的行为作出具体的评论。",
+        "我要指出的是，中方反对将经贸问题政治化，这种做法不符合美方利益。",
+        "",
+        "lin_jian",
+        id="zh-speech-runs-on-naming-the-sides",
     ),
 ]
 
