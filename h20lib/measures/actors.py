@@ -15,6 +15,7 @@ from h20lib import resources
 PERSON_TYPES = frozenset({"person", "legislator"})
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _CHINESE_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")  # a family name and a given name of one to three characters
+_CHINESE_WORDS = re.compile(r"[\u3400-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -79,14 +80,15 @@ def _aliases() -> tuple[ahocorasick.Automaton, dict[str, str]]:
 
 
 def _is_word_character(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what \w matches
+    """What \\w matches, but for Chinese characters: Chinese has no spaces, so "据CNN报道" names CNN as a word."""
+    return (char.isalnum() or char == "_") and not "\u3400" <= char <= "\u9fff"
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Register actors named in ``text``, left to right, longest alias first where aliases overlap.
 
     A Latin alias counts as a whole word (no letter, digit, "_" or "." right before it, no letter, digit or "_"
-    right after it); Chinese writes words without spaces, so a Chinese alias counts anywhere, where no Latin alias
+    right after it; a Chinese character is none of these); Chinese writes words without spaces, so a Chinese alias counts anywhere, where no Latin alias
     starts. Where an alias is found, the search goes on after it."""
     automaton, owner = _aliases()
     # the register spells possessives with a straight apostrophe; the replacement keeps every offset
@@ -121,12 +123,15 @@ def mentioned_actors(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)  # a page names the same few people and bodies again and again
-def actor_id_from_name(name: str) -> str:
+def actor_id_from_name(name: str, *, person: bool = True) -> str:
     """A stable snake_case id for a name the register lacks: "Colette Kress" -> "colette_kress"; a Chinese name in
-    characters is romanised in pinyin, family name first and the given name as one word: "張欣" -> "zhang_xin"."""
-    if _CHINESE_NAME.fullmatch(name.strip()):
+    characters is romanised in pinyin, family name first and the given name as one word: "張欣" -> "zhang_xin";
+    the name of an organisation or a publication (``person=False``) syllable by syllable: "科技日报" -> "ke_ji_ri_bao"."""
+    if person and _CHINESE_NAME.fullmatch(name.strip()):
         syllables = lazy_pinyin(name.strip())
         return f"{syllables[0]}_{''.join(syllables[1:])}"
+    if not person and _CHINESE_WORDS.fullmatch(name.strip()):
+        return "_".join(lazy_pinyin(name.strip()))
     ascii_name = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"['’]s\b", "", ascii_name)
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")

@@ -100,8 +100,12 @@ _INVERTING = frozenset(
 )
 _NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
 # "John A. Doe", "John Doe Jr."
-_NAME = re.compile(
-    r"(?<![\w.’'])" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?" + _NAME_WORD + r"){0,5}(?:,?\s+(?:Jr|Sr)\.?(?!\w))?"
+_NAME = re.compile(  # a Chinese character may stand right before a name: Chinese has no spaces
+    r"(?<![^\W\u3400-\u9fff])(?<![.’'])"
+    + _NAME_WORD
+    + r"(?:\s+(?:[A-Z]\.\s+)?"
+    + _NAME_WORD
+    + r"){0,5}(?:,?\s+(?:Jr|Sr)\.?(?!\w))?"
 )
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(
@@ -884,16 +888,24 @@ _OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
 _CHINESE_ADVERB_CHARS = 3  # "他进一步强调", "他同时呼吁": at most an adverb of three characters between
 _CHINESE_ADVERB = re.compile(r"(?![们們])[\u4e00-\u9fff]*")  # not 他们 ("they")
 _IN_TITLE_MARKS = re.compile(r"[^《》]{0,3}》")
-_CHINESE_ACCORDING_TO = re.compile(r"[据據]([^,，。;；]{1,40}?)(?:报道|報道|消息|披露|查证|查證)")
+_CHINESE_ACCORDING_TO = re.compile(
+    r"[据據]([^,，。;；]{1,40}?)(?:报道|報道|报导|報導|消息|披露|查证|查證|估算|估计|估計)"
+)
+_MARKED_NAME = re.compile(r"[「“\"《](?P<name>[^」”\"》]{2,12})[」”\"》]")
 
 
 def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
     """The speaker of a Chinese reporting verb: the last actor named before it in its clause; or the source of
     "据 X 报道" ("according to X's report")."""
     source = _CHINESE_ACCORDING_TO.search(text, start, end)
-    named = context.mentions.within(source.start(1), source.end(1)) if source else []
-    if named:
-        return context.resolve(Candidate(named[0].end, named[0].actor)), source.group()[:1] if source else ""
+    if source:
+        named = context.mentions.within(source.start(1), source.end(1))
+        if named:
+            return context.resolve(Candidate(named[0].end, named[0].actor)), source.group()[:1]
+        marked = _MARKED_NAME.search(source.group(1)) or _NAME.search(source.group(1))
+        derived = actor_id_from_name(marked.groupdict().get("name") or marked.group(), person=False) if marked else ""
+        if derived:  # "根据《科技日报》报道", "据研究机构SemiAnalysis估算": a source the register lacks
+            return derived, source.group()[:1]
     verbs = list(_rules().speech_zh.finditer(text, start, end))
     # the verb that opens a quotation ("回应称：「...」") is the sentence's own, before any verb of a clause before it
     verbs.sort(key=lambda verb: not _OPENS_QUOTATION_ZH.match(text, verb.end()))
@@ -911,10 +923,18 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             Candidate(m.end(), rules.generic_speakers_zh[m.group()])
             for m in rules.generic_zh.finditer(text, clause_start, verb.start())
         ]
-        found += [  # 发言人 ("the spokesperson") just before the verb: as "the spokesperson" in English
+        found += [  # 发言人 ("the spokesperson") just before the verb, after no body's name: as in English
             Candidate(m.end(), "role:spokesperson", is_reference=True)
             for m in _CHINESE_SPOKESPERSON.finditer(text, clause_start, verb.start())
             if verb.start() - m.end() <= _CHINESE_ADVERB_CHARS
+            and not any(m.start() - _CHINESE_ADVERB_CHARS <= c.end <= m.start() for c in found)
+        ]
+        found += [  # a name in quotation or title marks right before the verb: 「芯智訊」指出, 《Example Daily》称
+            Candidate(m.end(), actor_id_from_name(m.group("name"), person=False))
+            for m in _MARKED_NAME.finditer(text, clause_start, verb.start())
+            if verb.start() - m.end() <= 1  # "「玉淵譚天」更直言"; not "在“棱镜门”里就披露", a place in marks
+            and not context.mentions.within(m.start(), m.end())
+            and actor_id_from_name(m.group("name"), person=False)
         ]
         found += [  # 他 / 她 ("he" / "she") just before the verb (an adverb between): the latest person named
             Candidate(m.end(), "he", is_reference=True)
@@ -1241,7 +1261,7 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
 _QUESTION_FROM = AnyOf(
     r"\b(?:an?|the)\s+(?:\w+\s+){0,2}question\s+from\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:reporters?|journalists?|correspondents?)\b"
     r"|\b(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:reporter|journalist|correspondent)\s+asked\b"
-    r"|有(?:外国|外國)?(?:记者|記者|媒体|媒體|外媒)(?:提)?(?:问|問)|(?:记者|記者)(?:提)?(?:问|問)",
+    r"|有(?:外国|外國)?(?:记者|記者|媒体|媒體|外媒)(?:提)?(?:问|問)|(?:记者|記者)提(?:问|問)",
     shared="sentence",
 )
 # the outlet a questioner works for, right before the word for them: "a Bloomberg reporter", "彭博社记者"

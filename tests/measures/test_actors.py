@@ -50,6 +50,12 @@ SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
         ("Advanced Micro Devices", ("amd",)),
         ("The Wall Street Journal reported", ("wall_street_journal",)),
         ("Xinhua News Agency", ("xinhua",)),
+        # the register's Chinese names: transliterations and the bodies of the story
+        ("卢特尼克称", ("howard_lutnick",)),
+        ("習近平表示", ("xi_jinping",)),
+        ("国家安全部发文提醒", ("ministry_of_state_security",)),
+        ("工信部要求企业说明", ("ministry_of_industry_and_information_technology",)),
+        ("中国贸促会邀请", ("china_council_for_the_promotion_of_international_trade",)),
     ],
 )
 def test_mentioned_actors(text, expected):
@@ -105,6 +111,8 @@ def test_find_mentions_offsets(text, expected):
         ("NvidiaX and x.Nvidia", []),  # no alias inside a longer word or after a dot
         ("_Nvidia", []),
         ("英伟达公司", ["nvidia"]),  # a Chinese alias counts inside a run of characters
+        ("据CNN报道", ["cnn"]),  # a Latin alias between Chinese characters is a whole word
+        ("AMD表示", ["amd"]),
         ("The administration said", ["trump_administration"]),  # "the ..." aliases open a sentence too
     ],
 )
@@ -114,13 +122,14 @@ def test_find_mentions_word_boundaries(text, expected):
 
 def _alias_regex() -> re.Pattern[str]:
     """The register's aliases as one regular expression with find_mentions's rules: the longest alias first, Latin
-    ones as whole words, Chinese ones anywhere."""
+    ones as whole words (a Chinese character next to one ends the word), Chinese ones anywhere."""
     aliases = {a for actor in register().values() for a in actor.aliases}
     aliases |= {"The " + alias[4:] for alias in aliases if alias.startswith("the ")}
     cjk = re.compile(r"[\u3400-\u9fff]")
     latin = sorted((a for a in aliases if not cjk.search(a)), key=len, reverse=True)
     chinese = sorted((a for a in aliases if cjk.search(a)), key=len, reverse=True)
-    latin_part = r"(?<![\w.])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w])"
+    word = r"[^\W\u3400-\u9fff]"  # a word character other than a Chinese one
+    latin_part = rf"(?<!{word})(?<![.])(?:" + "|".join(map(re.escape, latin)) + rf")(?!{word})"
     return re.compile("|".join([latin_part, *map(re.escape, chinese)]))
 
 

@@ -1239,6 +1239,28 @@ REAL_TEXT_CASES = [
         "lin_jian",
         id="zh-speech-runs-on-naming-the-sides",
     ),
+    # Chinese sources the register lacks: a name in quotation or title marks right before the verb, or after 据
+    pytest.param("", "不過，內媒「示例新聞」指出，該公司並未放棄。", "", "shi_li_xin_wen", id="zh-marked-name-speaks"),
+    pytest.param(
+        "斯诺登的说法引起关注。",
+        "斯诺登在“棱镜门”里就披露了美国利用后门的做法。",
+        "",
+        "",
+        id="zh-marked-place-is-no-speaker",
+    ),
+    pytest.param(
+        "", "根据《示例日报》报道,中国的智算中心项目近150个。", "", "shi_li_ri_bao", id="zh-according-to-marked"
+    ),
+    pytest.param(
+        "", "据研究机构ExampleResearch估算,芯片价值约16亿美元。", "", "exampleresearch", id="zh-according-to-latin"
+    ),
+    pytest.param(
+        "今年1月16日中国外交部例行记者会举行。",
+        "外交部发言人曾表示,美方泛化国家安全概念。",
+        "",
+        "chinese_foreign_ministry",
+        id="zh-body-spokesperson-with-adverb",
+    ),
 ]
 
 
