@@ -396,6 +396,24 @@ WRAPPED = (
                 ("boilerplate", "Most Discussed"),
             ],
         ),
+        # notices that the page's content is for information only, and affiliate links
+        (
+            "The ports reopened on Monday. Traffic is expected to rise.\n"
+            "This page may carry content from others, which is provided for information purposes only and should not be "
+            "considered as an endorsement of its views. See Disclaimer for details.\n"
+            "Shop for port cranes at Example Store (affiliate)",
+            [
+                ("body", "The ports reopened on Monday."),
+                ("body", "Traffic is expected to rise."),
+                (
+                    "boilerplate",
+                    "This page may carry content from others, which is provided for information purposes only and "
+                    "should not be considered as an endorsement of its views.",
+                ),
+                ("boilerplate", "See Disclaimer for details."),
+                ("boilerplate", "Shop for port cranes at Example Store (affiliate)"),
+            ],
+        ),
         (
             "The firm said it would ship.\nEditor: Jane Roe\nTopics: Chips, Trade\nNext article: Ports reopen\n"
             "Watch: The minister on trade talks\nPromoted\ndesk@example.com",
