@@ -589,7 +589,7 @@ def parse_structure(text: str, *, learned: bool = True) -> list[Part]:
             body_start = line.body_start
         spans = split_sentences(text, body_start, line.end)
         kind = line.kind
-        if kind == "body" and _caption_paragraph(text, spans):
+        if kind in ("body", "headline") and _caption_paragraph(text, spans):  # a title is one sentence
             kind = "caption"
         elif kind in ("body", "headline") and _furniture_paragraph(text, spans):
             kind = "boilerplate"

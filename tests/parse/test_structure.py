@@ -396,6 +396,44 @@ WRAPPED = (
                 ("boilerplate", "Most Discussed"),
             ],
         ),
+        # a Chinese byline of slashes; a picture's description and its agency's credit in one paragraph above the
+        # article; a caption that opens "the picture shows"
+        (
+            "示例日報／ 編譯王小明／即時報導\n示例公司執行長張三7月23日出席在華府舉行的高峰會。路透\n"
+            "示例公司8日宣布，公司將恢復對華銷售晶片，並表示需求強勁。\n"
+            "示例社／ 紐約12日專電\n圖為示例公司執行長張三出席活動。\n該公司的股價當天上漲了百分之四。",
+            [
+                ("metadata", "示例日報／ 編譯王小明／即時報導"),
+                ("caption", "示例公司執行長張三7月23日出席在華府舉行的高峰會。"),
+                ("caption", "路透"),
+                ("body", "示例公司8日宣布，公司將恢復對華銷售晶片，並表示需求強勁。"),
+                ("metadata", "示例社／ 紐約12日專電"),
+                ("caption", "圖為示例公司執行長張三出席活動。"),
+                ("body", "該公司的股價當天上漲了百分之四。"),
+            ],
+        ),
+        # "You may like" and the Chinese "related" headers open a list of linked headlines
+        (
+            "Ports reopen after the storm\nThe ports reopened on Monday.\nYou may like\nShipping giants add new routes\n"
+            "Storm season ends early\nTraffic is expected to rise this week.",
+            [
+                ("headline", "Ports reopen after the storm"),
+                ("body", "The ports reopened on Monday."),
+                ("boilerplate", "You may like"),
+                ("boilerplate", "Shipping giants add new routes"),
+                ("boilerplate", "Storm season ends early"),
+                ("body", "Traffic is expected to rise this week."),
+            ],
+        ),
+        (
+            "港口在风暴后重新开放，交通预计将在本周回升。\n相关推荐\n“航运巨头新增航线”,港口迎来新机遇 | 示例日报社论\n观点",
+            [
+                ("body", "港口在风暴后重新开放，交通预计将在本周回升。"),
+                ("boilerplate", "相关推荐"),
+                ("boilerplate", "“航运巨头新增航线”,港口迎来新机遇 | 示例日报社论"),
+                ("boilerplate", "观点"),
+            ],
+        ),
         # notices that the page's content is for information only, and affiliate links
         (
             "The ports reopened on Monday. Traffic is expected to rise.\n"
