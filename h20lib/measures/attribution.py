@@ -98,7 +98,8 @@ _INVERTING = frozenset(
     }
     | {"warns", "continued", "continues", "explained", "explains", "reports", "reported"}
 )
-_NAME_WORD = r"[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
+# "JPMorgan": up to two capitals may open a name before a capitalised word (not "CEOs", "GPUs")
+_NAME_WORD = r"(?:[A-Z]{1,2}(?=[A-Z][a-zß-ÿ]{2}))?[A-ZÀ-Þ][a-zß-ÿ]+(?:[A-Z][a-zß-ÿ]+)*(?:-[A-ZÀ-Þ]?[a-zß-ÿ]+)?"
 # "John A. Doe", "John Doe Jr."
 _NAME = re.compile(  # a Chinese character may stand right before a name: Chinese has no spaces
     r"(?<![^\W\u3400-\u9fff])(?<![.’'])"

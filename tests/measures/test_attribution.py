@@ -1239,6 +1239,24 @@ REAL_TEXT_CASES = [
         "lin_jian",
         id="zh-speech-runs-on-naming-the-sides",
     ),
+    # a name that opens with two capitals before a capitalised word; not a plural of capitals
+    pytest.param(
+        "Demand stayed strong. ",
+        "JQExample told clients that it expected 1.5 million units.",
+        "",
+        "jqexample",
+        id="name-opening-with-two-capitals",
+    ),
+    pytest.param(
+        "Demand stayed strong. ", "CEOs said the deal was good for business.", "", "", id="plural-of-capitals"
+    ),
+    pytest.param(
+        "Demand stayed strong. ",
+        "By Tuesday, the SCMP reported that demand was muted.",
+        "",
+        "south_china_morning_post",
+        id="register-outlet-abbreviation",
+    ),
     # Chinese sources the register lacks: a name in quotation or title marks right before the verb, or after 据
     pytest.param("", "不過，內媒「示例新聞」指出，該公司並未放棄。", "", "shi_li_xin_wen", id="zh-marked-name-speaks"),
     pytest.param(
