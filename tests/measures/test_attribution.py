@@ -1257,6 +1257,14 @@ REAL_TEXT_CASES = [
         "south_china_morning_post",
         id="register-outlet-abbreviation",
     ),
+    # echoing a criticism states a position
+    pytest.param(
+        "Critics attacked the deal. ",
+        "Democratic lawmakers echoed the criticism.",
+        "",
+        "us_lawmakers",
+        id="echoed-criticism",
+    ),
     # Chinese sources the register lacks: a name in quotation or title marks right before the verb, or after 据
     pytest.param("", "不過，內媒「示例新聞」指出，該公司並未放棄。", "", "shi_li_xin_wen", id="zh-marked-name-speaks"),
     pytest.param(
