@@ -150,6 +150,7 @@ class _Line:
     body_start: int | None = None  # where the sentences start when a label or byline leads the line
     prefix_kind: str = "metadata"
     cut_off: bool = False  # the last line of a stored copy, cut off mid-sentence: article text, whatever it looks like
+    glued_label: bool = False  # a speaker's label a scraper ran onto the end of the line before ("...now.Host:")
 
 
 def _lines(text: str) -> list[_Line]:
@@ -163,9 +164,21 @@ def _lines(text: str) -> list[_Line]:
             if stamp:  # a stored page's date stamp before its first line is a line of its own
                 lines.append(_Line(start, start + len(stamp.group().rstrip()), stamp.group().rstrip()))
                 start, content = start + stamp.end(), content[stamp.end() :]
-            lines.append(_Line(start, start + len(content), content))
+            glued = _GLUED_LABEL.search(content)
+            if glued:  # "... opening ceremony.Jensen Huang:": the sentence, then the next turn's label
+                lines.append(_Line(start, start + glued.start(), content[: glued.start()]))
+                start, content = start + glued.start(), content[glued.start() :]
+            lines.append(_Line(start, start + len(content), content, glued_label=bool(glued)))
         offset += len(raw) + 1
     return _unwrapped(text, lines)
+
+
+# A transcript's speaker label run onto the end of a sentence with no space between: "...ceremony.Jensen Huang:",
+# "...now.Host:"; one to four capitalised words, after the sentence's closing mark, ending the line.
+# A stage direction run on the same way ("...energetic.(Voice-over)") ends the turn: the narration is no one's.
+_GLUED_LABEL = re.compile(
+    r"(?<=[a-z0-9][.!?…)”\"])(?:(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}\s*[:：]|\([A-Z][\w’'-]*(?:[\s-][A-Za-z][\w’'-]*){0,2}\))$"
+)
 
 
 def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
@@ -276,7 +289,7 @@ def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
     seen_titles: set[str] = set()
     about = ""  # the name an "About <name>" line above the article introduces
     title_of_speaker = False  # the next line is the title of a speaker named on the line before
-    transcript = any(_cues().turn_label.match(line.text) for line in lines) or (
+    transcript = any(_cues().turn_label.match(line.text) or line.glued_label for line in lines) or (
         sum(1 for line in lines if _turn_match(line.text)) >= 2
     )
     for index, line in enumerate(lines):
@@ -314,10 +327,11 @@ def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
         if _is_metadata(text):
             line.kind = "metadata"
             continue
-        if _cues().turn_label.match(text):
+        if _cues().turn_label.match(text) or line.glued_label:
             line.kind = "metadata"
             label = text.rstrip(":： ").strip()
-            turn = "" if _cues().not_a_speaker.match(label) else label  # "分享到:" (share to) is no speaker
+            # "分享到:" (share to) is no speaker, nor a stage direction ("(Voice-over)")
+            turn = "" if _cues().not_a_speaker.match(label) or label.startswith("(") else label
             continue
         if title_of_speaker:  # the title under a speaker's name ("研究员" under "张三")
             line.kind, title_of_speaker = "metadata", False

@@ -154,6 +154,27 @@ def test_turn_labels_follow_the_transcript():
     assert [p.turn for p in parts if p.kind == "body"] == ["Question", "Answer", "Answer"]
 
 
+def test_a_label_run_onto_the_line_before_starts_the_next_turn():
+    """A scraper that drops line breaks leaves each speaker's label at the end of the line before ("...ceremony.Jane
+    Roe:"); a stage direction run on the same way ("(Voice-over)") ends the turn."""
+    text = (
+        "The expo opened on Monday and drew many visitors.Jane Roe:\nThis is my first speech in Chinese.Host:\n"
+        "You prepared a lot.Jane Roe:\nYes, I woke up early.(Voice-over)\nThe expo closes on Friday."
+    )
+    parts = parse_structure(text, learned=False)
+    assert [(p.kind, p.turn, text[p.start : p.end]) for p in parts] == [
+        ("body", "", "The expo opened on Monday and drew many visitors."),
+        ("metadata", "", "Jane Roe:"),
+        ("body", "Jane Roe", "This is my first speech in Chinese."),
+        ("metadata", "", "Host:"),
+        ("body", "Host", "You prepared a lot."),
+        ("metadata", "", "Jane Roe:"),
+        ("body", "Jane Roe", "Yes, I woke up early."),
+        ("metadata", "", "(Voice-over)"),
+        ("body", "", "The expo closes on Friday."),
+    ]
+
+
 @pytest.mark.parametrize(
     ("label", "expected"),
     [("Question", True), ("Q", True), ("Reporter from AFP", True), ("Answer", False), ("Lin Jian", False)],
