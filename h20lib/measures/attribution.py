@@ -948,6 +948,12 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     return "", ""
 
 
+# A position given by whose view it is, opening the sentence: "In Huang's view, ...", "In her words, ...".
+_IN_VIEW = re.compile(
+    r"\W*(?P<cue>in\s+(?P<owner>his|her|(?-i:[A-Z][\w.’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*?['’]s?)\s+"
+    r"(?:view|opinion|words|estimation|assessment|telling))\b,?",
+    re.IGNORECASE,
+)
 # "her" is a pronoun the candidates already resolve; "its" and "his" are not
 _POSSESSIVE_SOURCE = re.compile(r"(its|his)\s+(?:[\w-]+\s+){0,2}(?:report|filing|statement|website|blog|post)\b", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+")
@@ -1049,6 +1055,17 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             speaker = _clause_subject(text, start, source.start(), context)
             if speaker:
                 return speaker, "citing"
+    view = _IN_VIEW.match(text, start, end)
+    if view:  # "In Huang's view, AI has moved on", "In his words, ...": the position of the one named
+        holder = view.group("owner").lower()
+        candidates = (
+            [Candidate(view.end("owner"), "he" if holder == "his" else holder, is_reference=True)]
+            if holder in ("his", "her")
+            else _candidates(text, view.start("owner"), view.end("owner"), context)
+        )
+        speaker = context.resolve(candidates[0]) if candidates else ""
+        if speaker:
+            return speaker, view.group("cue").lower()
     speaker, cue = _chinese_speaker(text, start, end, context)
     if speaker or not subordinate:
         return speaker, cue

@@ -53,6 +53,8 @@ _BOUNDARY = re.compile(
     re.VERBOSE,
 )
 _CJK_BOUNDARY = re.compile(r"[。！？]+[”」』）]*")
+# a quotation opened right after a sentence's end, the space lost in scraping: 'Huang said.“Technology is ...'
+_GLUED_BOUNDARY = re.compile(r"(?<=[a-z0-9])[.!?][”’]?(?=[“‘][A-Z])")
 _LETTER_OR_DOT = frozenset(string.ascii_letters + ".")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"[“\"‘'(\[]*([A-Za-z]+)")
@@ -85,8 +87,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """(start, end) spans of the sentences in ``text[start:end]``, trimmed of surrounding whitespace.
 
     Boundaries fall after ., !, ?, … or 。 (with any closing quote) when the next word starts with a
-    capital or a digit, except after titles, initials and abbreviations. Line breaks are not boundaries
-    here: callers split paragraphs first.
+    capital or a digit, except after titles, initials and abbreviations, and where a quotation opens right after a
+    sentence's end without a space. Line breaks are not boundaries here: callers split paragraphs first.
     """
     end = len(text) if end is None else end
     cuts = [start]
@@ -101,6 +103,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         cuts.append(match.start("space"))
     for match in _CJK_BOUNDARY.finditer(text, start, end):
         cuts.append(match.end())
+    if "“" in text or "‘" in text:
+        cuts += [match.end() for match in _GLUED_BOUNDARY.finditer(text, start, end)]
     cuts.append(end)
     spans = []
     for left, right in zip(sorted(set(cuts)), sorted(set(cuts))[1:]):

@@ -1257,6 +1257,25 @@ REAL_TEXT_CASES = [
         "south_china_morning_post",
         id="register-outlet-abbreviation",
     ),
+    # whose view or words a sentence opens with is its speaker; "In recent years" names no one
+    pytest.param(
+        "Jane Roe spoke in Hangzhou on Friday. ",
+        "In Roe’s view, AI has moved past the stage of perception.",
+        "",
+        "jane_roe",
+        id="in-named-view",
+    ),
+    pytest.param(
+        "John Doe wrote an op-ed. ", "In his view, the rule only weakens soft power.", "", "john_doe", id="in-his-view"
+    ),
+    pytest.param("John Doe wrote an op-ed. ", "In recent years, the rule has weakened.", "", "", id="in-recent-years"),
+    pytest.param(
+        "John Doe wrote an op-ed. ",
+        "In a post on X, Acme echoed his point that the rules stifled trade.",
+        "",
+        "acme",
+        id="echoed-his-point",
+    ),
     # echoing a criticism states a position
     pytest.param(
         "Critics attacked the deal. ",

@@ -11,6 +11,10 @@ def sentences(text: str) -> list[str]:
     ("text", "expected"),
     [
         ("Nvidia rose. Shares fell.", ["Nvidia rose.", "Shares fell."]),
+        # a quotation opened right after a sentence's end, the space lost in scraping; not inside a word or a number
+        ("“We ship soon,” she said.“Demand is strong.”", ["“We ship soon,” she said.", "“Demand is strong.”"]),
+        ("He said it was “fine.”“Really fine,” she added.", ["He said it was “fine.”", "“Really fine,” she added."]),
+        ("The U.S.“first” policy held.", ["The U.S.“first” policy held."]),
         ("Rep. John Moolenaar spoke. He left.", ["Rep. John Moolenaar spoke.", "He left."]),
         ("Nvidia Corp. has approval. It ships soon.", ["Nvidia Corp. has approval.", "It ships soon."]),
         (
