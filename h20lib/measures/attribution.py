@@ -1185,7 +1185,7 @@ def _sentence_speaker(
     return "", "", is_quote
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _new_actors(text: str, start: int, end: int, actors, previous: dict) -> set[str]:
