@@ -298,15 +298,20 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 
 def _is_name_word(word: str, *, opening: bool = True) -> bool:
-    """False for titles, common words and, where the word opens a name, adverbs ("Recently"); "Daily" may end one."""
+    """False for titles, common words, adjectives made from a name ("Guangdong-based", "Trump-era") and, where the
+    word opens a name, adverbs ("Recently"); "Daily" may end one."""
     lowered, rules = word.lower(), _rules()
     return not (
         lowered in rules.title_words
         or word in rules.not_names
         or lowered in rules.stopwords
         or lowered in rules.references
+        or _NAME_ADJECTIVE.search(lowered)
         or (opening and lowered.endswith("ly"))
     )
+
+
+_NAME_ADJECTIVE = re.compile(r"-(?:based|born|listed|owned|backed|led|linked|funded|made|era|style|headquartered)$")
 
 
 def names_in(text: str, start: int = 0, end: int | None = None):

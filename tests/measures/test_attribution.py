@@ -1276,6 +1276,21 @@ REAL_TEXT_CASES = [
         "acme",
         id="echoed-his-point",
     ),
+    # an adjective made from a place's name is no speaker; a firm whose name ends in "Technology" is no "she"
+    pytest.param(
+        "Critics spoke up. ",
+        "“This is a designed measure,” a Guangdong-based columnist says in an article.",
+        "",
+        "",
+        id="place-based-adjective",
+    ),
+    pytest.param(
+        "Zhao Lei met reporters. Suppliers such as Arizona-based Acme Technology were asked to halt work. ",
+        "“We uphold stable supply chains,” she said.",
+        "",
+        "zhao_lei",
+        id="she-not-a-technology-firm",
+    ),
     # echoing a criticism states a position
     pytest.param(
         "Critics attacked the deal. ",
