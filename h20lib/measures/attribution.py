@@ -306,12 +306,25 @@ def _is_name_word(word: str, *, opening: bool = True) -> bool:
         or word in rules.not_names
         or lowered in rules.stopwords
         or lowered in rules.references
-        or _NAME_ADJECTIVE.search(lowered)
+        or lowered.endswith(_NAME_ADJECTIVE_ENDINGS)
         or (opening and lowered.endswith("ly"))
     )
 
 
-_NAME_ADJECTIVE = re.compile(r"-(?:based|born|listed|owned|backed|led|linked|funded|made|era|style|headquartered)$")
+_NAME_ADJECTIVE_ENDINGS = (
+    "-based",
+    "-born",
+    "-listed",
+    "-owned",
+    "-backed",
+    "-led",
+    "-linked",
+    "-funded",
+    "-made",
+    "-era",
+    "-style",
+    "-headquartered",
+)
 
 
 def names_in(text: str, start: int = 0, end: int | None = None):
