@@ -19,6 +19,9 @@ from typing import Any
 import ahocorasick
 
 Strings = frozenset[str]
+# A Chinese character (CJK Unified Ideographs and Extension A), and a run of them: the one definition the package uses.
+CHINESE_CHARACTER = re.compile(r"[\u3400-\u9fff]")
+CHINESE_RUN = re.compile(r"[\u3400-\u9fff]+")
 # Characters that a case-insensitive pattern matches to an ASCII letter, but that str.lower() leaves as they are
 # (dotless i, long s): a text holding one is searched without the screen.
 _UNSCREENABLE = ("\u0131", "\u017f")

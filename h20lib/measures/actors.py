@@ -11,11 +11,10 @@ import ahocorasick
 from pypinyin import lazy_pinyin
 
 from h20lib import resources
+from h20lib.patterns import CHINESE_CHARACTER, CHINESE_RUN
 
 PERSON_TYPES = frozenset({"person", "legislator"})
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _CHINESE_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")  # a family name and a given name of one to three characters
-_CHINESE_WORDS = re.compile(r"[\u3400-\u9fff]+")
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def _aliases() -> tuple[ahocorasick.Automaton, dict[str, str]]:
                 owner.setdefault("The " + alias[4:], actor.id)
     automaton = ahocorasick.Automaton()
     for alias in owner:
-        automaton.add_word(alias, (alias, bool(_CJK.search(alias))))
+        automaton.add_word(alias, (alias, bool(CHINESE_CHARACTER.search(alias))))
     automaton.make_automaton()
     return automaton, owner
 
@@ -130,7 +129,7 @@ def actor_id_from_name(name: str, *, person: bool = True) -> str:
     if person and _CHINESE_NAME.fullmatch(name.strip()):
         syllables = lazy_pinyin(name.strip())
         return f"{syllables[0]}_{''.join(syllables[1:])}"
-    if not person and _CHINESE_WORDS.fullmatch(name.strip()):
+    if not person and CHINESE_RUN.fullmatch(name.strip()):
         return "_".join(lazy_pinyin(name.strip()))
     ascii_name = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"['’]s\b", "", ascii_name)

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from h20lib import resources
 from h20lib.measures.actors import PERSON_TYPES, Mention, actor_id_from_name, actor_type, find_mentions, register
 from h20lib.parse.structure import is_asker, is_pull_quote_credit, word_count
-from h20lib.patterns import AnyOf, OpeningFinder, Screened
+from h20lib.patterns import CHINESE_CHARACTER, AnyOf, OpeningFinder, Screened
 from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
@@ -1203,14 +1203,11 @@ def _sentence_speaker(
     return "", "", is_quote
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
-
 def _new_actors(text: str, start: int, end: int, actors, previous: dict) -> set[str]:
     """The actors a sentence names that the previous one did not (nor was spoken by). In Chinese, countries do
     not count: official speech runs on naming the sides ("中方", "美方", China's and the US side)."""
     new = set(actors) - set(previous["actors"]) - {previous["speaker"]}
-    if _CJK.search(text, start, end):
+    if CHINESE_CHARACTER.search(text, start, end):
         new = {actor for actor in new if actor_type(actor) != "country"}
     return new
 

@@ -10,8 +10,9 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from h20lib.patterns import CHINESE_RUN
+
 _WORD_OR_STOP = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[,;:.!?()\"“”—]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # Letters of a word's stem feature, for the stance and the frame models alike: 5 and 6 were tried by
 # leave-one-source-out cross-validation on an early 800-sentence stance training set.
 STEM_LETTERS = 6
@@ -102,7 +103,7 @@ def _chinese_spans(text: str) -> dict[str, Feature]:
     if text.isascii():
         return {}
     spans: dict[str, Feature] = {}
-    for run in _CJK_RUN.finditer(text):
+    for run in CHINESE_RUN.finditer(text):
         chars = run.group()
         for offset, char in enumerate(chars):
             start = run.start() + offset

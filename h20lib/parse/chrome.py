@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from h20lib import resources
+from h20lib.patterns import CHINESE_CHARACTER
 
 MODEL_FILE = "chrome_model.json"
 _FUNCTION_WORDS = frozenset(
@@ -69,15 +70,14 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[\u3400-\u9fff]")
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")  # the tokens' only digits are ASCII ones
 _SEPARATOR = re.compile(r"\s[|/>»•·]\s|^[•·>»]")
 _QUOTE = re.compile(r"[“\"”]")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _words(text: str) -> list[str]:
     """The words of a line; Chinese, written without spaces, counts a word for every two characters."""
-    if not _CJK.search(text):
+    if not CHINESE_CHARACTER.search(text):
         return text.split()
-    chinese = len(_CJK.findall(text))
-    return _CJK.sub(" ", text).split() + ["字"] * (chinese // 2)
+    chinese = len(CHINESE_CHARACTER.findall(text))
+    return CHINESE_CHARACTER.sub(" ", text).split() + ["字"] * (chinese // 2)
 
 
 def page_line_features(

@@ -16,7 +16,7 @@ from h20lib import resources
 from h20lib.parse.chrome import learned_chrome
 from h20lib.parse.language import detect_language
 from h20lib.parse.segment import split_sentences
-from h20lib.patterns import AnyOf
+from h20lib.patterns import CHINESE_CHARACTER, AnyOf
 
 KINDS = ("headline", "body", "comment", "boilerplate", "caption", "metadata")
 
@@ -122,7 +122,6 @@ WRAP_MIN_WIDTH = 40  # narrower "wrapping" is a column of page labels, not wrapp
 _TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]]*$")
 _WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]+")
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # the characters that end a word as spaces do
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # A line ending in one of these words is a sentence broken across lines (case-sensitive: "Sales to China" ends a title).
 _DANGLING = re.compile(r"\b(?:the|a|an|of|to|in|its|his|her|their|our|and|or|for|with|by|from|that|named|called)$")
 _END_MARK = re.compile(r"[（(]\s*完\s*[)）]$")  # the end mark of Chinese news copy, often on the last line of text
@@ -229,7 +228,7 @@ def word_count(text: str) -> int:
     """Words of a line; in Chinese or Japanese text without spaces every two characters count as one word."""
     if not _WIDE.search(text):
         return len(text.split())  # the same runs of non-space characters as _WORD finds
-    return len(_WORD.findall(text)) + (len(_CJK.findall(text)) + 1) // 2
+    return len(_WORD.findall(text)) + (len(CHINESE_CHARACTER.findall(text)) + 1) // 2
 
 
 def _is_title_like(line: _Line) -> bool:
@@ -272,7 +271,9 @@ def _is_boilerplate_line(text: str) -> bool:
 def _is_tag_list(text: str) -> bool:
     """Three or more short tags or links separated by commas or bars ("Chips, Trade, Policy"), without the
     punctuation of a sentence; a Chinese clause between commas is longer than a tag."""
-    separators = r"[|]" if _CJK.search(text) else r"[,|]"  # a Chinese headline may hold commas, a tag list bars
+    separators = (
+        r"[|]" if CHINESE_CHARACTER.search(text) else r"[,|]"
+    )  # a Chinese headline may hold commas, a tag list bars
     items = [item.strip() for item in re.split(separators, text)]
     return (
         len(items) >= TAG_LIST_MIN_ITEMS

@@ -21,6 +21,7 @@ from h20lib.measures.portrayal import LABELS, target_sentiment_batch
 from h20lib.measures.scoring import ANALYSED_KINDS
 from h20lib.measures.stance import TARGETS
 from h20lib.parse.corpus import COMMENT_GROUP
+from h20lib.patterns import CHINESE_CHARACTER
 from h20lib.report import stats
 
 # The actors the study compares in the seed corpus; another corpus falls back to its most-mentioned actors.
@@ -36,7 +37,6 @@ NAMED_TYPES = frozenset({"person", "legislator", "company"})
 FLAG_ORDER = ("date conflict", "name variant", "disagrees", "")
 
 _WORD = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def select_sentences(
@@ -472,7 +472,7 @@ def is_name_variant(actor_id: str, surface: str) -> bool:
     for Lutnick). A name in Chinese characters is a translation, and a full name whose initials are the canonical
     name ("Advanced Micro Devices" for AMD) an expansion: neither is a variant."""
     actor = actors.register().get(actor_id)
-    if actor is None or actor.type not in NAMED_TYPES or _CJK.search(surface):
+    if actor is None or actor.type not in NAMED_TYPES or CHINESE_CHARACTER.search(surface):
         return False
     initials = "".join(word[0] for word in _WORD.findall(surface) if word[0].isupper())
     return not _words(surface) & _words(actor.name) and initials.casefold() != actor.name.casefold()
