@@ -60,7 +60,14 @@ class StackedWeights:
         return [*feats], self.matrix.take(rows, axis=0), values
 
     def sums(self, feats: Mapping[str, Feature]) -> list[float]:
-        return self.contributions(feats)[1].sum(axis=0).tolist()
+        _, weights, values = self.weights_of(feats)
+        return summed(weights, values)
+
+
+def summed(weights: np.ndarray, values: np.ndarray) -> list[float]:
+    """Each model slot's score from :meth:`StackedWeights.weights_of`'s weights and values: the sum of weight x
+    value over the rows (the intercepts' value is 1)."""
+    return (weights * values[:, None]).sum(axis=0).tolist()
 
 
 def label_scores(feats: dict[str, float], model: dict) -> list[float]:

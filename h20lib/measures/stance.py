@@ -28,7 +28,7 @@ import numpy as np
 
 from h20lib import resources
 from h20lib.measures.features import Feature, Words, add_spans, sentence_words
-from h20lib.measures.linear import StackedWeights, softmax
+from h20lib.measures.linear import StackedWeights, softmax, summed
 from h20lib.patterns import PatternSet
 from h20lib.rows import ScoredRow
 
@@ -332,7 +332,7 @@ def _decide(
     evidence = cue_evidence(text)
     feats = _features(text, evidence, words=words)
     names, weights, values = _stacked_models()[0].weights_of(feats)
-    all_probabilities = _target_probabilities((weights * values[:, None]).sum(axis=0).tolist())
+    all_probabilities = _target_probabilities(summed(weights, values))
     decided = {}
     for target in TARGETS:
         model = _target_model(target)
