@@ -949,11 +949,11 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             and not any(m.start() - _CHINESE_ADVERB_CHARS <= c.end <= m.start() for c in found)
         ]
         found += [  # a name in quotation or title marks right before the verb: 「芯智訊」指出, 《Example Daily》称
-            Candidate(m.end(), actor_id_from_name(m.group("name"), person=False))
+            Candidate(m.end(), derived)
             for m in _MARKED_NAME.finditer(text, clause_start, verb.start())
             if verb.start() - m.end() <= 1  # "「玉淵譚天」更直言"; not "在“棱镜门”里就披露", a place in marks
             and not context.mentions.within(m.start(), m.end())
-            and actor_id_from_name(m.group("name"), person=False)
+            and (derived := actor_id_from_name(m.group("name"), person=False))
         ]
         found += [  # 他 / 她 ("he" / "she") just before the verb (an adverb between): the latest person named
             Candidate(m.end(), "he", is_reference=True)
