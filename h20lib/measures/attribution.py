@@ -129,7 +129,8 @@ _SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whe
 _QUOTE_PAIRS = {"“": "”", '"': '"'}
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 _COORDINATED_VERB = re.compile(r",?\s+(?:but|and|yet)\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
-_ABSOLUTE_WITH = re.compile(r"\bwith\s+$", re.IGNORECASE)
+_ABSOLUTE_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\w+ing\b")
 _AFTER_PREPOSITION = re.compile(
     r"\b(?:from|of|in|at|on|with|for|by|to|including|such\s+as)\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\.?\s+)?$", re.IGNORECASE
 )
@@ -750,7 +751,8 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
         for c in candidates
         if c.start < 0
         or not _governed_by_preposition(text, clause_start, c.start)
-        or _ABSOLUTE_WITH.search(text, clause_start, c.start)  # "with Bloomberg describing it as": Bloomberg's
+        # "with Bloomberg describing it as", "with the DoJ stating": an absolute phrase, its participle the name's
+        or (_ABSOLUTE_WITH.search(text, clause_start, c.start) and _PARTICIPLE.match(text, verb_start))
         or _listed_member(text, clause_start, c, candidates)
     ]
     candidates = subjects or [c for c in candidates if c.start < 0 or _after_role(text, clause_start, c)]

@@ -1321,6 +1321,21 @@ REAL_TEXT_CASES = [
     pytest.param(
         "", "据研究机构ExampleResearch估算,芯片价值约16亿美元。", "", "exampleresearch", id="zh-according-to-latin"
     ),
+    # "with X saying": an absolute phrase, its participle X's, also after "the"; "with X claims" is no verb
+    pytest.param(
+        "",
+        "The chip is the most powerful on sale, with the Justice Department stating it was made by Acme.",
+        "",
+        "us_department_of_justice",
+        id="absolute-with-the-body-participle",
+    ),
+    pytest.param(
+        "",
+        "Acme became the face of trade tensions, with U.S. claims of espionage a backdrop.",
+        "",
+        "",
+        id="absolute-with-noun-is-no-speech",
+    ),
     pytest.param(
         "今年1月16日中国外交部例行记者会举行。",
         "外交部发言人曾表示,美方泛化国家安全概念。",
