@@ -1094,13 +1094,15 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
 
 @lru_cache(maxsize=1024)
 def _label_mentions(label: str) -> list[Mention]:
-    """The register actors a transcript turn label names (labels repeat, so each is scanned once)."""
-    return find_mentions(label)
+    """The register actors a transcript turn label names (labels repeat, so each is scanned once). A label in
+    capitals ("U.S. COMMERCE SECRETARY HOWARD LUTNICK") is read in title case, as the register writes names."""
+    return find_mentions(label.title() if label.isupper() else label)
 
 
-def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str) -> str:
+def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str, context: _Context) -> str:
     """The speaker of a transcript turn: the asking side is the outlet its label names ("Reporter from AFP"), else
-    "reporter"; the answer goes to the body named in the transcript's title, and a named label to that person."""
+    "reporter"; the answer goes to the body named in the transcript's title, and a named label to that person
+    (the last named: "Commerce Secretary Jane Roe"), a surname to the full name of an earlier label ("ROE")."""
     mentions = _label_mentions(turn)
     outlets = [m.actor for m in mentions if actor_type(m.actor) == "media_outlet"]
     if outlets:
@@ -1113,10 +1115,11 @@ def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str) -> str:
         answerers = [a for a in headline_actors if actor_type(a) in ("government_body", "person", "company")]
         return answerers[0] if answerers else ""
     if mentions:
-        return mentions[-1].actor
+        people = [m.actor for m in mentions if actor_type(m.actor) in PERSON_TYPES]
+        return people[-1] if people else mentions[-1].actor
     words = [word for word in turn.split() if word.lower() not in _rules().title_words]
-    if words:
-        return actor_id_from_name(" ".join(words))  # "Phoenix TV", "Spokesperson Zhang San" -> "zhang_san"
+    if words:  # "Phoenix TV", "Spokesperson Zhang San" -> "zhang_san"
+        return context.full_name(actor_id_from_name(" ".join(words)))
     return "reporter" if "?" in turn_text else actor_id_from_name(turn)
 
 
@@ -1179,7 +1182,7 @@ def _sentence_speaker(
     is_quote = bool(full) and quoted_chars / max(end - start, 1) >= QUOTE_SHARE
     quote_speaker = next(((s, c) for _, s, c in full if s), None)
     if row["turn"]:
-        return _turn_speaker(row["turn"], headline_actors, turn_text), f"turn {row['turn']}", is_quote
+        return _turn_speaker(row["turn"], headline_actors, turn_text, context), f"turn {row['turn']}", is_quote
     if is_quote and quote_speaker:
         return quote_speaker[0], f"quote {quote_speaker[1]}".strip(), True
     speaker, cue = _reported_speaker(text, start, end, [(q.start, q.end) for q, _, _ in own_quotes], context)

@@ -385,6 +385,28 @@ ATTRIBUTION_CASES = [
         "phoenix_tv",
         id="outlet-name-asker-label",
     ),
+    # a label in capitals names the person it ends with; a surname alone, the full name of an earlier label
+    pytest.param(
+        "U.S. COMMERCE SECRETARY HOWARD LUTNICK: ",
+        "We set the standards for the whole industry.",
+        "",
+        "howard_lutnick",
+        id="capitals-label-title-then-register-name",
+    ),
+    pytest.param(
+        "JANE ROE: Welcome back to the show.\nHOWARD LUTNICK: Great to be here.\nROE: ",
+        "Give us the details of the deal.",
+        "",
+        "jane_roe",
+        id="capitals-surname-label-after-full-label",
+    ),
+    pytest.param(
+        "JANE ROE: Welcome back.\nLUTNICK: ",
+        "We want them to keep buying our chips.",
+        "",
+        "howard_lutnick",
+        id="capitals-register-surname",
+    ),
     pytest.param(
         "Spokesperson Guo Jiakun: ",
         "I have no information to offer on that.",

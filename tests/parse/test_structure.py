@@ -32,6 +32,11 @@ def kinds(text: str, *, learned: bool = False) -> list[tuple[str, str]]:
             "Published: Tuesday, July 15, 2025 3:04 PM\nThe firm will ship.",
             [("metadata", "Published: Tuesday, July 15, 2025 3:04 PM"), ("body", "The firm will ship.")],
         ),
+        # the time and place of a broadcast a transcript's release announces: no speaker's turn
+        (
+            'WHEN: Today, Monday, May 4, 2026 WHERE: Example TV\'s "Midday"\nThe firm will ship.',
+            [("metadata", 'WHEN: Today, Monday, May 4, 2026 WHERE: Example TV\'s "Midday"'), ("body", "The firm will ship.")],
+        ),
         # bylines on their own line and glued to the first sentence
         (
             "By Jane Doe and John Roe\nThe firm will ship.",
