@@ -903,7 +903,7 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
     return context.resolve(candidates[-1]), verb
 
 
-_CHINESE_PRONOUN = re.compile(r"[他她]")
+_CHINESE_PRONOUN = re.compile(r"(?<!其)[他她]")  # not 其他 ("other")
 _CHINESE_SPOKESPERSON = re.compile(r"[发發]言人")
 _OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
 _CHINESE_ADVERB_CHARS = 3  # "他进一步强调", "他同时呼吁": at most an adverb of three characters between
@@ -913,6 +913,12 @@ _CHINESE_ACCORDING_TO = re.compile(
     r"[据據]([^,，。;；]{1,40}?)(?:报道|報道|报导|報導|消息|披露|查证|查證|估算|估计|估計)"
 )
 _MARKED_NAME = re.compile(r"[「“\"《](?P<name>[^」”\"》]{2,12})[」”\"》]")
+# A document that opens its clause, right before the verb ("声明指出", "文章稱", "該報告显示"): the statement, article or
+# report of the source the page cited last.
+_DOCUMENTS_ZH = r"(?:声明|聲明|文章|报道|報道|报导|報導|报告|報告|公告|评论|評論|社论|社論"
+_DOCUMENT_ZH = re.compile(r"(?:[该該此]|这篇|這篇|这份|這份)?" + _DOCUMENTS_ZH + r"|[该該]报|[该該]報)")
+# what may stand between a source's name and the verb: a time and its document ("「X」昨日文章指", "X日前發表評論稱")
+_NAME_TO_DOCUMENT_ZH = re.compile(r"[^，,。；;：:「」“”《》]{0,6}?" + _DOCUMENTS_ZH + r")")
 
 
 def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
@@ -953,10 +959,16 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         found += [  # a name in quotation or title marks right before the verb: 「芯智訊」指出, 《Example Daily》称
             Candidate(m.end(), derived)
             for m in _MARKED_NAME.finditer(text, clause_start, verb.start())
-            if verb.start() - m.end() <= 1  # "「玉淵譚天」更直言"; not "在“棱镜门”里就披露", a place in marks
+            # "「玉淵譚天」更直言", "「X」昨日文章指"; not "在“棱镜门”里就披露", a place in marks
+            if (verb.start() - m.end() <= 1 or _NAME_TO_DOCUMENT_ZH.fullmatch(text, m.end(), verb.start()))
             and not context.mentions.within(m.start(), m.end())
             and (derived := actor_id_from_name(m.group("name"), person=False))
         ]
+        generic = set(_rules().generic_speakers.values()) | set(rules.generic_speakers_zh.values())
+        source = next((actor for actor in reversed(context.speakers) if actor not in generic), "")
+        document = _DOCUMENT_ZH.match(text, clause_start, verb.start())
+        if source and document and verb.start() - document.end() <= _CHINESE_ADVERB_CHARS:
+            found.append(Candidate(document.end(), source))
         found += [  # 他 / 她 ("he" / "she") just before the verb (an adverb between): the latest person named
             Candidate(m.end(), "he", is_reference=True)
             for m in _CHINESE_PRONOUN.finditer(text, clause_start, verb.start())

@@ -1358,6 +1358,27 @@ REAL_TEXT_CASES = [
         "",
         id="absolute-with-noun-is-no-speech",
     ),
+    # "对X来说" ("for X") is no speech; denying is
+    pytest.param(
+        "专家张三在会上发言。\n\n", "对其他国家来说，自主可控的软件生态同样重要。", "", "", id="zh-lai-shuo-is-no-speech"
+    ),
+    pytest.param("", "英伟达否认其芯片存在后门。", "", "nvidia", id="zh-deny"),
+    # a document opening its clause ("声明指出", "文章称") is the source's that the page cited last
+    pytest.param(
+        "国家市场监督管理总局发布声明称，英伟达违反反垄断法。\n\n",
+        "声明指出，经初步调查，英伟达公司违反了反垄断法，总局依法决定对其实施进一步调查。",
+        "",
+        "state_administration_for_market_regulation",
+        id="zh-statement-points-out",
+    ),
+    pytest.param(
+        "微信公众号「示例时评」昨日文章指，该芯片并不安全。",
+        "文章称，消费者可以选择不买。",
+        "",
+        "shi_li_shi_ping",
+        id="zh-article-says-after-marked-source",
+    ),
+    pytest.param("该芯片在中国销量下滑。\n\n", "文章称，消费者可以选择不买。", "", "", id="zh-article-without-source"),
     pytest.param(
         "今年1月16日中国外交部例行记者会举行。",
         "外交部发言人曾表示,美方泛化国家安全概念。",
