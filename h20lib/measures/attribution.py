@@ -156,6 +156,9 @@ class _Rules:
     speech_zh: re.Pattern[str]  # a Chinese reporting verb
     generic_zh: re.Pattern[str]  # an unnamed Chinese speaker ("专家", experts)
     generic_speakers_zh: dict[str, str]
+    titles_zh: re.Pattern[str]  # a Chinese title a person's name follows ("专家", "研究员")
+    family_names_zh: frozenset[str]
+    after_name_zh: frozenset[str]  # what may stand between a titled name and its verb
     continuing_verbs: frozenset[str]
     not_names: frozenset[str]
     according_to: Screened
@@ -204,6 +207,9 @@ def _rules() -> _Rules:
         speech_zh=re.compile(cues["speech_verbs_zh"]),
         generic_zh=re.compile("|".join(map(re.escape, cues["generic_speakers_zh"]))),
         generic_speakers_zh=dict(cues["generic_speakers_zh"]),
+        titles_zh=re.compile(cues["titles_zh"]),
+        family_names_zh=resources.word_list("chinese_family_names.txt"),
+        after_name_zh=frozenset(cues["after_name_zh"].split("|")),
         continuing_verbs=frozenset(cues["continuing_verbs"].split()),
         not_names=frozenset(cues["not_names"].split()),
         according_to=Screened(re.compile(cues["according_to"], re.IGNORECASE), shared="sentence"),
@@ -921,6 +927,18 @@ _DOCUMENT_ZH = re.compile(r"(?:[该該此]|这篇|這篇|这份|這份)?" + _DOC
 _NAME_TO_DOCUMENT_ZH = re.compile(r"[^，,。；;：:「」“”《》]{0,6}?" + _DOCUMENTS_ZH + r")")
 
 
+def _titled_name_zh(text: str, start: int, verb_start: int) -> str:
+    """The person's name of two or three characters that opens at ``start``, after a title, where what stands
+    between it and the verb may follow a name ("专家张三表示", "专家张三的说法称"); else ""."""
+    rules = _rules()
+    if text[start : start + 1] not in rules.family_names_zh:
+        return ""
+    for length in (3, 2):
+        if start + length <= verb_start and text[start + length : verb_start] in rules.after_name_zh:
+            return text[start : start + length]
+    return ""
+
+
 def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
     """The speaker of a Chinese reporting verb: the last actor named before it in its clause; or the source of
     "据 X 报道" ("according to X's report")."""
@@ -963,6 +981,11 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             if (verb.start() - m.end() <= 1 or _NAME_TO_DOCUMENT_ZH.fullmatch(text, m.end(), verb.start()))
             and not context.mentions.within(m.start(), m.end())
             and (derived := actor_id_from_name(m.group("name"), person=False))
+        ]
+        found += [  # a name after a title: "专家张三表示" (an expert, Zhang San, said)
+            Candidate(title.end() + len(name), actor_id_from_name(name))
+            for title in rules.titles_zh.finditer(text, clause_start, verb.start())
+            if (name := _titled_name_zh(text, title.end(), verb.start()))
         ]
         generic = set(_rules().generic_speakers.values()) | set(rules.generic_speakers_zh.values())
         source = next((actor for actor in reversed(context.speakers) if actor not in generic), "")

@@ -1379,6 +1379,20 @@ REAL_TEXT_CASES = [
         id="zh-article-says-after-marked-source",
     ),
     pytest.param("该芯片在中国销量下滑。\n\n", "文章称，消费者可以选择不买。", "", "", id="zh-article-without-source"),
+    # a person's name after a Chinese title, where the name opens with a family name; "他" then stands for them
+    pytest.param(
+        "今年以来，该芯片的安全问题引发关注。",
+        "报道引述网络安全专家闵怀志说法，称美国在芯片里留后门。",
+        "",
+        "min_huaizhi",
+        id="zh-titled-name-statement",
+    ),
+    pytest.param(
+        "专家张三表示，美国在芯片里留后门。", "他称，这把钥匙能随时打开你家的门。", "", "zhang_san", id="zh-titled-name-then-he"
+    ),
+    pytest.param(
+        "今年以来，该芯片的安全问题引发关注。", "专家普遍认为，该芯片性能不足。", "", "experts", id="zh-title-without-name"
+    ),
     pytest.param(
         "今年1月16日中国外交部例行记者会举行。",
         "外交部发言人曾表示,美方泛化国家安全概念。",
