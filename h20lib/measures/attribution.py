@@ -1146,7 +1146,7 @@ def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str, context
         # the asking outlet where the label names one ("Reporter from Phoenix TV"), else "reporter"
         named = re.search(r"\b(?:from|with|of)\s+(.+)$", turn)
         return actor_id_from_name(named.group(1)) if named else "reporter"
-    if turn.lower() in ("a", "answer"):
+    if turn.lower() in ("a", "answer", "答"):
         answerers = [a for a in headline_actors if actor_type(a) in ("government_body", "person", "company")]
         return answerers[0] if answerers else ""
     if mentions:
