@@ -1393,6 +1393,14 @@ REAL_TEXT_CASES = [
     pytest.param(
         "今年以来，该芯片的安全问题引发关注。", "专家普遍认为，该芯片性能不足。", "", "experts", id="zh-title-without-name"
     ),
+    # what a body "introduces" (介绍) runs on in the sentences after it, as what it states does
+    pytest.param(
+        "国家安全部介绍，技术后门通常指绕过正常安全检查机制、获取系统访问权的方法。",
+        "技术后门的设计初衷是方便开发者调试，但如果未及时删除，就会变成安全风险。",
+        "",
+        "ministry_of_state_security",
+        id="zh-introduced-runs-on",
+    ),
     pytest.param(
         "今年1月16日中国外交部例行记者会举行。",
         "外交部发言人曾表示,美方泛化国家安全概念。",

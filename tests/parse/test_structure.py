@@ -68,6 +68,21 @@ def kinds(text: str, *, learned: bool = False) -> list[tuple[str, str]]:
             ],
         ),
         ("Mao Ning: China opposes the move.", [("metadata", "Mao Ning:"), ("body", "China opposes the move.")]),
+        (
+            "问：美方表示将批准销售。请问有何评论？\n答：我们注意到有关报道。",
+            [
+                ("metadata", "问："),
+                ("body", "美方表示将批准销售。"),
+                ("body", "请问有何评论？"),
+                ("metadata", "答："),
+                ("body", "我们注意到有关报道。"),
+            ],
+        ),
+        # a Chinese byline label is short; "记者从...获悉" ("our reporter learned from ...") opens an article sentence
+        (
+            "记者：张三\n记者从商务部获悉，出口许可已经发放。",
+            [("boilerplate", "记者：张三"), ("body", "记者从商务部获悉，出口许可已经发放。")],
+        ),
         # an editor's note is about the page, not the story
         ("Editor's note: This story was updated.", [("boilerplate", "Editor's note: This story was updated.")]),
         # reader comments: a heading, or a trailing run of short posts marked as such
