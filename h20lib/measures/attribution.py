@@ -109,8 +109,8 @@ _NAME = re.compile(  # a Chinese character may stand right before a name: Chines
     + r"){0,5}(?:,?\s+(?:Jr|Sr)\.?(?!\w))?"
 )
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
-_RELATIVE = re.compile(
-    r"\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
+_RELATIVE = re.compile(  # not a sentence's opening "That" ("That move, critics warn, is ..."), a determiner
+    r"(?<=\S\s)\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
     r"|^\W*(?:while|although|though|whereas)\s+[^,;]{1,80}\s$"
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
@@ -987,11 +987,11 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             for title in rules.titles_zh.finditer(text, clause_start, verb.start())
             if (name := _titled_name_zh(text, title.end(), verb.start()))
         ]
-        generic = set(_rules().generic_speakers.values()) | set(rules.generic_speakers_zh.values())
-        source = next((actor for actor in reversed(context.speakers) if actor not in generic), "")
         document = _DOCUMENT_ZH.match(text, clause_start, verb.start())
-        if source and document and verb.start() - document.end() <= _CHINESE_ADVERB_CHARS:
-            found.append(Candidate(document.end(), source))
+        if document and verb.start() - document.end() <= _CHINESE_ADVERB_CHARS:
+            generic = set(rules.generic_speakers.values()) | set(rules.generic_speakers_zh.values())
+            cited = next((actor for actor in reversed(context.speakers) if actor not in generic), "")
+            found += [Candidate(document.end(), cited)] if cited else []
         found += [  # 他 / 她 ("he" / "she") just before the verb (an adverb between): the latest person named
             Candidate(m.end(), "he", is_reference=True)
             for m in _CHINESE_PRONOUN.finditer(text, clause_start, verb.start())

@@ -1360,7 +1360,11 @@ REAL_TEXT_CASES = [
     ),
     # "对X来说" ("for X") is no speech; denying is
     pytest.param(
-        "专家张三在会上发言。\n\n", "对其他国家来说，自主可控的软件生态同样重要。", "", "", id="zh-lai-shuo-is-no-speech"
+        "专家张三在会上发言。\n\n",
+        "对其他国家来说，自主可控的软件生态同样重要。",
+        "",
+        "",
+        id="zh-lai-shuo-is-no-speech",
     ),
     pytest.param("", "英伟达否认其芯片存在后门。", "", "nvidia", id="zh-deny"),
     # a document opening its clause ("声明指出", "文章称") is the source's that the page cited last
@@ -1379,6 +1383,21 @@ REAL_TEXT_CASES = [
         id="zh-article-says-after-marked-source",
     ),
     pytest.param("该芯片在中国销量下滑。\n\n", "文章称，消费者可以选择不买。", "", "", id="zh-article-without-source"),
+    # an attribution set in commas after a sentence's opening "That ...": "That" is a determiner, not a relative
+    pytest.param(
+        "Nvidia sells chips in China. ",
+        "That move, the company said, supports the controls designed to keep the U.S. ahead.",
+        "",
+        "nvidia",
+        id="opening-that-then-parenthetical-said",
+    ),
+    pytest.param(
+        "Nvidia sells chips in China. ",
+        "That move, critics warn, risks undermining the controls.",
+        "",
+        "critics",
+        id="opening-that-then-parenthetical-warn",
+    ),
     # a person's name after a Chinese title, where the name opens with a family name; "他" then stands for them
     pytest.param(
         "今年以来，该芯片的安全问题引发关注。",
@@ -1388,10 +1407,18 @@ REAL_TEXT_CASES = [
         id="zh-titled-name-statement",
     ),
     pytest.param(
-        "专家张三表示，美国在芯片里留后门。", "他称，这把钥匙能随时打开你家的门。", "", "zhang_san", id="zh-titled-name-then-he"
+        "专家张三表示，美国在芯片里留后门。",
+        "他称，这把钥匙能随时打开你家的门。",
+        "",
+        "zhang_san",
+        id="zh-titled-name-then-he",
     ),
     pytest.param(
-        "今年以来，该芯片的安全问题引发关注。", "专家普遍认为，该芯片性能不足。", "", "experts", id="zh-title-without-name"
+        "今年以来，该芯片的安全问题引发关注。",
+        "专家普遍认为，该芯片性能不足。",
+        "",
+        "experts",
+        id="zh-title-without-name",
     ),
     # what a body "introduces" (介绍) runs on in the sentences after it, as what it states does
     pytest.param(

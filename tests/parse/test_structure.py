@@ -35,12 +35,18 @@ def kinds(text: str, *, learned: bool = False) -> list[tuple[str, str]]:
         # the time and place of a broadcast a transcript's release announces: no speaker's turn
         (
             'WHEN: Today, Monday, May 4, 2026 WHERE: Example TV\'s "Midday"\nThe firm will ship.',
-            [("metadata", 'WHEN: Today, Monday, May 4, 2026 WHERE: Example TV\'s "Midday"'), ("body", "The firm will ship.")],
+            [
+                ("metadata", 'WHEN: Today, Monday, May 4, 2026 WHERE: Example TV\'s "Midday"'),
+                ("body", "The firm will ship."),
+            ],
         ),
         # "发表评论" ("post a comment") prompts a reader only where it opens the line
         (
             "该公司的芯片销量下滑。\n具官方背景的公众号「示例」近日发表评论文章指出，该公司陷入信任危机。",
-            [("body", "该公司的芯片销量下滑。"), ("body", "具官方背景的公众号「示例」近日发表评论文章指出，该公司陷入信任危机。")],
+            [
+                ("body", "该公司的芯片销量下滑。"),
+                ("body", "具官方背景的公众号「示例」近日发表评论文章指出，该公司陷入信任危机。"),
+            ],
         ),
         ("该公司的芯片销量下滑。\n发表评论", [("body", "该公司的芯片销量下滑。"), ("boilerplate", "发表评论")]),
         # bylines on their own line and glued to the first sentence
