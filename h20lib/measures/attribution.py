@@ -132,9 +132,14 @@ _COORDINATED_VERB = re.compile(r",?\s+(?:but|and|yet)\s+(?:\w+ly\s+|also\s+)?$",
 _ABSOLUTE_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\w+ing\b")
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:from|of|in|at|on|with|for|by|to|including|such\s+as)\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\.?\s+)?$", re.IGNORECASE
+    r"\b(?:from|of|in|at|on|with|for|by|to|including|such\s+as)\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\.?\s+){0,3}$",
+    re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
+# a letter or message sent to someone, named right before a participle of speech
+_AFTER_ADDRESSEE = re.compile(
+    r"\b(?:letter|message|memo|note|email|request|petition)\s+(?:[\w,’'-]+\s+){0,3}?to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.’'-]*\s+){1,6}$"
+)
 _APPOSITIVE = re.compile(
     r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*"
     r"(?:(?:in|on)\s+(?:an?\s+)?(?:statement|letter|interview|post|\w+day)\s+)?$"
@@ -1067,6 +1072,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         speaker = (participle and _participle_subject(text, start, verb.start(), context)) or _verb_subject(
             text, start, end, verb, context, masked
         )
+        if not speaker and verb.group().split()[0].endswith("ing") and _AFTER_ADDRESSEE.search(before):
+            # "Kim sent a letter to Secretary Jane Roe raising concerns": the letter's sender raises them
+            speaker = _clause_subject(text, start, verb.start(), context)
         if speaker:
             found.append((speaker, verb.group()))
     found = [trailing, *found] if trailing[0] else found

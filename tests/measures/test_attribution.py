@@ -1398,6 +1398,29 @@ REAL_TEXT_CASES = [
         "critics",
         id="opening-that-then-parenthetical-warn",
     ),
+    # a letter's addressee is not the one who raises concerns in it; the sender is
+    pytest.param(
+        "",
+        "Senator Jane Roe also sent a letter to Commerce Secretary Howard Lutnick raising concerns over the sales.",
+        "",
+        "jane_roe",
+        id="letter-to-addressee-raising",
+    ),
+    # releasing a statement and reminding someone "that ..." are speech
+    pytest.param(
+        "",
+        "Acme Corp released the following statement on the licences: we follow the law.",
+        "",
+        "acme_corp",
+        id="released-statement",
+    ),
+    pytest.param(
+        "",
+        "Senator Jane Roe reminded Lutnick that Acme had been blocked from selling chips since April.",
+        "",
+        "jane_roe",
+        id="reminded-that",
+    ),
     # a person's name after a Chinese title, where the name opens with a family name; "他" then stands for them
     pytest.param(
         "今年以来，该芯片的安全问题引发关注。",
