@@ -62,7 +62,7 @@ _TRAILING_SOURCE = Screened(
 # An attribution closing the sentence ("..., the report said on Monday.") names the speaker of all before it.
 _TRAILING = Screened(
     re.compile(
-        r",[”\"’']?\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|adds|wrote|writes|noted|notes|stated|states|told\s+\S+)"
+        r",[”\"’']?\s+(?P<subject>[^,;:“”\"]{1,60}?)\s+(?P<verb>said|says|reported|reports|added|adds|wrote|writes|noted|notes|stated|states|concluded|concludes|told\s+\S+)"
         r"(?:\s+[^,;:“”\"]{0,50})?(?:,\s+(?:citing|referring|adding|noting|according|asking|speaking|declining|requesting)\b[^“”\"]{0,120})?[.!?]?[”\"’']?$"
     ),
     shared="sentence",
@@ -136,6 +136,7 @@ _AFTER_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
+_DOCUMENT_SOURCE = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 # a letter or message sent to someone, named right before a participle of speech
 _AFTER_ADDRESSEE = re.compile(
     r"\b(?:letter|message|memo|note|email|request|petition)\s+(?:[\w,’'-]+\s+){0,3}?to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.’'-]*\s+){1,6}$"
@@ -765,6 +766,16 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
         # "with Bloomberg describing it as", "with the DoJ stating": an absolute phrase, its participle the name's
         or (_ABSOLUTE_WITH.search(text, clause_start, c.start) and _PARTICIPLE.match(text, verb_start))
         or _listed_member(text, clause_start, c, candidates)
+    ]
+    sources = [c for c in candidates if c.start >= 0 and _after_role(text, clause_start, c)]
+    # "The WeChat article from Example Daily, ..., said": the article's source, not the article, speaks
+    subjects = [
+        c
+        for c in subjects
+        if not (
+            c.actor.removeprefix("the ") in _rules().source_documents
+            and any(_DOCUMENT_SOURCE.fullmatch(text, c.end, source.start) for source in sources)
+        )
     ]
     candidates = subjects or [c for c in candidates if c.start < 0 or _after_role(text, clause_start, c)]
     if not candidates:

@@ -1421,6 +1421,28 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="reminded-that",
     ),
+    # an article's source speaks for it; "the article" and "the commentary" are the source that spoke last
+    pytest.param(
+        "",
+        "The WeChat article from Example Daily, a social media account affiliated with CCTV, said the chips were unsafe.",
+        "",
+        "example_daily",
+        id="article-from-source-with-appositive",
+    ),
+    pytest.param(
+        "Example Daily said on Monday that the chips were unsafe.\n\nShares of the firm fell two percent on the news.\n\n",
+        "The commentary expressed doubts about the tracking functions.",
+        "",
+        "example_daily",
+        id="commentary-expressed-doubts",
+    ),
+    pytest.param(
+        "Example Daily said on Monday that the chips were unsafe.\n\nShares of the firm fell two percent on the news.\n\n",
+        "“As consumers, we can certainly choose not to buy it,” the article concluded.",
+        "",
+        "example_daily",
+        id="article-concluded",
+    ),
     # a person's name after a Chinese title, where the name opens with a family name; "他" then stands for them
     pytest.param(
         "今年以来，该芯片的安全问题引发关注。",
