@@ -136,6 +136,7 @@ _AFTER_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
+_INTRODUCES = re.compile(r"[:：]\s*$")  # "Huang stated:", "The members write:": what follows is theirs
 _DOCUMENT_SOURCE = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 # a letter or message sent to someone, named right before a participle of speech
 _AFTER_ADDRESSEE = re.compile(
@@ -1290,6 +1291,9 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
     attributed_paragraphs: set[int] = set()
     previous: dict | None = None  # the previous body sentence and how it was attributed
     open_quote_speaker = ""  # the speaker of a quotation left open at the end of the last paragraph
+    introduced: tuple[str, int] | None = (
+        None  # ("Huang stated:") its speaker and paragraph: the next paragraph is theirs
+    )
     own_staff = _own_staff(row["turn"] for row in rows)
     for row in rows:
         actors = context.mentions.actors(row["char_start"], row["char_end"])
@@ -1333,6 +1337,13 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
             context,
             turn_text,
         )
+        if introduced and paragraph != introduced[1]:
+            if paragraph == introduced[1] + 1 and not speaker and not row["turn"]:
+                speaker, cue = introduced[0], "introduced by a colon"
+            else:
+                introduced = None
+        if speaker and _INTRODUCES.search(row["text"]):
+            introduced = (speaker, paragraph)
         result.update({"speaker": speaker, "is_quote": is_quote, "speaker_cue": cue})
         previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
         context.note(actors)

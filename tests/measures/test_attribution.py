@@ -1523,6 +1523,19 @@ def test_unattributed_quotation_after_a_speakers_sentence(before, expected):
     assert [r["speaker"] for r in results][-2:] == [expected, expected]
 
 
+def test_paragraph_after_a_speakers_colon_is_theirs():
+    text = (
+        "Jane Roe spoke at the summit on Monday about the export rules.\n\n"
+        "Roe stated:\n\n"
+        "We aim for every model to run best on our chips, and we hope other countries adopt them too.\n\n"
+        "Shares of the firm fell two percent on the news.\n"
+    )
+    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
+    results, _ = attribute_document(text, rows)
+    # the unquoted paragraph after "Roe stated:" carries her words; the paragraph after it is the outlet's again
+    assert [r["speaker"] for r in results] == ["", "jane_roe", "jane_roe", ""]
+
+
 def test_pull_quote_goes_to_the_person_its_credit_names():
     text = (
         "Jane Roe spoke to a podcast about the chip market.\n"
