@@ -136,6 +136,7 @@ _AFTER_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
+_ACRONYM = re.compile(r"(?-i:[A-Z][A-Z.]{1,4})")  # "White House AI adviser Jane Roe": "AI" stands among the titles
 _INTRODUCES = re.compile(r"[:：]\s*$")  # "Huang stated:", "The members write:": what follows is theirs
 _DOCUMENT_SOURCE = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 # a letter or message sent to someone, named right before a participle of speech
@@ -449,7 +450,7 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
         if any(a < match.end() and match.start() < b for a, b in covered):
             continue  # "the Washington Post": a name, not the role noun "the post"
         word = match.group("pronoun") or "the " + match.group("head")
-        found.append(Candidate(match.end(), word.lower(), is_reference=True))
+        found.append(Candidate(match.end(), word.lower(), is_reference=True, start=match.start()))
     reference_ends = {c.end for c in found if c.is_reference}
     bodies = {c.end: c for c in found if not c.is_reference and actor_type(c.actor) not in (*_PLACE_TYPES, "person")}
     for match in rules.generic.finditer(text, start, end):
@@ -885,9 +886,9 @@ def _clause_subject(text: str, start: int, end: int, context: _Context) -> str:
     head = subjects[0]
     for following in subjects[1:2]:
         between = text[head.end : following.start].split() if following.start >= 0 else ["?"]
-        if all(word.lower() in _rules().title_words for word in between) and _is_named_person(
-            context.resolve(following)
-        ):
+        if all(
+            word.lower() in _rules().title_words or _ACRONYM.fullmatch(word) for word in between
+        ) and _is_named_person(context.resolve(following)):
             head = following  # "Foreign Ministry spokesman Lin Jian": the person the titles name
     return context.resolve(head)
 

@@ -1443,6 +1443,30 @@ REAL_TEXT_CASES = [
         "example_daily",
         id="article-concluded",
     ),
+    # a document named after a preposition is no subject ("In response to the letter, ..."), and an acronym may
+    # stand among a person's titles ("White House AI adviser Jane Roe")
+    pytest.param(
+        "",
+        "In response to the letter, a spokesperson from Nvidia said that when U.S. technology leads, America wins.",
+        "",
+        "nvidia",
+        id="reference-after-preposition-is-no-subject",
+    ),
+    pytest.param(
+        "",
+        "On the same day, White House AI adviser Jane Roe made similar remarks, stating that the chips are old.",
+        "",
+        "jane_roe",
+        id="acronym-among-titles",
+    ),
+    # a present-tense "says" or "states" runs on into the paragraph's next sentences, as "said" does
+    pytest.param(
+        "Example Daily says that the two countries share wide interests. ",
+        "There is no reason for the export control measures at all.",
+        "",
+        "example_daily",
+        id="states-runs-on",
+    ),
     # a person's name after a Chinese title, where the name opens with a family name; "他" then stands for them
     pytest.param(
         "今年以来，该芯片的安全问题引发关注。",
