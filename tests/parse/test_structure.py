@@ -74,6 +74,17 @@ def kinds(text: str, *, learned: bool = False) -> list[tuple[str, str]]:
             ],
         ),
         ("Mao Ning: China opposes the move.", [("metadata", "Mao Ning:"), ("body", "China opposes the move.")]),
+        # broadcast transcripts: a role in lower case after the name, a role in brackets after an honorific
+        (
+            "JANE ROE, host:\nThis is the evening show.\nMr. JOHN DOE (Correspondent, Example News): Rates will rise.",
+            [
+                ("metadata", "JANE ROE, host:"),
+                ("body", "This is the evening show."),
+                ("metadata", "Mr. JOHN DOE (Correspondent, Example News):"),
+                ("body", "Rates will rise."),
+            ],
+        ),
+        ("Acme (ACME): shares rose today.", [("body", "Acme (ACME): shares rose today.")]),
         (
             "问：美方表示将批准销售。请问有何评论？\n答：我们注意到有关报道。",
             [
