@@ -1360,8 +1360,8 @@ REAL_TEXT_CASES = [
     ),
     # "对X来说" ("for X") is no speech; denying is
     pytest.param(
-        "专家张三在会上发言。\n\n",
-        "对其他国家来说，自主可控的软件生态同样重要。",
+        "英伟达首席执行官黄仁勋在论坛上发言。\n\n",
+        "对其他国家来说，这个问题同样难以回避。",
         "",
         "",
         id="zh-lai-shuo-is-no-speech",
@@ -1377,23 +1377,25 @@ REAL_TEXT_CASES = [
     ),
     pytest.param(
         "微信公众号「示例时评」昨日文章指，该芯片并不安全。",
-        "文章称，消费者可以选择不买。",
+        "文章称，用户应当谨慎评估采购计划。",
         "",
         "shi_li_shi_ping",
         id="zh-article-says-after-marked-source",
     ),
-    pytest.param("该芯片在中国销量下滑。\n\n", "文章称，消费者可以选择不买。", "", "", id="zh-article-without-source"),
+    pytest.param(
+        "该芯片在中国销量下滑。\n\n", "文章称，用户应当谨慎评估采购计划。", "", "", id="zh-article-without-source"
+    ),
     # an attribution set in commas after a sentence's opening "That ...": "That" is a determiner, not a relative
     pytest.param(
         "Nvidia sells chips in China. ",
-        "That move, the company said, supports the controls designed to keep the U.S. ahead.",
+        "That plan, the company said, fits the rules it has always followed.",
         "",
         "nvidia",
         id="opening-that-then-parenthetical-said",
     ),
     pytest.param(
         "Nvidia sells chips in China. ",
-        "That move, critics warn, risks undermining the controls.",
+        "That plan, critics warn, could weaken the rules.",
         "",
         "critics",
         id="opening-that-then-parenthetical-warn",
@@ -1416,7 +1418,7 @@ REAL_TEXT_CASES = [
     ),
     pytest.param(
         "",
-        "Senator Jane Roe reminded Lutnick that Acme had been blocked from selling chips since April.",
+        "Senator Jane Roe reminded Lutnick that the rules had changed twice this year.",
         "",
         "jane_roe",
         id="reminded-that",
@@ -1438,7 +1440,7 @@ REAL_TEXT_CASES = [
     ),
     pytest.param(
         "Example Daily said on Monday that the chips were unsafe.\n\nShares of the firm fell two percent on the news.\n\n",
-        "“As consumers, we can certainly choose not to buy it,” the article concluded.",
+        "“Buyers should weigh every order with great care,” the article concluded.",
         "",
         "example_daily",
         id="article-concluded",
@@ -1447,22 +1449,22 @@ REAL_TEXT_CASES = [
     # stand among a person's titles ("White House AI adviser Jane Roe")
     pytest.param(
         "",
-        "In response to the letter, a spokesperson from Nvidia said that when U.S. technology leads, America wins.",
+        "In response to the letter, a spokesperson from Nvidia said that when its chips lead, the country gains.",
         "",
         "nvidia",
         id="reference-after-preposition-is-no-subject",
     ),
     pytest.param(
         "",
-        "On the same day, White House AI adviser Jane Roe made similar remarks, stating that the chips are old.",
+        "On Tuesday, White House AI adviser Jane Roe gave a speech, stating that the chips are dated.",
         "",
         "jane_roe",
         id="acronym-among-titles",
     ),
     # a present-tense "says" or "states" runs on into the paragraph's next sentences, as "said" does
     pytest.param(
-        "Example Daily says that the two countries share wide interests. ",
-        "There is no reason for the export control measures at all.",
+        "Example Daily says that the two sides gain from trade. ",
+        "Nothing justifies the new measures at all.",
         "",
         "example_daily",
         id="states-runs-on",
@@ -1470,14 +1472,14 @@ REAL_TEXT_CASES = [
     # a person's name after a Chinese title, where the name opens with a family name; "他" then stands for them
     pytest.param(
         "今年以来，该芯片的安全问题引发关注。",
-        "报道引述网络安全专家闵怀志说法，称美国在芯片里留后门。",
+        "报道引述网络安全专家周明远说法，称该芯片存在风险。",
         "",
-        "min_huaizhi",
+        "zhou_mingyuan",
         id="zh-titled-name-statement",
     ),
     pytest.param(
-        "专家张三表示，美国在芯片里留后门。",
-        "他称，这把钥匙能随时打开你家的门。",
+        "专家张三表示，该芯片的能效明显偏低。",
+        "他称，这一差距在短期内难以弥补。",
         "",
         "zhang_san",
         id="zh-titled-name-then-he",
@@ -1491,8 +1493,8 @@ REAL_TEXT_CASES = [
     ),
     # what a body "introduces" (介绍) runs on in the sentences after it, as what it states does
     pytest.param(
-        "国家安全部介绍，技术后门通常指绕过正常安全检查机制、获取系统访问权的方法。",
-        "技术后门的设计初衷是方便开发者调试，但如果未及时删除，就会变成安全风险。",
+        "国家安全部介绍，境外设备可能被预先植入隐蔽的控制模块，用户很难自行发现。",
+        "这类模块平时不易察觉，但一旦被远程激活，就会带来严重的泄密风险。",
         "",
         "ministry_of_state_security",
         id="zh-introduced-runs-on",
