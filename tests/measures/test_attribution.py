@@ -28,6 +28,13 @@ def _attributed(context: str, sentence: str, following: str = "") -> dict:
     return matches[0]
 
 
+def _document_speakers(text: str) -> list[str]:
+    """The speaker of each sentence of a small document."""
+    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
+    results, _ = attribute_document(text, rows)
+    return [result["speaker"] for result in results]
+
+
 # (context before the sentence, sentence, text after it, speaker)
 ATTRIBUTION_CASES = [
     # direct quotations: straight and curly marks, quote then attribution
@@ -1516,9 +1523,7 @@ def test_speaker_in_real_text_styles(context, sentence, following, expected):
 
 def test_multi_sentence_quotation_keeps_its_speaker():
     text = 'Nvidia wrote in a blog post: "No backdoors. No kill switches. No spyware."\n'
-    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
-    results, _ = attribute_document(text, rows)
-    assert [r["speaker"] for r in results] == ["nvidia", "nvidia", "nvidia"]
+    assert _document_speakers(text) == ["nvidia", "nvidia", "nvidia"]
 
 
 def test_quotation_left_open_runs_on_into_the_next_paragraph():
@@ -1528,10 +1533,8 @@ def test_quotation_left_open_runs_on_into_the_next_paragraph():
         "Shares of the firm fell two percent.\n"
         '"Markets opened higher on Monday across the whole region."\n'
     )
-    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
-    results, _ = attribute_document(text, rows)
     # the second paragraph continues the quotation left open; the last follows the outlet's own sentence
-    assert [r["speaker"] for r in results] == ["jane_roe", "jane_roe", "", ""]
+    assert _document_speakers(text) == ["jane_roe", "jane_roe", "", ""]
 
 
 @pytest.mark.parametrize(
@@ -1544,9 +1547,7 @@ def test_quotation_left_open_runs_on_into_the_next_paragraph():
 )
 def test_unattributed_quotation_after_a_speakers_sentence(before, expected):
     text = before + '"We have waited for this for years. It will help everyone."\n'
-    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
-    results, _ = attribute_document(text, rows)
-    assert [r["speaker"] for r in results][-2:] == [expected, expected]
+    assert _document_speakers(text)[-2:] == [expected, expected]
 
 
 def test_paragraph_after_a_speakers_colon_is_theirs():
@@ -1556,10 +1557,8 @@ def test_paragraph_after_a_speakers_colon_is_theirs():
         "We aim for every model to run best on our chips, and we hope other countries adopt them too.\n\n"
         "Shares of the firm fell two percent on the news.\n"
     )
-    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
-    results, _ = attribute_document(text, rows)
     # the unquoted paragraph after "Roe stated:" carries her words; the paragraph after it is the outlet's again
-    assert [r["speaker"] for r in results] == ["", "jane_roe", "jane_roe", ""]
+    assert _document_speakers(text) == ["", "jane_roe", "jane_roe", ""]
 
 
 def test_pull_quote_goes_to_the_person_its_credit_names():
@@ -1597,9 +1596,7 @@ def test_abbreviations_a_page_defines(text, expected):
 
 def test_surname_resolves_to_the_full_name_given_earlier():
     text = "Guo Jiakun told reporters the rules were unfair.\nGuo said China would respond.\n"
-    _, rows = parse_document(text, DocumentMeta(doc_id="case"))
-    results, _ = attribute_document(text, rows)
-    assert [r["speaker"] for r in results] == ["guo_jiakun", "guo_jiakun"]
+    assert _document_speakers(text) == ["guo_jiakun", "guo_jiakun"]
 
 
 @pytest.mark.parametrize(("context", "sentence", "following", "expected"), ATTRIBUTION_CASES)
