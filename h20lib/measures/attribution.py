@@ -769,16 +769,11 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
         or (_ABSOLUTE_WITH.search(text, clause_start, c.start) and _PARTICIPLE.match(text, verb_start))
         or _listed_member(text, clause_start, c, candidates)
     ]
-    sources = [c for c in candidates if c.start >= 0 and _after_role(text, clause_start, c)]
-    # "The WeChat article from Example Daily, ..., said": the article's source, not the article, speaks
-    subjects = [
-        c
-        for c in subjects
-        if not (
-            c.actor.removeprefix("the ") in _rules().source_documents
-            and any(_DOCUMENT_SOURCE.fullmatch(text, c.end, source.start) for source in sources)
-        )
-    ]
+    documents = [c for c in subjects if c.actor.removeprefix("the ") in _rules().source_documents]
+    if documents:  # "The WeChat article from Example Daily, ..., said": the article's source, not the article, speaks
+        sources = [c for c in candidates if c.start >= 0 and _after_role(text, clause_start, c)]
+        sourced = [c for c in documents if any(_DOCUMENT_SOURCE.fullmatch(text, c.end, s.start) for s in sources)]
+        subjects = [c for c in subjects if c not in sourced]
     candidates = subjects or [c for c in candidates if c.start < 0 or _after_role(text, clause_start, c)]
     if not candidates:
         return ""
@@ -1292,9 +1287,8 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
     attributed_paragraphs: set[int] = set()
     previous: dict | None = None  # the previous body sentence and how it was attributed
     open_quote_speaker = ""  # the speaker of a quotation left open at the end of the last paragraph
-    introduced: tuple[str, int] | None = (
-        None  # ("Huang stated:") its speaker and paragraph: the next paragraph is theirs
-    )
+    # the speaker and paragraph of a sentence ending in a colon ("Huang stated:"): the next paragraph is theirs
+    introduced: tuple[str, int] | None = None
     own_staff = _own_staff(row["turn"] for row in rows)
     for row in rows:
         actors = context.mentions.actors(row["char_start"], row["char_end"])
