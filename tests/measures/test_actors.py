@@ -58,6 +58,13 @@ SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
         ("国家安全部发文提醒", ("ministry_of_state_security",)),
         ("工信部要求企业说明", ("ministry_of_industry_and_information_technology",)),
         ("中国贸促会邀请", ("china_council_for_the_promotion_of_international_trade",)),
+        # the names Taiwan and Hong Kong papers use, and short forms of agencies
+        ("輝達執行長黃仁勳表示", ("nvidia", "jensen_huang")),
+        ("超微也獲准出口", ("amd",)),
+        ("據路透報導", ("reuters",)),
+        ("彭博引述消息人士", ("bloomberg",)),
+        ("白宮發言人說", ("trump_administration",)),
+        ("參議員華倫批評", ("elizabeth_warren",)),
     ],
 )
 def test_mentioned_actors(text, expected):
