@@ -1011,8 +1011,20 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             if verb.start() - m.end() <= _CHINESE_ADVERB_CHARS
             and _CHINESE_ADVERB.fullmatch(text, m.end(), verb.start())
         ]
+        if not found and verb.start() - clause_start <= _CHINESE_ADVERB_CHARS:
+            # a clause that opens with its verb ("...，强调...") shares the subject an earlier clause opens with
+            found = [
+                Candidate(m.end, m.actor)
+                for earlier in reversed([start, *(start + b for b in breaks[:-1])])
+                for m in context.mentions.within(earlier, clause_start)[:1]
+                if m.start == earlier and actor_type(m.actor) not in _PLACE_TYPES
+            ][:1]
         if found:
-            return context.resolve(max(found, key=lambda c: c.end)), verb.group()
+            speaker = context.resolve(max(found, key=lambda c: c.end))
+            outlets = [c.actor for c in found if actor_type(c.actor) == "media_outlet"]
+            if outlets and speaker in rules.generic_speakers_zh.values():  # "路透引述知情人士报导": as in English,
+                return outlets[0], verb.group()  # the outlet the unnamed sources told is the source
+            return speaker, verb.group()
     return "", ""
 
 

@@ -1498,6 +1498,32 @@ REAL_TEXT_CASES = [
         "experts",
         id="zh-title-without-name",
     ),
+    # a clause that opens with its verb shares the subject an earlier clause opens with; 游说 ("lobbying") is no verb
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "黄仁勋此前改变了论调，强调市场只会购买最先进的产品。",
+        "",
+        "jensen_huang",
+        id="zh-verb-clause-shares-subject",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "黄仁勋的游说显然获得成功，美国商务部已准备放行该芯片。",
+        "",
+        "",
+        id="zh-lobbying-is-no-speech",
+    ),
+    # the outlet unnamed sources told is the source, as in English; "告诉" (told) is speech
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "路透8日引述知情人士报导，美国商务部已准备放行该芯片。",
+        "",
+        "reuters",
+        id="zh-outlet-citing-sources",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。", "特朗普告诉记者，这项政策将支持美国就业。", "", "donald_trump", id="zh-told"
+    ),
     # what a body "introduces" (介绍) runs on in the sentences after it, as what it states does
     pytest.param(
         "国家安全部介绍，境外设备可能被预先植入隐蔽的控制模块，用户很难自行发现。",
