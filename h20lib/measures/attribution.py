@@ -1176,7 +1176,8 @@ def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str, context
         return actor_id_from_name(named.group(1)) if named else "reporter"
     if turn.lower() in ("a", "answer", "答"):
         answerers = [a for a in headline_actors if actor_type(a) in ("government_body", "person", "company")]
-        return answerers[0] if answerers else ""
+        people = [a for a in answerers if actor_type(a) == "person"]  # "Spokesperson Mao Ning's Press Conference"
+        return (people or answerers or [""])[0]
     if mentions:
         people = [m.actor for m in mentions if actor_type(m.actor) in PERSON_TYPES]
         return people[-1] if people else mentions[-1].actor

@@ -45,6 +45,7 @@ class _Cues:
     turn_label: re.Pattern[str]
     turn_line: re.Pattern[str]
     turn_line_zh: re.Pattern[str]
+    qa_period_line: re.Pattern[str]
     asker_label: re.Pattern[str]
     comments_heading: re.Pattern[str]
     comment_marker: re.Pattern[str]
@@ -79,6 +80,7 @@ def _cues() -> _Cues:
         turn_label=re.compile(data["transcript"]["turn_label"], re.IGNORECASE),
         turn_line=re.compile(data["transcript"]["turn_line"], re.IGNORECASE),
         turn_line_zh=re.compile(data["transcript"]["turn_line_zh"]),
+        qa_period_line=re.compile(data["transcript"]["qa_period_line"]),
         asker_label=re.compile(data["transcript"]["asker_label"], re.IGNORECASE),
         comments_heading=re.compile(data["comments"]["heading"], re.IGNORECASE),
         comment_marker=re.compile(data["comments"]["marker"], re.IGNORECASE),
@@ -290,8 +292,11 @@ def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
     seen_titles: set[str] = set()
     about = ""  # the name an "About <name>" line above the article introduces
     title_of_speaker = False  # the next line is the title of a speaker named on the line before
-    transcript = any(_cues().turn_label.match(line.text) or line.glued_label for line in lines) or (
-        sum(1 for line in lines if _turn_match(line.text)) >= 2
+    asks_with_stops = any(line.text.startswith("Q") and _cues().qa_period_line.match(line.text) for line in lines)
+    transcript = (
+        asks_with_stops
+        or any(_cues().turn_label.match(line.text) or line.glued_label for line in lines)
+        or sum(1 for line in lines if _turn_match(line.text)) >= 2
     )
     for index, line in enumerate(lines):
         text = line.text
@@ -343,7 +348,7 @@ def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
             # author's byline)
             line.kind, turn, title_of_speaker = "metadata", text, True
             continue
-        turn_match = _turn_match(text)
+        turn_match = _turn_match(text) or (_cues().qa_period_line.match(text) if asks_with_stops else None)
         if turn_match and not seen_body and not transcript and _is_title_like(line):
             turn_match = None  # "Lutnick: US wants to keep China on American tech": a headline that quotes
         if turn_match and not seen_body and not transcript and _cues().wire_dateline.match(text):

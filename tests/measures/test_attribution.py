@@ -251,6 +251,14 @@ ATTRIBUTION_CASES = [
         id="outlet-with-lower-case-role-turn",
     ),
     pytest.param("Q: ", "Has the ministry received license applications?", "", "reporter", id="q-turn"),
+    # an answer goes to the person the transcript's title names, before the body
+    pytest.param(
+        "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\nQ. Will China buy the chips?\n\nA. ",
+        "I would refer you to the competent authorities.",
+        "",
+        "mao_ning",
+        id="answer-to-person-in-title",
+    ),
     # pronouns and roles that refer back
     pytest.param(
         "Commerce Secretary Howard Lutnick spoke at a business forum on Monday.\n",

@@ -85,6 +85,29 @@ def kinds(text: str, *, learned: bool = False) -> list[tuple[str, str]]:
             ],
         ),
         ("Acme (ACME): shares rose today.", [("body", "Acme (ACME): shares rose today.")]),
+        # labels left in bold by a scraper, and questions and answers labelled with a full stop on a page that asks so
+        (
+            "**Example News:** Will sales resume?\n**Jane Roe:** We hope so.",
+            [
+                ("metadata", "**Example News:**"),
+                ("body", "Will sales resume?"),
+                ("metadata", "**Jane Roe:**"),
+                ("body", "We hope so."),
+            ],
+        ),
+        (
+            "Q. Will sales resume this year?\nA. We hope so, and we are working on it.",
+            [
+                ("metadata", "Q."),
+                ("body", "Will sales resume this year?"),
+                ("metadata", "A."),
+                ("body", "We hope so, and we are working on it."),
+            ],
+        ),
+        (
+            "The firm sells chips.\nA. Roe and her team built the first one in 2019.",
+            [("body", "The firm sells chips."), ("body", "A. Roe and her team built the first one in 2019.")],
+        ),
         (
             "问：美方表示将批准销售。请问有何评论？\n答：我们注意到有关报道。",
             [
