@@ -172,6 +172,7 @@ class _Rules:
     according_to: Screened
     references: dict[str, str]  # pronoun or role noun -> the kind of actor it stands for
     generic_speakers: dict[str, str]
+    unnamed: frozenset[str]  # the ids the unnamed speakers share ("unnamed_sources", "analysts"), in either language
     title_words: frozenset[str]
     reference: re.Pattern[str]  # "he", "it", or "the <up to three modifiers> company": the head noun decides the type
     generic: re.Pattern[str]
@@ -223,6 +224,7 @@ def _rules() -> _Rules:
         according_to=Screened(re.compile(cues["according_to"], re.IGNORECASE), shared="sentence"),
         references=references,
         generic_speakers=generic_speakers,
+        unnamed=frozenset(generic_speakers.values()) | frozenset(cues["generic_speakers_zh"].values()),
         title_words=frozenset(cues["titles"]["words"].split()),
         reference=re.compile(
             r"\b(?:(?P<pronoun>"
@@ -558,7 +560,7 @@ class _Context:
             return ""
         if wanted == "speaker":
             return self.speakers[-1] if self.speakers else ""
-        if candidate.actor == "they" and self.speakers and self.speakers[-1] in _rules().generic_speakers.values():
+        if candidate.actor == "they" and self.speakers and self.speakers[-1] in _rules().unnamed:
             return self.speakers[-1]  # "Six senators asked ... They also questioned": the group that spoke
         if wanted == "legislator":  # "the lawmakers": those named before, else lawmakers in general
             titled = next((actor for actor in reversed(self.seen) if actor in self.legislators), "")
@@ -726,13 +728,13 @@ def _after_role(text: str, clause_start: int, candidate: Candidate) -> bool:
         or head.group(1).lower() in rules.generic_speakers
         or head.group(1).lower().rstrip("s") in rules.source_documents
         or head.group(1).lower() in rules.group_heads
-        or (head.group(1).lower() in rules.part_heads and candidate.actor in rules.generic_speakers.values())
+        or (head.group(1).lower() in rules.part_heads and candidate.actor in rules.unnamed)
     )
 
 
 def _is_named_person(actor: str) -> bool:
     """A person or legislator named in the text, not an unnamed group ("officials", "analysts")."""
-    return actor_type(actor) in PERSON_TYPES and actor not in _rules().generic_speakers.values()
+    return actor_type(actor) in PERSON_TYPES and actor not in _rules().unnamed
 
 
 # an aside that adds others to the subject rather than naming it
@@ -934,10 +936,10 @@ _CHINESE_ACCORDING_TO = re.compile(
 _MARKED_NAME = re.compile(r"[「“\"《](?P<name>[^」”\"》]{2,12})[」”\"》]")
 # A document that opens its clause, right before the verb ("声明指出", "文章稱", "該報告显示"): the statement, article or
 # report of the source the page cited last.
-_DOCUMENTS_ZH = r"(?:声明|聲明|文章|报道|報道|报导|報導|报告|報告|公告|评论|評論|社论|社論"
-_DOCUMENT_ZH = re.compile(r"(?:[该該此]|这篇|這篇|这份|這份)?" + _DOCUMENTS_ZH + r"|[该該]报|[该該]報)")
+_DOCUMENTS_ZH = "声明|聲明|文章|报道|報道|报导|報導|报告|報告|公告|评论|評論|社论|社論"
+_DOCUMENT_ZH = re.compile(rf"(?:(?:[该該此]|这篇|這篇|这份|這份)?(?:{_DOCUMENTS_ZH})|[该該]报|[该該]報)")
 # what may stand between a source's name and the verb: a time and its document ("「X」昨日文章指", "X日前發表評論稱")
-_NAME_TO_DOCUMENT_ZH = re.compile(r"[^，,。；;：:「」“”《》]{0,6}?" + _DOCUMENTS_ZH + r")")
+_NAME_TO_DOCUMENT_ZH = re.compile(rf"[^，,。；;：:「」“”《》]{{0,6}}?(?:{_DOCUMENTS_ZH})")
 
 
 def _titled_name_zh(text: str, start: int, verb_start: int) -> str:
@@ -1002,8 +1004,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         ]
         document = _DOCUMENT_ZH.match(text, clause_start, verb.start())
         if document and verb.start() - document.end() <= _CHINESE_ADVERB_CHARS:
-            generic = set(rules.generic_speakers.values()) | set(rules.generic_speakers_zh.values())
-            cited = next((actor for actor in reversed(context.speakers) if actor not in generic), "")
+            cited = next((actor for actor in reversed(context.speakers) if actor not in rules.unnamed), "")
             found += [Candidate(document.end(), cited)] if cited else []
         found += [  # 他 / 她 ("he" / "she") just before the verb (an adverb between): the latest person named
             Candidate(m.end(), "he", is_reference=True)
@@ -1022,7 +1023,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         if found:
             speaker = context.resolve(max(found, key=lambda c: c.end))
             outlets = [c.actor for c in found if actor_type(c.actor) == "media_outlet"]
-            if outlets and speaker in rules.generic_speakers_zh.values():  # "路透引述知情人士报导": as in English,
+            if outlets and speaker in rules.unnamed:  # "路透引述知情人士报导": as in English,
                 return outlets[0], verb.group()  # the outlet the unnamed sources told is the source
             return speaker, verb.group()
     return "", ""
@@ -1114,7 +1115,7 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             found.append((_person_first(candidates, context), source.group("cue")))
     if found:
         # an outlet relaying a named actor's words ("X said, CCTV reported"; "CNBC quoted X as saying") gives way
-        generic = set(_rules().generic_speakers.values())
+        generic = _rules().unnamed
         relayed = [(s, c) for s, c in found if actor_type(s) != "media_outlet" and s not in generic]
         if relayed and actor_type(found[0][0]) == "media_outlet":
             return relayed[0]

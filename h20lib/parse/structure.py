@@ -273,9 +273,8 @@ def _is_boilerplate_line(text: str) -> bool:
 def _is_tag_list(text: str) -> bool:
     """Three or more short tags or links separated by commas or bars ("Chips, Trade, Policy"), without the
     punctuation of a sentence; a Chinese clause between commas is longer than a tag."""
-    separators = (
-        r"[|]" if CHINESE_CHARACTER.search(text) else r"[,|]"
-    )  # a Chinese headline may hold commas, a tag list bars
+    # a Chinese headline may hold commas, a tag list bars
+    separators = r"[|]" if CHINESE_CHARACTER.search(text) else r"[,|]"
     items = [item.strip() for item in re.split(separators, text)]
     return (
         len(items) >= TAG_LIST_MIN_ITEMS
