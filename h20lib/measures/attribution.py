@@ -47,6 +47,11 @@ _RESULTS = re.compile(
     r"\s+(?:(?!that\b|on\b)[\w’'-]+\s+){0,3}?(?:earnings|results|revenue|sales|profits?|loss|losses|net\s+income)\b"
 )
 _CONTINUING = frozenset({"continued", "continues"})
+# Speech verbs that are also nouns, and a determiner with capitalised words before them ("a CNBC report")
+_NOUN_FORMS = frozenset({"report", "comment", "claim", "note", "estimate", "forecast"})
+_DETERMINED = re.compile(
+    r"\b(?:a|an|the|this|that|its|his|her|their|another)\s+(?:(?-i:[A-Z])[\w.&’'-]*\s+){0,4}$", re.I
+)
 _NOT_SPEECH_OBJECT = re.compile(
     r"\s+(?:off|down)\b|\s+(?:an?\s+|its\s+)?(?:[\w“”\"'-]+\s+){0,2}(?:rating|price\s+target)\b"
 )
@@ -55,6 +60,15 @@ _REQUEST = re.compile(
 )
 # "told suppliers to halt work"; not "told reporters that sales began to flow", where "that" opens the words told
 _INSTRUCTION = re.compile(r"\s+(?:(?!that\b)[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")
+_CLOSING_QUOTE = re.compile(r"[”\"]")
+# The same over a longer object ("asked suppliers such as Acme (ACME), which packages the chips, to halt work"),
+# stopping where a pronoun or a finite verb opens the words told ("told reporters the company expects to ...")
+_LONG_INSTRUCTION = re.compile(
+    r"\s+(?:(?!(?:that|he|she|it|they|we|I|is|are|was|were|will|would|could|should|can|may|might|must|has|have|had"
+    r"|does|did|do|expects?|plans?|hopes?|wants?|needs?|intends?|aims?|seeks?|tries|tried|continues?|began|begins?"
+    r"|started|starts?|remains?|seems?|appears?|managed|failed|agreed|decided|refused|declined)\b)[\w’'.,()&-]+\s+)"
+    r"{1,25}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b"
+)
 _TRAILING_SOURCE = Screened(
     re.compile(r",\s+(?P<cue>according\s+to|per)\s+(?P<subject>[^,;:“”\"]{1,60}?)[.!?]?[”\"’']?$", re.IGNORECASE),
     shared="sentence",
@@ -774,7 +788,13 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
     documents = [c for c in subjects if c.actor.removeprefix("the ") in _rules().source_documents]
     if documents:  # "The WeChat article from Example Daily, ..., said": the article's source, not the article, speaks
         sources = [c for c in candidates if c.start >= 0 and _after_role(text, clause_start, c)]
-        sourced = [c for c in documents if any(_DOCUMENT_SOURCE.fullmatch(text, c.end, s.start) for s in sources)]
+        named = [c for c in candidates if c.start >= 0 and not c.is_reference]
+        sourced = [
+            c
+            for c in documents
+            if any(_DOCUMENT_SOURCE.fullmatch(text, c.end, s.start) for s in sources)
+            or any(c.start < s.start < c.end for s in named)  # "The IFP report adds": the name within its words
+        ]
         subjects = [c for c in subjects if c not in sourced]
     candidates = subjects or [c for c in candidates if c.start < 0 or _after_role(text, clause_start, c)]
     if not candidates:
@@ -850,6 +870,8 @@ def _speech_verbs(text: str, start: int, end: int, masked):
             continue
         if verb in _INSTRUCTING and _INSTRUCTION.match(text, match.end()) and not _REQUEST.match(text, match.end()):
             continue  # "told suppliers to halt work": an order reported, not words; "asked X to explain" is a request
+        if verb in _NOUN_FORMS and _DETERMINED.search(text, start, match.start()):
+            continue  # "a CNBC report citing ...", "the note said": a noun
         if verb in _REPORTING and _RESULTS.match(text, match.end()):
             continue  # "Nvidia reported second-quarter earnings": results, not words
         if verb in _CONTINUING and _NOT_SPEECH_AFTER.match(text, match.end()):
@@ -1064,12 +1086,38 @@ def _passive_agent(text: str, start: int, end: int, masked, context: _Context) -
     return "", ""
 
 
+_CITING = re.compile(r"[^;:.“”\"]{0,80}?\bciting\s+")
+# a document and its author: "a Sunday report by the Institute for Progress", "an analysis from Example Research"
+_CITED_DOCUMENT = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:report|study|analysis|note|survey|review|paper|research)\s+(?:by|from)\s+",
+    re.IGNORECASE,
+)
+
+
+def _cited_origin(text: str, start: int, end: int, context: _Context) -> str:
+    """The outlet or the document's author a relayed report cites ("according to a CNBC report citing The
+    Information"; "according to Reuters, citing a report by the Institute for Progress"), which is the claim's
+    origin; "" when it cites no one by name ("citing people familiar with the matter"), or a person or a platform
+    whose words the outlet interprets ("Bloomberg, citing Lutnick, sees ...", "citing a post on Truth Social")."""
+    citing = _CITING.match(text, start, end)
+    if not citing:
+        return ""
+    stop = re.search(r"[,;.]", text[citing.end() : end])
+    window_end = citing.end() + (stop.start() if stop else end - citing.end())
+    named = [context.resolve(c) for c in _candidates(text, citing.end(), window_end, context) if not c.is_reference]
+    named = [actor for actor in named if actor and actor not in _rules().unnamed]
+    if named and _CITED_DOCUMENT.match(text, citing.end(), window_end):
+        return named[0]
+    return next((actor for actor in named[:1] if actor_type(actor) == "media_outlet"), "")
+
+
 def _reported_speaker(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
     """(speaker, cue) of a sentence's main speech verb, or ("", "") when it has none."""
     found: list[tuple[str, str]] = []
     trailing = _trailing_speaker(text, start, end, context)
     object_relative: list[tuple[str, str]] = []
     subordinate: list[tuple[str, str]] = []  # "days after Nvidia announced that ...": a claim the sentence reports
+    closing_source = bool(trailing[0]) or bool(_TRAILING_SOURCE.search(text, start, end))
     for verb in _speech_verbs(text, start, end, masked):
         before = text[start : verb.start()]
         # "..., says the company's CEO Jane Roe" is the attribution itself, even after "that market,"
@@ -1086,6 +1134,13 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             continue
         if verb.group().endswith("ing") and _AFTER_BY.search(before):
             continue  # "fuelled by Secretary Jane Roe saying ...": a gerund in a phrase, not the sentence's verb
+        if (
+            verb.group().lower() in _INSTRUCTING
+            and closing_source
+            and not _CLOSING_QUOTE.search(before)  # "“...,” Roe told reporters ... to explain": words, not an order
+            and _LONG_INSTRUCTION.match(text, verb.end())
+        ):
+            continue  # "Nvidia asked suppliers ... to halt work, the report said": the order is the report's news
         if found and verb.group().endswith("ing") and before.rstrip().endswith(","):
             continue  # "X said, citing people familiar": the participle shares the subject of the verb before it
         participle = verb.group().endswith("ing") and before.rstrip().endswith(",")
@@ -1096,6 +1151,13 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         if not speaker and verb.group().split()[0].endswith("ing") and _AFTER_ADDRESSEE.search(before):
             # "Kim sent a letter to Secretary Jane Roe raising concerns": the letter's sender raises them
             speaker = _clause_subject(text, start, verb.start(), context)
+        if (
+            speaker
+            and verb.group().lower() == "citing"
+            and (actor_type(speaker) == "media_outlet" or speaker in _rules().unnamed)
+        ):
+            # "Reuters, citing a report by the Institute for Progress, ...": the report cited is the origin
+            speaker = _cited_origin(text, verb.start(), end, context) or speaker
         if speaker:
             found.append((speaker, verb.group()))
     found = [trailing, *found] if trailing[0] else found
@@ -1119,6 +1181,8 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         relayed = [(s, c) for s, c in found if actor_type(s) != "media_outlet" and s not in generic]
         if relayed and actor_type(found[0][0]) == "media_outlet":
             return relayed[0]
+        if not relayed and source and (origin := _cited_origin(text, source.start("subject"), end, context)):
+            return origin, source.group("cue")  # "..., according to a CNBC report citing The Information"
         outlets = [m.actor for m in context.mentions.within(start, end) if actor_type(m.actor) == "media_outlet"]
         if found[0][0] in generic and outlets:  # "sources told the Financial Times": the outlet is the source
             return outlets[0], found[0][1]
@@ -1134,7 +1198,8 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             if subject and (actor_type(subject) in PERSON_TYPES) == (owner.group(1).lower() != "its"):
                 return subject, source.group().strip()
         if candidates:
-            return _person_first(candidates, context), source.group().strip()
+            origin = _cited_origin(text, source.end(), end, context)
+            return origin or _person_first(candidates, context), source.group().strip()
         if source.group().strip().lower() == "citing":  # "Trump banned the chip, citing security concerns"
             speaker = _clause_subject(text, start, source.start(), context)
             if speaker:

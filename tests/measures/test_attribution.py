@@ -1547,6 +1547,76 @@ REAL_TEXT_CASES = [
         "chinese_foreign_ministry",
         id="zh-body-spokesperson-with-adverb",
     ),
+    # an order told over a long object, then closed by a source: the order is the source's news
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Acme Corp told assemblers such as Bolt Works (BOLT), Crane Industries and Delta Packaging to pause work on"
+        " the chip, per The Example Journal.",
+        "",
+        "example_journal",
+        id="long-order-then-per-source",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Acme Corp asked Bolt Works, which packages the chip, and Crane Industries, which tests the chip, to pause"
+        " production, the Example Journal reported.",
+        "",
+        "example_journal",
+        id="long-order-then-trailing-report",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "“We have paused it,” Jane Roe told reporters at a briefing in the capital on Monday afternoon to"
+        " explain the pause, the Example Journal reported.",
+        "",
+        "jane_roe",
+        id="inverted-told-is-no-order",
+    ),
+    # a relayed report's cited origin: an outlet, or the author of a cited document
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Acme Corp paused production, according to an Example Times report citing The Example Journal on Friday.",
+        "",
+        "example_journal",
+        id="report-citing-an-outlet",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "According to an Example Times report citing The Example Journal, Acme Corp paused production.",
+        "",
+        "example_journal",
+        id="opening-report-citing-an-outlet",
+    ),
+    # "report" after a determiner and a name is a noun; a name within a document's words is its source
+    pytest.param(
+        "The Chip Studies Institute (CSI) tested the chip. ",
+        "The CSI report adds that the chip runs twice as fast as its rival.",
+        "",
+        "chip_studies_institute",
+        id="name-within-the-document",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "According to Example Times, citing a Sunday report by the Institute for Chip Studies, the chip is twice as"
+        " fast as its rival.",
+        "",
+        "institute_for_chip_studies",
+        id="outlet-citing-a-document",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Example Times, citing Jane Roe, sees the pause as evidence that the curbs work.",
+        "",
+        "example_times",
+        id="outlet-citing-a-person-keeps-its-view",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "The chip sells well, according to Example Times, citing people familiar with the matter.",
+        "",
+        "example_times",
+        id="outlet-citing-unnamed-sources",
+    ),
 ]
 
 
