@@ -151,6 +151,12 @@ _AFTER_PREPOSITION = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
 _ACRONYM = re.compile(r"(?-i:[A-Z][A-Z.]{1,4})")  # "White House AI adviser Jane Roe": "AI" stands among the titles
+# The points of a list someone announced: "First, ...", "Second, ...", "第一，..."; "Finally, ..." only after a point
+_ENUMERATED = re.compile(
+    r"(?:First|Second|Third|Fourth|Fifth)(?:ly)?,\s|(?P<last>Finally|Lastly),\s"
+    r"|(?:第[一二三四五]|其[一二三四五]|首先|其次|再次)[，,、：:]|(?P<last_zh>最后|最後)[，,、：:]"
+)
+_WHOLLY_QUOTED = re.compile(r"[“\"「][^”\"」]+[”\"」]")  # '"Blackwell is amazing."': a sentence all in quotation marks
 _INTRODUCES = re.compile(r"[:：]\s*$")  # "Huang stated:", "The members write:": what follows is theirs
 _DOCUMENT_SOURCE = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
 # a letter or message sent to someone, named right before a participle of speech
@@ -1411,6 +1417,28 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
             context,
             turn_text,
         )
+        if (
+            not speaker
+            and (is_quote or _WHOLLY_QUOTED.fullmatch(row["text"]))
+            and previous
+            and previous.get("paragraph") == paragraph
+            and previous.get("speaker")
+            and not actors
+        ):
+            # '"It's the chip," he said. "It is amazing."': a quotation after its speaker's sentence, in a paragraph
+            speaker, cue = previous["speaker"], "quotation after its speaker's sentence"
+        point = _ENUMERATED.match(row["text"])
+        if (
+            not speaker
+            and point
+            and previous
+            and previous.get("speaker")
+            and paragraph - previous.get("paragraph", paragraph) <= 1
+            and not row["turn"]
+            and not ((point.group("last") or point.group("last_zh")) and previous["cue"] != "enumerated point")
+        ):
+            # "Liu said three shifts are under way. First, ... Second, ...": the points of the one who announced them
+            speaker, cue = previous["speaker"], "enumerated point"
         if introduced and paragraph != introduced[1]:
             if paragraph == introduced[1] + 1 and not speaker and not row["turn"]:
                 speaker, cue = introduced[0], "introduced by a colon"

@@ -1654,6 +1654,63 @@ def test_unattributed_quotation_after_a_speakers_sentence(before, expected):
     assert _document_speakers(text)[-2:] == [expected, expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"It is the best chip we make," Jane Roe said. "Nothing comes close."\n',
+            ["jane_roe", "jane_roe"],
+            id="short-quotation-after-its-speakers-sentence",
+        ),
+        pytest.param(
+            "黄仁勋批评美方陷入“自我设限”的怪圈。“我们需要更多乐观，而不是放慢脚步。”\n",
+            ["jensen_huang", "jensen_huang"],
+            id="zh-quotation-after-its-speakers-sentence",
+        ),
+        pytest.param(
+            'Jane Roe said the rules were overdue.\n\n"Nothing comes close."\n',
+            ["jane_roe", ""],
+            id="quotation-in-the-next-paragraph",
+        ),
+        pytest.param(
+            'Shares of Acme rose on Monday. "Nothing comes close."\n', ["", ""], id="quotation-after-own-voice"
+        ),
+    ],
+)
+def test_quotation_after_its_speakers_sentence_in_a_paragraph(text, expected):
+    assert _document_speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Jane Roe said three shifts are under way.\nFirst, buyers are turning to local chips.\n"
+            "Second, cloud firms are rewriting their software.\nFinally, prices are falling.\n",
+            ["jane_roe"] * 4,
+            id="points-of-a-list",
+        ),
+        pytest.param(
+            "黄仁勋表示，市场正在发生三大变化。第一，本土芯片加速替代。第二，云厂商调整架构。最后，价格持续下降。\n",
+            ["jensen_huang"] * 4,
+            id="zh-points-of-a-list",
+        ),
+        pytest.param(
+            "Jane Roe said the rules were overdue.\nFinally, the rules take effect in May.\n",
+            ["jane_roe", ""],
+            id="finally-without-a-list",
+        ),
+        pytest.param(
+            "Shares of Acme rose on Monday.\nFirst, buyers are turning to local chips.\n",
+            ["", ""],
+            id="points-in-own-voice",
+        ),
+    ],
+)
+def test_points_of_a_list_are_theirs_who_announced_it(text, expected):
+    assert _document_speakers(text) == expected
+
+
 def test_paragraph_after_a_speakers_colon_is_theirs():
     text = (
         "Jane Roe spoke at the summit on Monday about the export rules.\n\n"
