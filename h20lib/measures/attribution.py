@@ -140,7 +140,7 @@ _REPORTEDLY = Screened(
     shared="sentence",
 )
 _SUBORDINATE = re.compile(r"(?:after|before|when|since|while|although|though|whereas|as)\b", re.IGNORECASE)
-_QUOTE_PAIRS = {"“": "”", '"': '"'}
+_QUOTE_PAIRS = {"“": "”", '"': '"', "「": "」"}  # 「」: Hong Kong and Taiwan papers' quotation marks
 _CONNECTOR = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?")
 _COORDINATED_VERB = re.compile(r",?\s+(?:but|and|yet)\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
 _ABSOLUTE_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
@@ -156,6 +156,7 @@ _ENUMERATED = re.compile(
     r"(?:First|Second|Third|Fourth|Fifth)(?:ly)?,\s|(?P<last>Finally|Lastly),\s"
     r"|(?:第[一二三四五]|其[一二三四五]|首先|其次|再次)[，,、：:]|(?P<last_zh>最后|最後)[，,、：:]"
 )
+_FIRST_PERSON_ZH = re.compile(r"(?:我们|我們|我)(?![国國军軍方])")  # not 我国 ("our country"), 我军, 我方
 _WHOLLY_QUOTED = re.compile(r"[“\"「][^”\"」]+[”\"」]")  # '"Blackwell is amazing."': a sentence all in quotation marks
 _INTRODUCES = re.compile(r"[:：]\s*$")  # "Huang stated:", "The members write:": what follows is theirs
 _DOCUMENT_SOURCE = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
@@ -322,7 +323,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     runs to the paragraph's end, as news style leaves a quote open when it continues in the next paragraph."""
     quotes: list[Quote] = []
     position = start
-    opening = re.compile(r'[“"]')
+    opening = re.compile(r'[“"「]')
     while True:
         found = opening.search(text, position, end)
         if not found:
@@ -952,6 +953,8 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
     return context.resolve(candidates[-1]), verb
 
 
+# a preposition and up to six characters of title before a name ("与美国总统特朗普"): the name is no subject
+_CHINESE_PREPOSITION = re.compile(r"[对對与與同跟向给給被把][^，,。；;：:「」“”]{0,6}$")
 _CHINESE_PRONOUN = re.compile(r"(?<!其)[他她]")  # not 其他 ("other")
 _CHINESE_SPOKESPERSON = re.compile(r"[发發]言人")
 _OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
@@ -970,10 +973,17 @@ _DOCUMENT_ZH = re.compile(rf"(?:(?:[该該此]|这篇|這篇|这份|這份)?(?:{
 _NAME_TO_DOCUMENT_ZH = re.compile(rf"[^，,。；;：:「」“”《》]{{0,6}}?(?:{_DOCUMENTS_ZH})")
 
 
+_LATIN_NAME = re.compile(r"\s?[A-Z][a-z]+(?:[ ·][A-Z][a-z’'-]+){1,2}\s?")
+
+
 def _titled_name_zh(text: str, start: int, verb_start: int) -> str:
-    """The person's name of two or three characters that opens at ``start``, after a title, where what stands
+    """The person's name of two or three characters (or in Latin letters) that opens at ``start``, after a title,
+    where what stands
     between it and the verb may follow a name ("专家张三表示", "专家张三的说法称"); else ""."""
     rules = _rules()
+    latin = _LATIN_NAME.match(text, start, verb_start)  # "参议员Mike Rounds表示": a name in Latin letters
+    if latin and text[latin.end() : verb_start] in rules.after_name_zh:
+        return latin.group().strip()
     if text[start : start + 1] not in rules.family_names_zh:
         return ""
     for length in (3, 2):
@@ -1000,12 +1010,15 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     for verb in verbs:
         breaks = [m.end() for m in re.finditer(r"[,，。;；:：]", text[start : verb.start()])]
         clause_start = start + (breaks[-1] if breaks else 0)
-        found = [
-            Candidate(m.end, m.actor)
+        named = [
+            m
             for m in context.mentions.within(clause_start, verb.start())
             # a name in title marks (《金融时报》) is a publication or event named, a speaker only right before the verb
             if not (_IN_TITLE_MARKS.match(text, m.end) and text[m.end : verb.start()].strip() != "》")
         ]
+        # "辉达对特朗普的决定表示赞赏", "黄仁勋与美国总统特朗普会晤后表示": a name after a preposition is no subject
+        subjects = [m for m in named if not _CHINESE_PREPOSITION.search(text, max(clause_start, m.start - 7), m.start)]
+        found = [Candidate(m.end, m.actor, start=m.start) for m in subjects or named]
         rules = _rules()
         found += [
             Candidate(m.end(), rules.generic_speakers_zh[m.group()])
@@ -1025,10 +1038,11 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             and not context.mentions.within(m.start(), m.end())
             and (derived := actor_id_from_name(m.group("name"), person=False))
         ]
-        found += [  # a name after a title: "专家张三表示" (an expert, Zhang San, said)
+        found += [  # a name after a title: "专家张三表示" (an expert, Zhang San, said), unless the register has it
             Candidate(title.end() + len(name), actor_id_from_name(name))
             for title in rules.titles_zh.finditer(text, clause_start, verb.start())
             if (name := _titled_name_zh(text, title.end(), verb.start()))
+            and not any(m.start == title.end() for m in named)
         ]
         document = _DOCUMENT_ZH.match(text, clause_start, verb.start())
         if document and verb.start() - document.end() <= _CHINESE_ADVERB_CHARS:
@@ -1050,8 +1064,10 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             ][:1]
         if found:
             speaker = context.resolve(max(found, key=lambda c: c.end))
-            outlets = [c.actor for c in found if actor_type(c.actor) == "media_outlet"]
-            if outlets and speaker in rules.unnamed:  # "路透引述知情人士报导": as in English,
+            outlets = [
+                a for a in (*(c.actor for c in found), *(m.actor for m in named)) if actor_type(a) == "media_outlet"
+            ]
+            if outlets and speaker in rules.unnamed:  # "路透引述知情人士报导", "知情人士向路透社爆料称": as in English,
                 return outlets[0], verb.group()  # the outlet the unnamed sources told is the source
             return speaker, verb.group()
     return "", ""
@@ -1272,6 +1288,12 @@ def _quote_speaker(
         if speaker:
             return speaker, verb.group()
         break
+    closing = re.search(r"[。；;！？]", text[after_start:after_end])
+    after_clause_end = after_start + closing.start() if closing else after_end
+    if not text[after_start:after_clause_end].isascii():  # "「...」黃仁勳說。": a Chinese reporting verb after it
+        speaker, cue = _chinese_speaker(text, after_start, after_clause_end, context)
+        if speaker:
+            return speaker, cue
     source = _rules().according_to.pattern.match(
         text, after_start + len(text[after_start:after_end]) - len(text[after_start:after_end].lstrip(" ,"))
     )
@@ -1427,6 +1449,16 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         ):
             # '"It's the chip," he said. "It is amazing."': a quotation after its speaker's sentence, in a paragraph
             speaker, cue = previous["speaker"], "quotation after its speaker's sentence"
+        if (
+            not (speaker and is_quote)
+            and _FIRST_PERSON_ZH.match(row["text"])
+            and previous
+            and previous.get("speaker")
+            and paragraph - previous.get("paragraph", paragraph) <= 1
+        ):
+            # "我们注意到，美方表示...": Chinese news prose has no first person outside a speaker's words, so the
+            # sentence goes on with the speaker before it, whoever it reports
+            speaker, cue = previous["speaker"], "first person"
         point = _ENUMERATED.match(row["text"])
         if (
             not speaker

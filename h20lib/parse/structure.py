@@ -295,7 +295,8 @@ def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
     transcript = (
         asks_with_stops
         or any(_cues().turn_label.match(line.text) or line.glued_label for line in lines)
-        or sum(1 for line in lines if _turn_match(line.text)) >= 2
+        # "外交部：不了解所提情况" over a report: a title that quotes, not a turn, however many the page has
+        or sum(1 for line in lines if _turn_match(line.text) and not _is_title_like(line)) >= 2
     )
     for index, line in enumerate(lines):
         text = line.text
@@ -348,8 +349,8 @@ def _classify_lines(lines: list[_Line], *, learned: bool) -> None:
             line.kind, turn, title_of_speaker = "metadata", text, True
             continue
         turn_match = _turn_match(text) or (_cues().qa_period_line.match(text) if asks_with_stops else None)
-        if turn_match and not seen_body and not transcript and _is_title_like(line):
-            turn_match = None  # "Lutnick: US wants to keep China on American tech": a headline that quotes
+        if turn_match and not transcript and _is_title_like(line):
+            turn_match = None  # "Lutnick: US wants to keep China on American tech": a headline or subhead that quotes
         if turn_match and not seen_body and not transcript and _cues().wire_dateline.match(text):
             turn_match = None  # "SAN FRANCISCO: US lawmaker ...": a dateline, split off below
         if turn_match:

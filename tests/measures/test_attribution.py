@@ -1547,6 +1547,68 @@ REAL_TEXT_CASES = [
         "chinese_foreign_ministry",
         id="zh-body-spokesperson-with-adverb",
     ),
+    # a Chinese name after a preposition (and a title) is no subject of the verb that follows
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。", "英伟达对特朗普的决定表示赞赏。", "", "nvidia", id="zh-object-of-dui"
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "黄仁勋周三与美国总统特朗普会晤后表示，他不确定市场会否接受。",
+        "",
+        "jensen_huang",
+        id="zh-object-of-yu-after-a-title",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "两名知情人士向路透社透露，该公司正在开发新芯片。",
+        "",
+        "reuters",
+        id="zh-sources-told-an-outlet",
+    ),
+    # a register name after a title, not a longer name the title rule would read; a Latin name after a title
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "外交部發言人林劍僅回應了一句話。",
+        "",
+        "lin_jian",
+        id="zh-register-name-after-title",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "共和党参议员Jane Roe承认，企业希望在全球竞争。",
+        "",
+        "jane_roe",
+        id="zh-latin-name-after-title",
+    ),
+    # more Chinese reporting verbs: wrote, added, posted a reminder
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "特朗普周一在社交平台发文写道，他已告知对方。",
+        "",
+        "donald_trump",
+        id="zh-wrote",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。", "黄仁勋补充，公司正与政府合作。", "", "jensen_huang", id="zh-added"
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "国家安全部官方微信21日发文提醒，当心身边的窃密通道。",
+        "",
+        "ministry_of_state_security",
+        id="zh-posted-a-reminder",
+    ),
+    # Chinese news prose has no first person outside a speaker's words
+    pytest.param(
+        "商务部新闻发言人表示，双方保持密切沟通。",
+        "我们注意到，美方近日又表示将批准销售该芯片。",
+        "",
+        "mofcom",
+        id="zh-first-person-goes-on",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。", "我国芯片企业加快了研发。", "", "", id="zh-our-country-is-no-first-person"
+    ),
     # an order told over a long object, then closed by a source: the order is the source's news
     pytest.param(
         "The chip has been in short supply. ",
@@ -1628,6 +1690,11 @@ def test_speaker_in_real_text_styles(context, sentence, following, expected):
 def test_multi_sentence_quotation_keeps_its_speaker():
     text = 'Nvidia wrote in a blog post: "No backdoors. No kill switches. No spyware."\n'
     assert _document_speakers(text) == ["nvidia", "nvidia", "nvidia"]
+
+
+def test_quotation_in_corner_brackets_keeps_its_speaker_over_sentences():
+    text = "晶片新聞\n\n「我們不清楚。我們沒有頭緒，」黃仁勳在前往會議時說。\n"
+    assert _document_speakers(text)[-2:] == ["jensen_huang", "jensen_huang"]
 
 
 def test_quotation_left_open_runs_on_into_the_next_paragraph():

@@ -951,6 +951,14 @@ def test_titles_with_a_colon_are_not_speakers_turns():
     assert [part.turn for part in parse_structure(text)] == ["", "", "", ""]
 
 
+def test_titles_that_quote_a_speaker_do_not_make_the_page_a_transcript():
+    text = (
+        "外交部：不了解所提情况\n\n某报记者昨日提问。发言人回应称不了解。\n\n芯片商另有消息。\n\n"
+        "芯片商：芯片不用于政府\n\n公司总裁在会上表示，将继续采购。\n"
+    )
+    assert [part.turn for part in parse_structure(text)] == [""] * len(parse_structure(text))
+
+
 def test_a_links_words_set_apart_by_blank_lines_rejoin_their_sentence():
     text = "The government allowed the firm to\n\nbegin selling\n\nits chip to China.\n\nIt said so on Monday."
     assert kinds(text) == [
