@@ -52,6 +52,10 @@ _NOUN_FORMS = frozenset({"report", "comment", "claim", "note", "estimate", "fore
 _DETERMINED = re.compile(
     r"\b(?:a|an|the|this|that|its|his|her|their|another)\s+(?:(?-i:[A-Z])[\w.&’'-]*\s+){0,4}$", re.I
 )
+_DEMAND = frozenset({"demand", "demands"})
+_NOUN_AFTER = re.compile(r"\s+(?:for|in|from|of|is|was|has|had|remains|will|would|continues|grew|rose|fell)\b|[.,;]")
+_RESPONDING = frozenset({"responded", "responds", "replied", "replies", "countered"})
+_BY_ACTION = re.compile(r"\s+by\s+(?!saying|stating|noting|arguing|calling|writing|telling|pointing|insisting)\w+ing\b")
 _NOT_SPEECH_OBJECT = re.compile(
     r"\s+(?:off|down)\b|\s+(?:an?\s+|its\s+)?(?:[\w“”\"'-]+\s+){0,2}(?:rating|price\s+target)\b"
 )
@@ -81,6 +85,14 @@ _TRAILING = Screened(
     ),
     shared="sentence",
 )
+# The same with the verb first: "..., said the sources, who were not authorized to speak to media."
+_TRAILING_INVERTED = Screened(
+    re.compile(
+        r",[”\"’']?\s+(?P<verb>said|says|added|adds|wrote|writes|noted|notes)\s+[^,;:“”\"]{1,120}?"
+        r"(?:,\s+[^“”\"]{0,150})?[.!?]?[”\"’']?$"
+    ),
+    shared="sentence",
+)
 # "the deal, which Trump said": the relative pronoun is the object, the name before the verb its speaker.
 _OBJECT_RELATIVE = re.compile(r"\b(?:which|that)\s+(?P<name>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,2})\s+$")
 _CLAUSE_FOLLOWS = re.compile(r"\s+(?:would|will|was|is|had|has|could|should|might|may|were|are)\b")
@@ -89,6 +101,8 @@ _OPENING_SPEECH = re.compile(
     r"\s*(speaking|asked|responding|replying|commenting|talking|writing|testifying|addressing)\b[^,;:“”\"]{2,150},\s+",
     re.IGNORECASE,
 )
+# An outlet's name after a dash closing the sentence: the passage's source ("... for the H20. -The Information").
+_CLOSING_CREDIT = re.compile(r"(?<=[.!?”\"])\s*[-–—]\s?(?P<name>[A-Z][\w.&’' ]{1,40}?)[.]?\s*$")
 # "X was quoted by Reuters as saying": the one quoted is the speaker.
 _QUOTED_BY = re.compile(r"\s+(?:was|were|is|are|being)\s+quoted\s+(?:by\s+[^,;:]{1,60}?\s+)?as\s+$", re.IGNORECASE)
 # An inverted attribution: the verb right after a comma or a closing quotation mark.
@@ -157,6 +171,14 @@ _ENUMERATED = re.compile(
     r"|(?:第[一二三四五]|其[一二三四五]|首先|其次|再次)[，,、：:]|(?P<last_zh>最后|最後)[，,、：:]"
 )
 _FIRST_PERSON_ZH = re.compile(r"(?:我们|我們|我)(?![国國军軍方])")  # not 我国 ("our country"), 我军, 我方
+# The newsroom's own reporting, never a speaker's words run on: "It wasn't immediately clear ...", "X did not
+# immediately respond to a request for comment", "could not be reached"
+_NEWSROOM_VOICE = re.compile(
+    r"\b(?:(?:is|was|isn[’']t|wasn[’']t|it[’']s)\s+(?:not\s+)?(?:immediately\s+)?clear|(?:did\s+not|didn[’']t)\s+"
+    r"(?:immediately\s+)?(?:respond|reply|return)|could\s+not\s+(?:immediately\s+)?be\s+reached"
+    r"|(?:has|have)\s+reached\s+out)\b",
+    re.IGNORECASE,
+)
 _WHOLLY_QUOTED = re.compile(r"[“\"「][^”\"」]+[”\"」]")  # '"Blackwell is amazing."': a sentence all in quotation marks
 _INTRODUCES = re.compile(r"[:：]\s*$")  # "Huang stated:", "The members write:": what follows is theirs
 _DOCUMENT_SOURCE = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
@@ -345,7 +367,8 @@ def _is_name_word(word: str, *, opening: bool = True) -> bool:
         or lowered in rules.stopwords
         or lowered in rules.references
         or lowered.endswith(_NAME_ADJECTIVE_ENDINGS)
-        or (opening and lowered.endswith("ly"))
+        # an opening adverb ("Recently"), not a given name ending so ("Tilly Zhang", "Emily Roe")
+        or (opening and lowered.endswith("ly") and lowered not in resources.word_list("female_given_names.txt"))
     )
 
 
@@ -384,6 +407,12 @@ def names_in(text: str, start: int = 0, end: int | None = None):
             if words[0].group().lower() not in _ARTICLES:  # "Nvidia CFO Jane Roe": the name starts after the title
                 name_start = words[1].start() if len(words) > 1 else name_start
             words.pop(0)
+        # "Assistant Attorney General for National Security John A. Eisenberg", "Secretary of State Marco Rubio"
+        portfolio = _PORTFOLIO.search(text, max(0, first.start() - 40), first.start())
+        if portfolio and portfolio.group(1).lower() in _rules().title_words and len(words) > PERSON_NAME_WORDS[0]:
+            # the title's portfolio runs up to the person's name: the last two words, or three with an initial
+            words = words[-3:] if _INITIAL.fullmatch(words[-2].group()) else words[-2:]
+            name_start = words[0].start()
         while words and not _is_name_word(words[-1].group(), opening=len(words) == 1):
             words.pop()
         titled = _person_after_title(words)
@@ -395,6 +424,8 @@ def names_in(text: str, start: int = 0, end: int | None = None):
 
 _WORD = re.compile(r"\S+")
 _ARTICLES = frozenset({"the", "a", "an"})
+_PORTFOLIO = re.compile(r"\b(\w+)\s+(?:for|of)\s+$")  # a title's "for" or "of" before its portfolio
+_INITIAL = re.compile(r"[A-Z]\.")
 PERSON_NAME_WORDS = (2, 3)  # a name after a title within a run of capitals: "Jane Roe", "Jane A. Roe"
 
 
@@ -879,6 +910,10 @@ def _speech_verbs(text: str, start: int, end: int, masked):
             continue  # "told suppliers to halt work": an order reported, not words; "asked X to explain" is a request
         if verb in _NOUN_FORMS and _DETERMINED.search(text, start, match.start()):
             continue  # "a CNBC report citing ...", "the note said": a noun
+        if verb in _DEMAND and _NOUN_AFTER.match(text, match.end()):
+            continue  # "the military demand for chips": a noun
+        if verb in _RESPONDING and _BY_ACTION.match(text, match.end()):
+            continue  # "Nvidia responded by launching the chip": an action
         if verb in _REPORTING and _RESULTS.match(text, match.end()):
             continue  # "Nvidia reported second-quarter earnings": results, not words
         if verb in _CONTINUING and _NOT_SPEECH_AFTER.match(text, match.end()):
@@ -935,9 +970,16 @@ def _person_first(candidates: list[Candidate], context: _Context) -> str:
 
 
 def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tuple[str, str]:
-    """The speaker of an attribution that closes the sentence: "..., the report said on Monday."."""
+    """The speaker of an attribution that closes the sentence: "..., the report said on Monday.", "..., said the
+    sources, who asked not to be named."."""
     match = _TRAILING.search(text, start, end)
-    if not match or _RELATIVE.search(text[start : match.start("verb")]):
+    if not match:
+        inverted = _TRAILING_INVERTED.search(text, start, end)
+        if not inverted:
+            return "", ""
+        speaker = _subject_after(text, inverted.end("verb"), end, context)
+        return (speaker, inverted.group("verb")) if speaker else ("", "")
+    if _RELATIVE.search(text[start : match.start("verb")]):
         return "", ""
     candidates = _candidates(text, match.start("subject"), match.end("subject"), context)
     if not candidates:
@@ -1108,6 +1150,11 @@ def _passive_agent(text: str, start: int, end: int, masked, context: _Context) -
     return "", ""
 
 
+# An acronym as the whole source, or as a document's author: "according to DCD", "according to a report from NPR"
+_SOURCE_ACRONYM = re.compile(
+    r"(?:(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:report|note|statement|analysis|study|survey)\s+(?:from|by)\s+)?"
+    r"(?P<acronym>[A-Z]{2,6})\s*$"
+)
 _CITING = re.compile(r"[^;:.“”\"]{0,80}?\bciting\s+")
 # a document and its author: "a Sunday report by the Institute for Progress", "an analysis from Example Research"
 _CITED_DOCUMENT = re.compile(
@@ -1187,6 +1234,10 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     if not found:
         agent = _passive_agent(text, start, end, masked, context)
         found += [agent] if agent[0] else []
+    credit = _CLOSING_CREDIT.search(text, start, end)
+    if not found and credit:  # "... memory chips for the H20. -The Information": the outlet the passage is from
+        outlet = next((m.actor for m in context.mentions.within(credit.start("name"), end)), "")
+        found += [(outlet, "credit")] if actor_type(outlet) == "media_outlet" else []
     opening = _OPENING_SPEECH.match(text, start, end)
     if not found and opening:  # "Asked about the future of AI, Huang said ...": the subject after the phrase
         speaker = _clause_subject(text, opening.end(), end, context)
@@ -1222,6 +1273,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
         if candidates:
             origin = _cited_origin(text, source.end(), end, context)
             return origin or _person_first(candidates, context), source.group().strip()
+        acronym = _SOURCE_ACRONYM.match(text, source.end(), window_end)
+        if acronym:  # "according to a report from NPR", "according to DCD": an outlet the register lacks
+            return acronym.group("acronym").lower(), source.group().strip()
         if source.group().strip().lower() == "citing":  # "Trump banned the chip, citing security concerns"
             speaker = _clause_subject(text, start, source.start(), context)
             if speaker:
@@ -1360,6 +1414,7 @@ def _sentence_speaker(
         and previous.get("speaker")
         and previous["cue"] in continuing | {f"continued {verb}" for verb in continuing}
         and not _new_actors(text, start, end, actors, previous)
+        and not _NEWSROOM_VOICE.search(text, start, end)
     ):
         verb = previous["cue"].removeprefix("continued ")
         return previous["speaker"], f"continued {verb}", False

@@ -1634,6 +1634,90 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="inverted-told-is-no-order",
     ),
+    # an inverted attribution closing the sentence outranks a verb inside what it reports
+    pytest.param(
+        "The chip has been in short supply. ",
+        "The design is not final but Acme Corp hopes to ship samples next month, said the people, who were not"
+        " authorized to speak to media and declined to be identified.",
+        "",
+        "unnamed_sources",
+        id="closing-inverted-attribution",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Erik Roe, a professor who has studied the clause, told Example Times he was surprised.",
+        "",
+        "erik_roe",
+        id="told-an-outlet-is-no-closing-attribution",
+    ),
+    # an outlet's name after a dash closes a passage taken from it
+    pytest.param(
+        "The chip has been in short supply, buyers said on Monday.\n\nAcme Corp told its suppliers to stop work.\n",
+        "Bolt Works packages the chip, while Crane Industries supplies its memory. -The Information",
+        "",
+        "the_information",
+        id="closing-credit",
+    ),
+    # nouns and actions, not speech: "demand for", "responded by launching"
+    pytest.param(
+        "The chip has been in short supply. ",
+        "The bill aims to meet the U.S. military demand for chips first.",
+        "",
+        "",
+        id="demand-for-is-a-noun",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "When the rules tightened, Acme Corp responded by launching a slower chip.",
+        "",
+        "",
+        id="responded-by-acting",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Acme Corp responded by saying the rules were unfair.",
+        "",
+        "acme_corp",
+        id="responded-by-saying",
+    ),
+    # an acronym as the whole source, or as a report's author
+    pytest.param(
+        "The chip has been in short supply. ",
+        "According to a report from XBN, the controls were due this week.",
+        "",
+        "xbn",
+        id="according-to-a-report-from-an-acronym",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "According to AI experts, the chip is slower.",
+        "",
+        "experts",
+        id="according-to-experts-not-the-acronym",
+    ),
+    # a given name ending in -ly opens a name; an adverb does not
+    pytest.param(
+        "The chip has been in short supply. ",
+        "“Chips are now dispensable,” said Tilly Roe, an analyst with Example Research.",
+        "",
+        "tilly_roe",
+        id="given-name-ending-in-ly",
+    ),
+    # a title's portfolio before the name belongs to the title
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Assistant Attorney General for National Security Jane A. Roe added that the case was serious.",
+        "",
+        "jane_a_roe",
+        id="title-with-a-portfolio",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Secretary of State Jane Roe said the talks would go on.",
+        "",
+        "jane_roe",
+        id="secretary-of-state",
+    ),
     # a relayed report's cited origin: an outlet, or the author of a cited document
     pytest.param(
         "The chip has been in short supply. ",
@@ -1690,6 +1774,15 @@ def test_speaker_in_real_text_styles(context, sentence, following, expected):
 def test_multi_sentence_quotation_keeps_its_speaker():
     text = 'Nvidia wrote in a blog post: "No backdoors. No kill switches. No spyware."\n'
     assert _document_speakers(text) == ["nvidia", "nvidia", "nvidia"]
+
+
+def test_the_newsrooms_own_voice_does_not_run_on_a_speakers_words():
+    text = (
+        "Two men were arrested for exporting the chips, the Justice Department said Thursday. The two men are Jane"
+        " Roe, 38, and John Doe, 45, the department said. The men are charged with conspiracy. It wasn't immediately"
+        " clear if they had lawyers.\n"
+    )
+    assert _document_speakers(text) == ["us_department_of_justice"] * 3 + [""]
 
 
 def test_quotation_in_corner_brackets_keeps_its_speaker_over_sentences():
