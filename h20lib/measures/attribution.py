@@ -1122,7 +1122,9 @@ _IN_VIEW = re.compile(
     re.IGNORECASE,
 )
 # "her" is a pronoun the candidates already resolve; "its" and "his" are not
-_POSSESSIVE_SOURCE = re.compile(r"(its|his)\s+(?:[\w-]+\s+){0,2}(?:report|filing|statement|website|blog|post)\b", re.I)
+_POSSESSIVE_SOURCE = re.compile(
+    r"(its|his|her)\s+(?:[\w-]+\s+){0,2}(?:report|filing|statement|website|blog|post)\b", re.I
+)
 _BY_AGENT = re.compile(r"\s+by\s+")
 # where the agent after "by" ends: "announced by Commerce Secretary Jane Roe on Tuesday", "described by Reuters as"
 _AGENT_END = re.compile(r"[,;:.]|\s(?:as|that|on|in|at|over|after|for|to)\s")
@@ -1178,6 +1180,12 @@ def _cited_origin(text: str, start: int, end: int, context: _Context) -> str:
     if named and _CITED_DOCUMENT.match(text, citing.end(), window_end):
         return named[0]
     return next((actor for actor in named[:1] if actor_type(actor) == "media_outlet"), "")
+
+
+def _possessor(pronoun: str, position: int, context: _Context) -> str:
+    """The actor a possessive pronoun stands for: "its" for the latest organisation, "his" or "her" for a person."""
+    reference = {"its": "it", "his": "he", "her": "she"}[pronoun.lower()]
+    return context.resolve(Candidate(position, reference, is_reference=True))
 
 
 def _reported_speaker(text: str, start: int, end: int, masked, context: _Context) -> tuple[str, str]:
@@ -1270,6 +1278,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             subject = _clause_subject(text, start, source.start(), context)
             if subject and (actor_type(subject) in PERSON_TYPES) == (owner.group(1).lower() != "its"):
                 return subject, source.group().strip()
+            speaker = "" if text[start : source.start()].strip() else _possessor(owner.group(1), source.end(), context)
+            if speaker:  # "According to its blog, ...": the one named last
+                return speaker, source.group().strip()
         if candidates:
             origin = _cited_origin(text, source.end(), end, context)
             return origin or _person_first(candidates, context), source.group().strip()
@@ -1372,6 +1383,11 @@ def _quote_speaker(
         ]
         if people:
             return context.resolve(people[0]), ":"
+        owner = _POSSESSIVE_SOURCE.search(text, before_start, colon)
+        if owner:  # "As per its blog: “...”": the one whose document it is
+            speaker = _possessor(owner.group(1), owner.start(), context)
+            if speaker:
+                return speaker, ":"
         return (context.speakers[-1], ":") if context.speakers else ("", "")
     before_paragraph = text[: quote.start - 1].rstrip(" \t")
     if before_paragraph.endswith("\n"):  # a quotation opening a paragraph, after a line that ends "... said:"

@@ -1785,6 +1785,18 @@ def test_the_newsrooms_own_voice_does_not_run_on_a_speakers_words():
     assert _document_speakers(text) == ["us_department_of_justice"] * 3 + [""]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("As per its blog: “In the capital, Jane Roe met lawmakers. The talks went well.”", id="colon"),
+        pytest.param("According to its blog, Jane Roe met lawmakers in the capital.", id="opening-phrase"),
+    ],
+)
+def test_a_document_its_owner_wrote(sentence):
+    text = f"Jane Roe, the chief executive of Acme Corp, visited the capital this week.\n\n{sentence}\n"
+    assert _document_speakers(text)[1] == "acme_corp"
+
+
 def test_quotation_in_corner_brackets_keeps_its_speaker_over_sentences():
     text = "晶片新聞\n\n「我們不清楚。我們沒有頭緒，」黃仁勳在前往會議時說。\n"
     assert _document_speakers(text)[-2:] == ["jensen_huang", "jensen_huang"]
