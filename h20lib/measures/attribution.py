@@ -9,6 +9,7 @@ and the cue that decided the speaker; and a row per quotation.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -179,6 +180,7 @@ _NEWSROOM_VOICE = re.compile(
     r"|(?:has|have)\s+reached\s+out)\b",
     re.IGNORECASE,
 )
+_ANY_QUOTE = re.compile(r"[“”\"「」]")
 _WHOLLY_QUOTED = re.compile(r"[“\"「][^”\"」]+[”\"」]")  # '"Blackwell is amazing."': a sentence all in quotation marks
 _INTRODUCES = re.compile(r"[:：]\s*$")  # "Huang stated:", "The members write:": what follows is theirs
 _DOCUMENT_SOURCE = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
@@ -1562,7 +1564,38 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
             context.speakers.append(speaker)
     _credit_pull_quotes(text, rows, results, context)
     _credit_reported_questions(text, rows, results, context.mentions)
+    _credit_paragraphs_closed_by_attribution(text, by_paragraph, rows, results)
     return results, quote_rows
+
+
+def _credit_paragraphs_closed_by_attribution(text: str, by_paragraph, rows, results) -> None:
+    """A paragraph of unquoted statement whose last sentence closes with its attribution ("China has made its
+    position clear. We hope the US will act, Guo said.") is the speaker's throughout, when the speaker also spoke
+    the body sentence before the paragraph."""
+    index = {row["sentence_id"]: i for i, row in enumerate(rows)}
+    body = [i for i, row in enumerate(rows) if row["kind"] in SPEAKER_KINDS]
+    before = {
+        rows[i]["paragraph"]: rows[j]
+        for j, i in itertools.pairwise(body)
+        if rows[i]["paragraph"] != rows[j]["paragraph"]
+    }
+    for paragraph, members in by_paragraph.items():
+        last = members[-1]
+        speaker = results[index[last["sentence_id"]]]["speaker"]
+        previous = before.get(paragraph)
+        if (
+            len(members) < 2
+            or not speaker
+            or previous is None
+            or results[index[previous["sentence_id"]]]["speaker"] != speaker
+            or not _TRAILING.search(text, last["char_start"], last["char_end"])
+            or _ANY_QUOTE.search(text, members[0]["char_start"], last["char_end"])
+        ):
+            continue
+        for member in members[:-1]:
+            result = results[index[member["sentence_id"]]]
+            if not result["speaker"] and not member["turn"]:
+                result.update({"speaker": speaker, "speaker_cue": "paragraph closed by its attribution"})
 
 
 # A press-conference question told in prose: "There was a question from a foreign reporter: ...", "A reporter asked".

@@ -1797,6 +1797,20 @@ def test_a_document_its_owner_wrote(sentence):
     assert _document_speakers(text)[1] == "acme_corp"
 
 
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        pytest.param(
+            "Spokesperson Jane Roe made the remarks when asked about the chips.\n\n", "jane_roe", id="her-stretch"
+        ),
+        pytest.param("Shares of Acme Corp rose on Monday.\n\n", "", id="after-the-newsrooms-voice"),
+    ],
+)
+def test_a_paragraph_closed_by_its_attribution_is_the_speakers(before, expected):
+    text = before + "The country has made its position clear. We hope the rules stay stable, Jane Roe said.\n"
+    assert _document_speakers(text)[-2:] == [expected, "jane_roe"]
+
+
 def test_quotation_in_corner_brackets_keeps_its_speaker_over_sentences():
     text = "晶片新聞\n\n「我們不清楚。我們沒有頭緒，」黃仁勳在前往會議時說。\n"
     assert _document_speakers(text)[-2:] == ["jensen_huang", "jensen_huang"]
