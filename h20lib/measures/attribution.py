@@ -49,9 +49,10 @@ _RESULTS = re.compile(
 )
 _CONTINUING = frozenset({"continued", "continues"})
 # Speech verbs that are also nouns, and a determiner with capitalised words before them ("a CNBC report")
-_NOUN_FORMS = frozenset({"report", "comment", "claim", "note", "estimate", "forecast"})
+_NOUN_FORMS = frozenset({"report", "comment", "claim", "note", "estimate", "forecast", "fears"})
+# a determiner, or a verb's past tense taking the noun as its object ("downplayed US fears"), before the names
 _DETERMINED = re.compile(
-    r"\b(?:a|an|the|this|that|its|his|her|their|another)\s+(?:(?-i:[A-Z])[\w.&’'-]*\s+){0,4}$", re.I
+    r"\b(?:a|an|the|this|that|its|his|her|their|another|\w+ed)\s+(?:(?-i:[A-Z])[\w.&’'-]*\s+){0,4}$", re.I
 )
 _DEMAND = frozenset({"demand", "demands"})
 _NOUN_AFTER = re.compile(r"\s+(?:for|in|from|of|is|was|has|had|remains|will|would|continues|grew|rose|fell)\b|[.,;]")
@@ -1118,6 +1119,13 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
 
 
 # A position given by whose view it is, opening the sentence: "In Huang's view, ...", "In her words, ...".
+# A statement opening the sentence by whose it is: "Huang's key messages were unambiguous: ...".
+_OWNED_STATEMENT = re.compile(
+    r"\W*(?P<owner>his|her|(?-i:[A-Z][\w.’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*?['’]s?)\s+(?:[\w-]+\s+){0,2}"
+    r"(?P<cue>message|messages|remarks|comments|argument|arguments|point|points|takeaway|stance|position)\s+"
+    r"(?:was|were|is|are|has\s+been|remains?|remained)\b",
+    re.IGNORECASE,
+)
 _IN_VIEW = re.compile(
     r"\W*(?P<cue>in\s+(?P<owner>his|her|(?-i:[A-Z][\w.’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*?['’]s?)\s+"
     r"(?:view|opinion|words|estimation|assessment|telling))\b,?",
@@ -1293,7 +1301,7 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             speaker = _clause_subject(text, start, source.start(), context)
             if speaker:
                 return speaker, "citing"
-    view = _IN_VIEW.match(text, start, end)
+    view = _IN_VIEW.match(text, start, end) or _OWNED_STATEMENT.match(text, start, end)
     if view:  # "In Huang's view, AI has moved on", "In his words, ...": the position of the one named
         holder = view.group("owner").lower()
         candidates = (

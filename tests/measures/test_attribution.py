@@ -1680,6 +1680,36 @@ REAL_TEXT_CASES = [
         "acme_corp",
         id="responded-by-saying",
     ),
+    # "fears" after a verb taking it as object is a noun, so the closing report is the source
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Jane Roe has downplayed US fears that the chips will aid rivals, Example Times reported.",
+        "",
+        "example_times",
+        id="fears-as-an-object",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Acme Corp fears that the chips will be stranded, Example Times reported.",
+        "",
+        "acme_corp",
+        id="fears-as-a-verb-relayed",
+    ),
+    # a statement opening the sentence by whose it is
+    pytest.param(
+        "Jane Roe visited the capital this week. ",
+        "Roe's key messages were clear: the market is essential and cooperation must outpace rivalry.",
+        "",
+        "jane_roe",
+        id="owned-statement",
+    ),
+    pytest.param(
+        "Jane Roe spoke at the conference. ",
+        "Her stance is that the market is still at an early stage.",
+        "",
+        "jane_roe",
+        id="her-stance-is",
+    ),
     # an acronym as the whole source, or as a report's author
     pytest.param(
         "The chip has been in short supply. ",
