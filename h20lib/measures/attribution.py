@@ -1005,6 +1005,7 @@ _CHINESE_SPOKESPERSON = re.compile(r"[发發]言人")
 _OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
 _CHINESE_ADVERB_CHARS = 3  # "他进一步强调", "他同时呼吁": at most an adverb of three characters between
 _CHINESE_ADVERB = re.compile(r"(?![们們])[\u4e00-\u9fff]*")  # not 他们 ("they")
+_TITLE_MARK_THEN_VERB = re.compile(r"\s*》[也还還则則更亦又并並曾]?")  # "《彭博》也指出": the publication speaks
 _IN_TITLE_MARKS = re.compile(r"[^《》]{0,3}》")
 _CHINESE_ACCORDING_TO = re.compile(
     r"[据據]([^,，。;；]{1,40}?)(?:报道|報道|报导|報導|消息|披露|查证|查證|估算|估计|估計)"
@@ -1059,7 +1060,9 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             m
             for m in context.mentions.within(clause_start, verb.start())
             # a name in title marks (《金融时报》) is a publication or event named, a speaker only right before the verb
-            if not (_IN_TITLE_MARKS.match(text, m.end) and text[m.end : verb.start()].strip() != "》")
+            if not (
+                _IN_TITLE_MARKS.match(text, m.end) and not _TITLE_MARK_THEN_VERB.fullmatch(text, m.end, verb.start())
+            )
         ]
         # "辉达对特朗普的决定表示赞赏", "黄仁勋与美国总统特朗普会晤后表示": a name after a preposition is no subject
         subjects = [m for m in named if not _CHINESE_PREPOSITION.search(text, max(clause_start, m.start - 7), m.start)]
@@ -1108,7 +1111,9 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
                 if m.start == earlier and actor_type(m.actor) not in _PLACE_TYPES
             ][:1]
         if found:
-            speaker = context.resolve(max(found, key=lambda c: c.end))
+            # "卢特尼克接受专访，他透露...": 他 may stand for a person named earlier in the sentence
+            local = context.extended(m.actor for m in context.mentions.within(start, clause_start))
+            speaker = local.resolve(max(found, key=lambda c: c.end))
             outlets = [
                 a for a in (*(c.actor for c in found), *(m.actor for m in named)) if actor_type(a) == "media_outlet"
             ]

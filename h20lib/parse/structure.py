@@ -121,7 +121,7 @@ WRAPPED_MIN_LINES = 4
 LINK_SPLIT_MIN_WORDS = 2  # a line continued by a lower-case line after a blank line has at least these words
 WRAP_WIDTH_SPREAD = 12  # characters by which the wrapped lines' lengths may differ
 WRAP_MIN_WIDTH = 40  # narrower "wrapping" is a column of page labels, not wrapped prose
-_TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]]*$")
+_TERMINAL = re.compile(r"[.!?。！？…:;：]['\"”’)\]」』）]*$")
 _WORD = re.compile(r"[^\s\u3000-\u9fff\uff00-\uffef]+")
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # the characters that end a word as spaces do
 # A line ending in one of these words is a sentence broken across lines (case-sensitive: "Sales to China" ends a title).

@@ -1598,6 +1598,36 @@ REAL_TEXT_CASES = [
         "ministry_of_state_security",
         id="zh-posted-a-reminder",
     ),
+    # an unnamed executive; 称 in a name for a thing ("被称为") is no verb; a publication in title marks, an adverb
+    # between it and its verb; 他 for a person named earlier in the same sentence
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "一家科技公司高层表示：「现在的讯息已经非常明确。」",
+        "",
+        "unnamed_sources",
+        id="zh-unnamed-executive",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "回顾2022年，拜登政府祭出了被称为「小院高墙」的出口管制措施。",
+        "",
+        "",
+        id="zh-called-is-no-speech",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "不过《彭博》也指出，任何出售更高性能芯片的举动都将引发反对。",
+        "",
+        "bloomberg",
+        id="zh-publication-adverb-verb",
+    ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "美国商务部长卢特尼克24日接受电视台专访，他透露总统正在听取各方意见。",
+        "",
+        "howard_lutnick",
+        id="zh-he-named-earlier-in-the-sentence",
+    ),
     # Chinese news prose has no first person outside a speaker's words
     pytest.param(
         "商务部新闻发言人表示，双方保持密切沟通。",

@@ -951,6 +951,12 @@ def test_titles_with_a_colon_are_not_speakers_turns():
     assert [part.turn for part in parse_structure(text)] == ["", "", "", ""]
 
 
+@pytest.mark.parametrize("closing", ["」", "』", "）"])
+def test_a_chinese_sentence_closing_inside_quotation_marks_ends_its_line(closing):
+    text = f"美国批准芯片出口，业界反应冷淡\n\n一家公司高层表示：「现在的讯息已经非常明确。{closing}\n\n今年以来，该芯片的销售引发关注。\n"
+    assert [part.kind for part in parse_structure(text)] == ["headline", "body", "body"]
+
+
 def test_titles_that_quote_a_speaker_do_not_make_the_page_a_transcript():
     text = (
         "外交部：不了解所提情况\n\n某报记者昨日提问。发言人回应称不了解。\n\n芯片商另有消息。\n\n"
