@@ -999,7 +999,7 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
 
 
 # a preposition and up to six characters of title before a name ("与美国总统特朗普"): the name is no subject
-_CHINESE_PREPOSITION = re.compile(r"[对對与與同跟向给給被把][^，,。；;：:「」“”]{0,6}$")
+_CHINESE_PREPOSITION = re.compile(r"(?:针对|針對|关于|關於|[对對与與同跟向给給被把])[^，,。；;：:]{0,6}$")
 _CHINESE_PRONOUN = re.compile(r"(?<!其)[他她]")  # not 其他 ("other")
 _CHINESE_SPOKESPERSON = re.compile(r"[发發]言人")
 _OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
@@ -1084,6 +1084,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             # "「玉淵譚天」更直言", "「X」昨日文章指"; not "在“棱镜门”里就披露", a place in marks
             if (verb.start() - m.end() <= 1 or _NAME_TO_DOCUMENT_ZH.fullmatch(text, m.end(), verb.start()))
             and not context.mentions.within(m.start(), m.end())
+            and not _CHINESE_PREPOSITION.search(text, max(clause_start, m.start() - 7), m.start())
             and (derived := actor_id_from_name(m.group("name"), person=False))
         ]
         found += [  # a name after a title: "专家张三表示" (an expert, Zhang San, said), unless the register has it

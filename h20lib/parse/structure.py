@@ -191,8 +191,8 @@ def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
         previous = joined[-1]
         last_line_length = previous.end - (text.rfind("\n", previous.start, previous.end) + 1 or previous.start)
         breaks = text.count("\n", previous.end, line.start)
-        wrapped = breaks == 1 and (
-            bool(_DANGLING.search(previous.text)) or (width > 0 and last_line_length >= width - WRAP_WIDTH_SPREAD)
+        wrapped = (breaks == 1 and bool(_DANGLING.search(previous.text))) or (
+            breaks <= _wrap_breaks(previous.text) and width > 0 and last_line_length >= width - WRAP_WIDTH_SPREAD
         )
         # a link's words set apart by blank lines ("... allowed Nvidia to" / "begin selling" / "a lower-level chip")
         link = (
@@ -208,6 +208,12 @@ def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
     return joined
 
 
+def _wrap_breaks(line: str) -> int:
+    """How many line breaks a hard wrap may leave after the line: one, or in Chinese or Japanese text, where copies
+    of wire pages set every wrapped line apart, also a blank line."""
+    return 2 if _WIDE.search(line) else 1
+
+
 def _wrap_width(text: str, lines: list[_Line]) -> int:
     """The width hard-wrapped text is broken at (the longest line that ends without terminal punctuation right
     before another line), or 0 when too few lines end so for the text to be hard-wrapped."""
@@ -215,7 +221,7 @@ def _wrap_width(text: str, lines: list[_Line]) -> int:
         line.end - line.start
         for line, following in itertools.pairwise(lines)
         if not _TERMINAL.search(line.text)
-        and text.count("\n", line.end, following.start) == 1
+        and text.count("\n", line.end, following.start) <= _wrap_breaks(line.text)
         and line.end - line.start >= WRAP_MIN_WIDTH
     ]
     if len(open_ended) < WRAPPED_MIN_LINES:

@@ -1598,6 +1598,13 @@ REAL_TEXT_CASES = [
         "ministry_of_state_security",
         id="zh-posted-a-reminder",
     ),
+    pytest.param(
+        "今年以来，该芯片的销售引发关注。",
+        "英伟达发言人针对「玉渊谭天」的指控回应称，公司芯片不存在后门。",
+        "",
+        "nvidia",
+        id="zh-object-of-zhendui",
+    ),
     # an unnamed executive; 称 in a name for a thing ("被称为") is no verb; a publication in title marks, an adverb
     # between it and its verb; 他 for a person named earlier in the same sentence
     pytest.param(

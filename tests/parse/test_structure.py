@@ -920,6 +920,18 @@ def test_hard_wrapped_lines_are_joined_into_sentences():
     ]
 
 
+def test_hard_wrapped_chinese_lines_set_apart_by_blank_lines_are_joined():
+    lines = [
+        "本报讯，美国政府日前已批准该公司向中国市场出口其专为中国设计的芯片，不过中方持续地",
+        "批评该芯片存在安全风险，官方媒体昨日发表评论，指出该芯片对于中国来说既不环保也不算",
+        "先进更不安全，并称有专业人士证实芯片可以实现追踪定位和远程关闭等功能，面对这种安全",
+        "风险，作为消费者当然可以选择不买，而该公司发言人对此回应称公司的芯片并不存在任何后门",
+        "，也不会让任何人远程控制它们。",
+    ]
+    parts = parse_structure("\n\n".join(lines) + "\n")
+    assert [part.kind for part in parts] == ["body"]
+
+
 def test_a_line_ending_in_a_function_word_runs_on():
     text = (
         "The firm said it has won export permits for its\nH20 chips to China, the broadcaster reported.\nShares rose."
