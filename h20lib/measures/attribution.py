@@ -104,6 +104,8 @@ _OPENING_SPEECH = re.compile(
     re.IGNORECASE,
 )
 # An outlet's name after a dash closing the sentence: the passage's source ("... for the H20. -The Information").
+CREDIT_MAX_CHARS = 45  # a closing credit's dash and outlet name
+_DASHES = re.compile(r"[-–—]")
 _CLOSING_CREDIT = re.compile(r"(?<=[.!?”\"])\s*[-–—]\s?(?P<name>[A-Z][\w.&’' ]{1,40}?)[.]?\s*$")
 # "X was quoted by Reuters as saying": the one quoted is the speaker.
 _QUOTED_BY = re.compile(r"\s+(?:was|were|is|are|being)\s+quoted\s+(?:by\s+[^,;:]{1,60}?\s+)?as\s+$", re.IGNORECASE)
@@ -1258,7 +1260,9 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     if not found:
         agent = _passive_agent(text, start, end, masked, context)
         found += [agent] if agent[0] else []
-    credit = _CLOSING_CREDIT.search(text, start, end)
+    # the dash of a closing credit stands in the sentence's last characters; most sentences have none
+    tail = max(start, end - CREDIT_MAX_CHARS)
+    credit = _CLOSING_CREDIT.search(text, tail, end) if _DASHES.search(text, tail, end) else None
     if not found and credit:  # "... memory chips for the H20. -The Information": the outlet the passage is from
         outlet = next((m.actor for m in context.mentions.within(credit.start("name"), end)), "")
         found += [(outlet, "credit")] if actor_type(outlet) == "media_outlet" else []
