@@ -1026,8 +1026,7 @@ _LATIN_NAME = re.compile(r"\s?[A-Z][a-z]+(?:[ ·][A-Z][a-z’'-]+){1,2}\s?")
 
 def _titled_name_zh(text: str, start: int, verb_start: int) -> str:
     """The person's name of two or three characters (or in Latin letters) that opens at ``start``, after a title,
-    where what stands
-    between it and the verb may follow a name ("专家张三表示", "专家张三的说法称"); else ""."""
+    where what stands between it and the verb may follow a name ("专家张三表示", "专家张三的说法称"); else ""."""
     rules = _rules()
     latin = _LATIN_NAME.match(text, start, verb_start)  # "参议员Mike Rounds表示": a name in Latin letters
     if latin and text[latin.end() : verb_start] in rules.after_name_zh:
@@ -1126,7 +1125,6 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
     return "", ""
 
 
-# A position given by whose view it is, opening the sentence: "In Huang's view, ...", "In her words, ...".
 # A statement opening the sentence by whose it is: "Huang's key messages were unambiguous: ...".
 _OWNED_STATEMENT = re.compile(
     r"\W*(?P<owner>his|her|(?-i:[A-Z][\w.’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*?['’]s?)\s+(?:[\w-]+\s+){0,2}"
@@ -1134,12 +1132,13 @@ _OWNED_STATEMENT = re.compile(
     r"(?:was|were|is|are|has\s+been|remains?|remained)\b",
     re.IGNORECASE,
 )
+# A position given by whose view it is, opening the sentence: "In Huang's view, ...", "In her words, ...".
 _IN_VIEW = re.compile(
     r"\W*(?P<cue>in\s+(?P<owner>his|her|(?-i:[A-Z][\w.’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*?['’]s?)\s+"
     r"(?:view|opinion|words|estimation|assessment|telling))\b,?",
     re.IGNORECASE,
 )
-# "her" is a pronoun the candidates already resolve; "its" and "his" are not
+# a document by whose it is: "its annual report", "his blog post"
 _POSSESSIVE_SOURCE = re.compile(
     r"(its|his|her)\s+(?:[\w-]+\s+){0,2}(?:report|filing|statement|website|blog|post)\b", re.I
 )
@@ -1260,10 +1259,11 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     if not found:
         agent = _passive_agent(text, start, end, masked, context)
         found += [agent] if agent[0] else []
-    # the dash of a closing credit stands in the sentence's last characters; most sentences have none
+    # "... memory chips for the H20. -The Information": the outlet the passage is from; the credit's dash stands in
+    # the sentence's last characters, and most sentences have none
     tail = max(start, end - CREDIT_MAX_CHARS)
-    credit = _CLOSING_CREDIT.search(text, tail, end) if _DASHES.search(text, tail, end) else None
-    if not found and credit:  # "... memory chips for the H20. -The Information": the outlet the passage is from
+    credit = None if found or not _DASHES.search(text, tail, end) else _CLOSING_CREDIT.search(text, tail, end)
+    if credit:
         outlet = next((m.actor for m in context.mentions.within(credit.start("name"), end)), "")
         found += [(outlet, "credit")] if actor_type(outlet) == "media_outlet" else []
     opening = _OPENING_SPEECH.match(text, start, end)
