@@ -1910,6 +1910,7 @@ def test_unattributed_quotation_after_a_speakers_sentence(before, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a sentence all in quotation marks after its speaker's sentence, in the same paragraph, is theirs
         pytest.param(
             '"It is the best chip we make," Jane Roe said. "Nothing comes close."\n',
             ["jane_roe", "jane_roe"],
@@ -1928,15 +1929,7 @@ def test_unattributed_quotation_after_a_speakers_sentence(before, expected):
         pytest.param(
             'Shares of Acme rose on Monday. "Nothing comes close."\n', ["", ""], id="quotation-after-own-voice"
         ),
-    ],
-)
-def test_quotation_after_its_speakers_sentence_in_a_paragraph(text, expected):
-    assert _document_speakers(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+        # the points of a list someone announced are theirs; "Finally" only after a point
         pytest.param(
             "Jane Roe said three shifts are under way.\nFirst, buyers are turning to local chips.\n"
             "Second, cloud firms are rewriting their software.\nFinally, prices are falling.\n",
@@ -1960,7 +1953,7 @@ def test_quotation_after_its_speakers_sentence_in_a_paragraph(text, expected):
         ),
     ],
 )
-def test_points_of_a_list_are_theirs_who_announced_it(text, expected):
+def test_sentences_that_go_on_with_the_speaker_before_them(text, expected):
     assert _document_speakers(text) == expected
 
 
