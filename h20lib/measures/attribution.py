@@ -58,6 +58,8 @@ _DEMAND = frozenset({"demand", "demands"})
 _NOUN_AFTER = re.compile(r"\s+(?:for|in|from|of|is|was|has|had|remains|will|would|continues|grew|rose|fell)\b|[.,;]")
 _RESPONDING = frozenset({"responded", "responds", "replied", "replies", "countered"})
 _BY_ACTION = re.compile(r"\s+by\s+(?!saying|stating|noting|arguing|calling|writing|telling|pointing|insisting)\w+ing\b")
+_CONCLUDING = frozenset({"concluded", "concludes"})
+_CONCLUSION_FOLLOWS = re.compile(r"\s+that\b|\s*[:：“\"]|\s*[.!?]?[”\"’']?\s*$")
 _NOT_SPEECH_OBJECT = re.compile(
     r"\s+(?:off|down)\b|\s+(?:an?\s+|its\s+)?(?:[\w“”\"'-]+\s+){0,2}(?:rating|price\s+target)\b"
 )
@@ -919,6 +921,8 @@ def _speech_verbs(text: str, start: int, end: int, masked):
             continue  # "the military demand for chips": a noun
         if verb in _RESPONDING and _BY_ACTION.match(text, match.end()):
             continue  # "Nvidia responded by launching the chip": an action
+        if verb in _CONCLUDING and not _CONCLUSION_FOLLOWS.match(text, match.end()):
+            continue  # "As the committee meeting concluded, ...": it ended; "the report concluded that ..." is words
         if verb in _REPORTING and _RESULTS.match(text, match.end()):
             continue  # "Nvidia reported second-quarter earnings": results, not words
         if verb in _CONTINUING and _NOT_SPEECH_AFTER.match(text, match.end()):
@@ -1573,6 +1577,8 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         previous = {"kind": row["kind"], "paragraph": paragraph, "speaker": speaker, "cue": cue, "actors": actors}
         context.note(actors)
         for name_start, name_end, derived in names_in(text, row["char_start"], row["char_end"]):
+            # a surname alone ("Tung made the remarks") brings back the full name given earlier
+            derived = derived if "_" in derived else context.full_name(derived)
             if "_" in derived and not context.mentions.within(name_start, name_end):
                 context.note((derived,))
                 if _LEGISLATOR_TITLE.search(text, max(0, name_start - 30), name_end):

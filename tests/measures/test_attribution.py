@@ -1747,6 +1747,36 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="her-stance-is",
     ),
+    # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
+    pytest.param(
+        "The chip has been in short supply. ",
+        "As the committee meeting concluded, Senator Jane Roe acknowledged the firm's wish to compete.",
+        "",
+        "jane_roe",
+        id="the-meeting-concluded",
+    ),
+    pytest.param(
+        "Jane Roe spoke at the conference. ",
+        "Roe recently concluded a visit to Beijing, where she met local firms.",
+        "",
+        "",
+        id="concluded-a-visit",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "The Example Institute concluded that the chip was safe.",
+        "",
+        "example_institute",
+        id="concluded-that",
+    ),
+    # an event is not a person "he" may stand for; a surname alone brings back the full name given earlier
+    pytest.param(
+        "John Doe, chairman of Acme Corp, was blunt. Doe made the remarks at the opening of the Example Game Show. ",
+        "Speaking to reporters afterward, he framed the decision as politics.",
+        "",
+        "john_doe",
+        id="he-after-an-event-and-a-surname",
+    ),
     # an acronym as the whole source, or as a report's author
     pytest.param(
         "The chip has been in short supply. ",
