@@ -896,6 +896,24 @@ WRAPPED = (
                 ("caption", "File Photo by Jane Roe/Example"),
             ],
         ),
+        # a site's account of its own editing, a line of social links, an "About us" footer; a sentence that opens
+        # with an article is no picture's description, whatever it says is "talks ... to" someone
+        (
+            "The firm said it would ship.\nThe talks are not only about chips, but access to Acme's chips remains an issue.\n"
+            "We maintain a strict editorial policy dedicated to factual accuracy.\n"
+            "Our content is written and edited by industry professionals.\n"
+            "Example News LinkedIn Account | Example News Facebook | Example News Twitter\n"
+            "About us:\nExample News is a premier platform for technology news.",
+            [
+                ("body", "The firm said it would ship."),
+                ("body", "The talks are not only about chips, but access to Acme's chips remains an issue."),
+                ("boilerplate", "We maintain a strict editorial policy dedicated to factual accuracy."),
+                ("boilerplate", "Our content is written and edited by industry professionals."),
+                ("boilerplate", "Example News LinkedIn Account | Example News Facebook | Example News Twitter"),
+                ("boilerplate", "About us:"),
+                ("boilerplate", "Example News is a premier platform for technology news."),
+            ],
+        ),
     ],
 )
 def test_page_chrome_kinds(text, expected):
