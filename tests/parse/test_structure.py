@@ -914,6 +914,16 @@ WRAPPED = (
                 ("boilerplate", "Example News is a premier platform for technology news."),
             ],
         ),
+        # a wire's disclaimer
+        (
+            "The firm said it would ship.\nThis information is believed to be from reliable sources but may include"
+            " rumor.\nAccuracy is not guaranteed.",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "This information is believed to be from reliable sources but may include rumor."),
+                ("boilerplate", "Accuracy is not guaranteed."),
+            ],
+        ),
     ],
 )
 def test_page_chrome_kinds(text, expected):
