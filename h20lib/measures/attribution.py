@@ -1117,9 +1117,14 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
                 if m.start == earlier and actor_type(m.actor) not in _PLACE_TYPES
             ][:1]
         if found:
+            chosen = max(found, key=lambda c: c.end)
             # "卢特尼克接受专访，他透露...": 他 may stand for a person named earlier in the sentence
-            local = context.extended(m.actor for m in context.mentions.within(start, clause_start))
-            speaker = local.resolve(max(found, key=lambda c: c.end))
+            resolver = (
+                context.extended(m.actor for m in context.mentions.within(start, clause_start))
+                if chosen.is_reference
+                else context
+            )
+            speaker = resolver.resolve(chosen)
             outlets = [
                 a for a in (*(c.actor for c in found), *(m.actor for m in named)) if actor_type(a) == "media_outlet"
             ]
@@ -1534,38 +1539,9 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
             context,
             turn_text,
         )
-        if (
-            not speaker
-            and (is_quote or _WHOLLY_QUOTED.fullmatch(row["text"]))
-            and previous
-            and previous.get("paragraph") == paragraph
-            and previous.get("speaker")
-            and not actors
-        ):
-            # '"It's the chip," he said. "It is amazing."': a quotation after its speaker's sentence, in a paragraph
-            speaker, cue = previous["speaker"], "quotation after its speaker's sentence"
-        if (
-            not (speaker and is_quote)
-            and _FIRST_PERSON_ZH.match(row["text"])
-            and previous
-            and previous.get("speaker")
-            and paragraph - previous.get("paragraph", paragraph) <= 1
-        ):
-            # "我们注意到，美方表示...": Chinese news prose has no first person outside a speaker's words, so the
-            # sentence goes on with the speaker before it, whoever it reports
-            speaker, cue = previous["speaker"], "first person"
-        point = _ENUMERATED.match(row["text"])
-        if (
-            not speaker
-            and point
-            and previous
-            and previous.get("speaker")
-            and paragraph - previous.get("paragraph", paragraph) <= 1
-            and not row["turn"]
-            and not ((point.group("last") or point.group("last_zh")) and previous["cue"] != "enumerated point")
-        ):
-            # "Liu said three shifts are under way. First, ... Second, ...": the points of the one who announced them
-            speaker, cue = previous["speaker"], "enumerated point"
+        carried = _carried_speaker(row, previous, speaker=speaker, is_quote=is_quote, actors=actors)
+        if carried:
+            speaker, cue = carried
         if introduced and paragraph != introduced[1]:
             if paragraph == introduced[1] + 1 and not speaker and not row["turn"]:
                 speaker, cue = introduced[0], "introduced by a colon"
@@ -1590,6 +1566,28 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
     _credit_reported_questions(text, rows, results, context.mentions)
     _credit_paragraphs_closed_by_attribution(text, by_paragraph, rows, results)
     return results, quote_rows
+
+
+def _carried_speaker(row, previous, *, speaker: str, is_quote: bool, actors) -> tuple[str, str] | None:
+    """(speaker, cue) of the body sentence before, for a sentence that goes on with their words: a quotation after
+    its speaker's sentence in the same paragraph ('"It's the chip," he said. "It is amazing."'), a Chinese sentence
+    in the first person ("我们注意到..." "we note": Chinese news prose has no first person outside a speaker's words, so
+    it goes on with the speaker before it, whoever it reports), or a point of a list they announced ("Liu said three
+    shifts are under way. First, ..."; "Finally" only after a point); None for any other sentence."""
+    if not previous or not previous.get("speaker"):
+        return None
+    gap, text = row["paragraph"] - previous["paragraph"], row["text"]
+    if not speaker and gap == 0 and not actors and (is_quote or _WHOLLY_QUOTED.fullmatch(text)):
+        return previous["speaker"], "quotation after its speaker's sentence"
+    if gap > 1:
+        return None
+    if not (speaker and is_quote) and _FIRST_PERSON_ZH.match(text):
+        return previous["speaker"], "first person"
+    point = _ENUMERATED.match(text)
+    closing = point and (point.group("last") or point.group("last_zh"))
+    if not speaker and point and not row["turn"] and (not closing or previous["cue"] == "enumerated point"):
+        return previous["speaker"], "enumerated point"
+    return None
 
 
 def _credit_paragraphs_closed_by_attribution(text: str, by_paragraph, rows, results) -> None:
