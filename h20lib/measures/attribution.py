@@ -98,7 +98,9 @@ _TRAILING_INVERTED = Screened(
     shared="sentence",
 )
 # "the deal, which Trump said": the relative pronoun is the object, the name before the verb its speaker.
-_OBJECT_RELATIVE = re.compile(r"\b(?:which|that)\s+(?P<name>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,2})\s+$")
+_OBJECT_RELATIVE = re.compile(
+    r"\b(?:which|that)\s+(?P<name>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,4})\s+(?:(?:has|have|had)\s+)?$"
+)
 _CLAUSE_FOLLOWS = re.compile(r"\s+(?:would|will|was|is|had|has|could|should|might|may|were|are)\b")
 # An opening phrase of speaking: "Speaking at a forum on Monday, Huang ...", "Asked about the chip, the minister ...".
 _OPENING_SPEECH = re.compile(
@@ -144,7 +146,7 @@ _NAME = re.compile(  # a Chinese character may stand right before a name: Chines
 )
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(  # not a sentence's opening "That" ("That move, critics warn, is ..."), a determiner
-    r"(?<=\S\s)\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
+    r"(?<=\S\s)\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|(?<!ed\s)(?<!id\s)(?<!ys\s)\b(?:which|that)\s+(?:(?-i:[A-Z])\S*\s+){4,5}(?:(?:has|have|had)\s+)?$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
     r"|^\W*(?:while|although|though|whereas)\s+[^,;]{1,80}\s$"
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
@@ -1288,7 +1290,11 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
     if found:
         # an outlet relaying a named actor's words ("X said, CCTV reported"; "CNBC quoted X as saying") gives way
         generic = _rules().unnamed
-        relayed = [(s, c) for s, c in found if actor_type(s) != "media_outlet" and s not in generic]
+        relayed = [
+            (s, c)
+            for s, c in found
+            if actor_type(s) != "media_outlet" and s not in generic and (s, c) not in object_relative
+        ]
         if relayed and actor_type(found[0][0]) == "media_outlet":
             return relayed[0]
         if not relayed and source and (origin := _cited_origin(text, source.start("subject"), end, context)):

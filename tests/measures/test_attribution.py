@@ -1860,6 +1860,21 @@ REAL_TEXT_CASES = [
         "example_times",
         id="outlet-citing-unnamed-sources",
     ),
+    pytest.param(
+        "Example Times reported the order on Monday. ",
+        "The report indicates that buyers of the R7 — chips that Example Corp CEO Jane Roe has said are ideal for"
+        " factories — have stopped testing them.",
+        "",
+        "example_times",
+        id="report-over-a-titled-name-in-an-object-relative",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Example Times reported that Example Corp CEO Jane Roe said the chip is ready.",
+        "",
+        "jane_roe",
+        id="report-that-a-titled-name-said-is-relayed",
+    ),
 ]
 
 
