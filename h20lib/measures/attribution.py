@@ -1139,7 +1139,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
 # A statement opening the sentence by whose it is: "Huang's key messages were unambiguous: ...".
 _OWNED_STATEMENT = re.compile(
     r"\W*(?P<owner>his|her|(?-i:[A-Z][\w.’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*?['’]s?)\s+(?:[\w-]+\s+){0,2}"
-    r"(?P<cue>message|messages|remarks|comments|argument|arguments|point|points|takeaway|stance|position)\s+"
+    r"(?P<cue>message|messages|remarks|comments|argument|arguments|point|points|takeaway|stance|position|answer|response|reply|read|verdict|view|assessment)\s+"
     r"(?:was|were|is|are|has\s+been|remains?|remained)\b",
     re.IGNORECASE,
 )

@@ -1747,6 +1747,27 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="her-stance-is",
     ),
+    pytest.param(
+        "Jane Roe was asked about the fee on the call. ",
+        "Her answer was short: the company will pay it.",
+        "",
+        "jane_roe",
+        id="her-answer-was",
+    ),
+    pytest.param(
+        "Example Bank analyst John Doe cut his target. ",
+        "His read is that demand will outrun supply.",
+        "",
+        "john_doe",
+        id="his-read-is",
+    ),
+    pytest.param(
+        "Jane Roe spoke at the conference. ",
+        "Her response time was slow, the audit found.",
+        "",
+        "",
+        id="her-response-time-is-no-statement",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
