@@ -146,7 +146,7 @@ _NAME = re.compile(  # a Chinese character may stand right before a name: Chines
 )
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(  # not a sentence's opening "That" ("That move, critics warn, is ..."), a determiner
-    r"(?<=\S\s)\b(?:who|which|whom|that)\s+(?:\S+\s+){0,3}$|(?<!ed\s)(?<!id\s)(?<!ys\s)\b(?:which|that)\s+(?:(?-i:[A-Z])\S*\s+){4,5}(?:(?:has|have|had)\s+)?$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
+    r"(?<=\S\s)\b(?:who|which|whom|that)\s+(?:[^\s,]+\s+){0,3}$|(?<!ed\s)(?<!id\s)(?<!ys\s)\b(?:which|that)\s+(?:(?-i:[A-Z])\S*\s+){4,5}(?:(?:has|have|had)\s+)?$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
     r"|^\W*(?:while|although|though|whereas)\s+[^,;]{1,80}\s$"
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,

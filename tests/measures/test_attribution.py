@@ -1768,6 +1768,20 @@ REAL_TEXT_CASES = [
         "",
         id="her-response-time-is-no-statement",
     ),
+    pytest.param(
+        "Rep. Jane Roe met the minister on Monday. ",
+        "While she could not share the details of that meeting, Roe expressed confidence in the plan.",
+        "",
+        "jane_roe",
+        id="that-as-a-determiner-before-a-comma",
+    ),
+    pytest.param(
+        "Rep. Jane Roe met the minister on Monday. ",
+        "The plan has a clause that Roe said would hurt exporters.",
+        "",
+        "jane_roe",
+        id="that-opening-an-object-relative",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
