@@ -1723,6 +1723,9 @@ def _attribute_quotes(
         local = context.extended(
             mention.actor for mention in context.mentions.within(members[0]["char_start"], quote.start - 1)
         )
+        # and the speakers of its earlier quotations have spoken ("an Example Corp spokesperson said “...” The
+        # spokesperson added: “...”")
+        local.speakers.extend(row["speaker"] for row in rows_out if row["speaker"])
         speaker, cue = _quote_speaker(text, quote, first, last, next_start, previous_end, local)
         if not speaker and carried and index == 0 and quote.start - 1 == members[0]["char_start"]:
             speaker, cue = carried, "continues quote of the paragraph before"

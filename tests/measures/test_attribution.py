@@ -1782,6 +1782,14 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="that-opening-an-object-relative",
     ),
+    pytest.param(
+        "Example Times reported that the decision marks a change.\n"
+        'Later that day, an Example Corp spokesperson said the move was "a well-judged balance for everyone." ',
+        'The spokesperson added: "We welcome the chance to compete again."',
+        "",
+        "example_corp",
+        id="the-spokesperson-of-an-earlier-quotation-in-the-paragraph",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
