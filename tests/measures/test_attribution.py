@@ -1790,6 +1790,13 @@ REAL_TEXT_CASES = [
         "example_corp",
         id="the-spokesperson-of-an-earlier-quotation-in-the-paragraph",
     ),
+    pytest.param(
+        "Senator Jane Roe spoke on Monday. ",
+        "Mrs. Roe gave no reason for the vote, but said the bill would pass.",
+        "",
+        "jane_roe",
+        id="honorific-before-the-subject-of-a-coordinated-verb",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
