@@ -644,8 +644,8 @@ class _Context:
             return actor
         if actor in self.abbreviated:
             return self.abbreviated[actor]
-        if "_" in actor:  # "guo_jia_kun": a register name written with its given name split ("Guo Jia Kun")
-            return _ids_by_letters().get(actor.replace("_", ""), actor)
+        if "_" in actor and actor.replace("_", "") in _ids_by_letters():
+            return _ids_by_letters()[actor.replace("_", "")]  # "guo_jia_kun": "Guo Jia Kun", given name split
         return next(
             (
                 seen
@@ -1583,7 +1583,8 @@ def _carried_speaker(row, previous, *, speaker: str, is_quote: bool, actors) -> 
     if not previous or not previous.get("speaker"):
         return None
     gap, text = row["paragraph"] - previous["paragraph"], row["text"]
-    if not speaker and gap == 0 and not actors and (is_quote or _WHOLLY_QUOTED.fullmatch(text)):
+    # names inside a sentence all in quotation marks are the quotation's own
+    if not speaker and gap == 0 and ((is_quote and not actors) or _WHOLLY_QUOTED.fullmatch(text)):
         return previous["speaker"], "quotation after its speaker's sentence"
     if gap > 1:
         return None

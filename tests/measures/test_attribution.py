@@ -1797,6 +1797,20 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="honorific-before-the-subject-of-a-coordinated-verb",
     ),
+    pytest.param(
+        "Lawmakers met on Monday.\n“This is a bad idea,” and “many agree,” Sen. Jane Roe told Example Times. ",
+        "“What we see is that the White House is willing to sell out our interests.”",
+        "",
+        "jane_roe",
+        id="quotation-naming-others-after-its-speakers-sentence",
+    ),
+    pytest.param(
+        "Sen. Jane Van Dyke spoke on Monday. ",
+        "Van Dyke, who pressed the minister on the plan, added that the rules must stay.",
+        "",
+        "jane_van_dyke",
+        id="surname-of-two-words",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
@@ -1931,6 +1945,18 @@ REAL_TEXT_CASES = [
 @pytest.mark.parametrize(("context", "sentence", "following", "expected"), REAL_TEXT_CASES)
 def test_speaker_in_real_text_styles(context, sentence, following, expected):
     assert _attributed(context, sentence, following)["speaker"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In response, U.S. Sens. Jane Roe of Ohio, vice chair of the panel, wrote", ["jane_roe", "ohio"]),
+        ("Reps. John Doe and Jane Roe sent the letter", ["john_doe", "jane_roe"]),
+        ("Mr. Doe and Dr. Roe spoke", ["doe", "roe"]),
+    ],
+)
+def test_titles_are_not_names(text, expected):
+    assert [derived for _, _, derived in attribution.names_in(text)] == expected
 
 
 def test_multi_sentence_quotation_keeps_its_speaker():
