@@ -194,9 +194,10 @@ def _unwrapped(text: str, lines: list[_Line]) -> list[_Line]:
         wrapped = (breaks == 1 and bool(_DANGLING.search(previous.text))) or (
             breaks <= _wrap_breaks(previous.text) and width > 0 and last_line_length >= width - WRAP_WIDTH_SPREAD
         )
-        # a link's words set apart by blank lines ("... allowed Nvidia to" / "begin selling" / "a lower-level chip")
+        # a link's words set apart by blank lines ("... allowed Nvidia to" / "begin selling" / "a lower-level chip"),
+        # or on a line of their own after a line longer than a title ("Before the ban, it was" / "estimated that")
         link = (
-            breaks == 2
+            (breaks == 2 or (breaks == 1 and not _is_title_like(previous)))
             and line.text[:1].islower()
             and previous.text.split()[-1][:1].islower()
             and word_count(previous.text) >= LINK_SPLIT_MIN_WORDS

@@ -1005,12 +1005,40 @@ def test_titles_that_quote_a_speaker_do_not_make_the_page_a_transcript():
     assert [part.turn for part in parse_structure(text)] == [""] * len(parse_structure(text))
 
 
-def test_a_links_words_set_apart_by_blank_lines_rejoin_their_sentence():
-    text = "The government allowed the firm to\n\nbegin selling\n\nits chip to China.\n\nIt said so on Monday."
-    assert kinds(text) == [
-        ("body", "The government allowed the firm to\n\nbegin selling\n\nits chip to China."),
-        ("body", "It said so on Monday."),
-    ]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The government allowed the firm to\n\nbegin selling\n\nits chip to China.\n\nIt said so on Monday.",
+            [
+                ("body", "The government allowed the firm to\n\nbegin selling\n\nits chip to China."),
+                ("body", "It said so on Monday."),
+            ],
+            id="set-apart-by-blank-lines",
+        ),
+        pytest.param(
+            "Chip sales resume\nThe rate is high, and even more so now that it has been raised again, but there is"
+            " a great deal of money at stake for the firm and for its many suppliers. Before the ban, it was\n"
+            "estimated that the firm could sell a million chips.",
+            [
+                (
+                    "body",
+                    "The rate is high, and even more so now that it has been raised again, but there is a great deal of"
+                    " money at stake for the firm and for its many suppliers.",
+                ),
+                ("body", "Before the ban, it was\nestimated that the firm could sell a million chips."),
+            ],
+            id="on-the-next-line",
+        ),
+        pytest.param(
+            "Chip sales resume\nThe firm will ship the chips again\nby Jane Roe\nThe firm said so on Monday.",
+            [("body", "The firm said so on Monday.")],
+            id="a-capital-opens-a-new-line",
+        ),
+    ],
+)
+def test_a_links_words_on_lines_of_their_own_rejoin_their_sentence(text, expected):
+    assert [(kind, part) for kind, part in kinds(text) if kind == "body"] == expected
 
 
 @pytest.mark.parametrize(
