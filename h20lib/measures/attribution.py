@@ -33,6 +33,10 @@ _NOT_A_SPEECH_VERB = re.compile(
     re.IGNORECASE,
 )
 _NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
+# "said" and "told" are never nouns: after a word that makes other speech words nouns ("analyst notes") they are
+# the verb of that word's holder ("an analyst said")
+_NEVER_NOUNS = frozenset({"said", "told"})
+_NOUN_MAKER_BEFORE = re.compile(r"(?:earnings|research|news|revenue|consensus|press|investment|analyst)[\s-]+$")
 # A passive verb ("was asked", "is called", "were told") makes its subject the one spoken to or about.
 # "had earlier assured", "has also said": an auxiliary and an adverb before the verb
 _AUXILIARY_BEFORE = re.compile(
@@ -908,6 +912,7 @@ def _speech_verbs(text: str, start: int, end: int, masked):
         if (
             _not_a_speech_verb(text, start, match.start())
             and not (verb == "saying" and text[max(start, match.start() - 3) : match.start()] == "as ")
+            and not (verb in _NEVER_NOUNS and _NOUN_MAKER_BEFORE.search(text, start, match.start()))
             and not _AUXILIARY_BEFORE.search(text, start, match.start())
         ):
             continue  # but "quoting X as saying" is X's saying

@@ -1811,6 +1811,14 @@ REAL_TEXT_CASES = [
         "jane_van_dyke",
         id="surname-of-two-words",
     ),
+    pytest.param(
+        "Example Times wrote that the deal is bad.\n",
+        "More broadly, the deal marks “a real break with the way the state and business deal with each other,” an"
+        " analyst said.",
+        "",
+        "analysts",
+        id="an-analyst-said-after-a-quotation",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
