@@ -625,6 +625,9 @@ class _Context:
             return ""
         if wanted == "speaker":
             return self.speakers[-1] if self.speakers else ""
+        if wanted == "media_outlet":  # "the newspaper said", "the report said": the outlet cited last, else named last
+            cited = next((actor for actor in reversed(self.speakers) if actor_type(actor) == "media_outlet"), "")
+            return cited or self._latest(("media_outlet",))
         if candidate.actor == "they" and self.speakers and self.speakers[-1] in _rules().unnamed:
             return self.speakers[-1]  # "Six senators asked ... They also questioned": the group that spoke
         if wanted == "legislator":  # "the lawmakers": those named before, else lawmakers in general

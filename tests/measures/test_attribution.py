@@ -1819,6 +1819,21 @@ REAL_TEXT_CASES = [
         "analysts",
         id="an-analyst-said-after-a-quotation",
     ),
+    pytest.param(
+        "Customs officials checked chip shipments, Example Times said on Friday. Customs did not respond to a"
+        " Example Daily request for comment. ",
+        "The newspaper said the checks targeted two chips.",
+        "",
+        "example_times",
+        id="the-newspaper-is-the-outlet-cited-last",
+    ),
+    pytest.param(
+        "Example Times and Example Daily covered the talks. ",
+        "The newspaper said the checks targeted two chips.",
+        "",
+        "example_daily",
+        id="the-newspaper-is-the-outlet-named-last-when-none-was-cited",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
