@@ -172,7 +172,7 @@ _COORDINATED_VERB = re.compile(r",?\s+(?:but|and|yet)\s+(?:\w+ly\s+|also\s+)?$",
 _ABSOLUTE_WITH = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\w+ing\b")
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:from|of|in|at|on|with|for|by|to|including|such\s+as)\s+(?:the\s+)?(?:(?-i:[A-Z])\w*\.?\s+){0,3}$",
+    r"\b(?:from|of|in|at|on|with|for|by|to|including|such\s+as)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\.?\s+){0,3}$",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:]\s")
@@ -1011,7 +1011,16 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
         person = next((actor for actor in people if _is_female(actor) == female), people[0] if people else "")
         if person:
             return person, verb
-    return context.resolve(candidates[-1]), verb
+    # "Jane Roe from Example Research told Example Times": not a name a preposition governs, unless after a role
+    subject_start = match.start("subject")
+    subjects = [
+        c
+        for c in candidates
+        if c.start < 0
+        or not _governed_by_preposition(text, subject_start, c.start)
+        or _after_role(text, subject_start, c)
+    ]
+    return context.resolve((subjects or candidates)[-1]), verb
 
 
 # a preposition and up to six characters of title before a name ("与美国总统特朗普"): the name is no subject

@@ -1834,6 +1834,20 @@ REAL_TEXT_CASES = [
         "example_daily",
         id="the-newspaper-is-the-outlet-named-last-when-none-was-cited",
     ),
+    pytest.param(
+        "Earnings beat forecasts. ",
+        '"Probably just a first reaction to a so-so number," Jane Roe from Info-Chip Research told Example Times.',
+        "",
+        "jane_roe",
+        id="closing-attribution-name-before-a-hyphenated-firm",
+    ),
+    pytest.param(
+        "Earnings beat forecasts. ",
+        "The chip will ship in May, a spokesperson for Example Corp said.",
+        "",
+        "example_corp",
+        id="closing-attribution-role-for-a-firm",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
