@@ -1039,6 +1039,7 @@ _MARKED_NAME = re.compile(r"[「“\"《](?P<name>[^」”\"》]{2,12})[」”\"
 # A document that opens its clause, right before the verb ("声明指出", "文章稱", "該報告显示"): the statement, article or
 # report of the source the page cited last.
 _DOCUMENTS_ZH = "声明|聲明|文章|报道|報道|报导|報導|报告|報告|公告|评论|評論|社论|社論"
+_NEWS_REPORT_ZH = re.compile(r"报道|報道|报导|報導|报$|報$")
 _DOCUMENT_ZH = re.compile(rf"(?:(?:[该該此]|这篇|這篇|这份|這份)?(?:{_DOCUMENTS_ZH})|[该該]报|[该該]報)")
 # what may stand between a source's name and the verb: a time and its document ("「X」昨日文章指", "X日前發表評論稱")
 _NAME_TO_DOCUMENT_ZH = re.compile(rf"[^，,。；;：:「」“”《》]{{0,6}}?(?:{_DOCUMENTS_ZH})")
@@ -1119,7 +1120,16 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         ]
         document = _DOCUMENT_ZH.match(text, clause_start, verb.start())
         if document and verb.start() - document.end() <= _CHINESE_ADVERB_CHARS:
-            cited = next((actor for actor in reversed(context.speakers) if actor not in rules.unnamed), "")
+            # a news report (报道, 该报) is an outlet's; a statement or an article may be anyone's who spoke
+            news = _NEWS_REPORT_ZH.search(document.group())
+            cited = next(
+                (
+                    actor
+                    for actor in reversed(context.speakers)
+                    if actor not in rules.unnamed and (not news or actor_type(actor) == "media_outlet")
+                ),
+                "",
+            )
             found += [Candidate(document.end(), cited)] if cited else []
         found += [  # 他 / 她 ("he" / "she") just before the verb (an adverb between): the latest person named
             Candidate(m.end(), "he", is_reference=True)

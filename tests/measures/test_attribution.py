@@ -1270,6 +1270,27 @@ REAL_TEXT_CASES = [
         id="zh-spokesperson-alone",
     ),
     pytest.param(
+        "彭博社报道，美方正在评估此事。\n商务部长张三表示，总统正在评估。\n",
+        "报道称，该公司希望向中国销售产品。",
+        "",
+        "bloomberg",
+        id="zh-the-report-is-the-outlet-cited-last",
+    ),
+    pytest.param(
+        "商务部长张三表示，总统正在评估。\n",
+        "报道称，该公司希望向中国销售产品。",
+        "",
+        "",
+        id="zh-the-report-is-no-ones-when-no-outlet-was-cited",
+    ),
+    pytest.param(
+        "商务部长张三表示，总统正在评估。\n",
+        "声明称，该公司希望向中国销售产品。",
+        "",
+        "zhang_san",
+        id="zh-the-statement-is-the-last-speakers",
+    ),
+    pytest.param(
         "中美關係備受關注，雙方近期多次舉行會談，討論晶片出口等問題。",
         "美國總統川普宣布開放晶片出售中國，中國外交部週二對此回應稱：「我們注意到有關報導，我們一貫主張合作。」",
         "",
