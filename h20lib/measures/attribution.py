@@ -1028,6 +1028,8 @@ _CHINESE_PREPOSITION = re.compile(r"(?:针对|針對|关于|關於|[对對与與
 _CHINESE_PRONOUN = re.compile(r"(?<!其)[他她]")  # not 其他 ("other")
 _CHINESE_SPOKESPERSON = re.compile(r"[发發]言人")
 _OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
+_CHINESE_REGION_CHARS = 2  # "大陆外交部", "美国商务部": a region's name before the body the clause opens with
+_CHINESE_TITLE_CHARS = 4  # "发言人", "部长", "首席执行官": a title between a body and its person
 _CHINESE_ADVERB_CHARS = 3  # "他进一步强调", "他同时呼吁": at most an adverb of three characters between
 _CHINESE_ADVERB = re.compile(r"(?![们們])[\u4e00-\u9fff]*")  # not 他们 ("they")
 _TITLE_MARK_THEN_VERB = re.compile(r"\s*》[也还還则則更亦又并並曾]?")  # "《彭博》也指出": the publication speaks
@@ -1140,10 +1142,11 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         if not found and verb.start() - clause_start <= _CHINESE_ADVERB_CHARS:
             # a clause that opens with its verb ("...，强调...") shares the subject an earlier clause opens with
             found = [
-                Candidate(m.end, m.actor)
+                _opening_subject_zh(text, mentions)
                 for earlier in reversed([start, *(start + b for b in breaks[:-1])])
-                for m in context.mentions.within(earlier, clause_start)[:1]
-                if m.start == earlier and actor_type(m.actor) not in _PLACE_TYPES
+                if (mentions := context.mentions.within(earlier, clause_start))
+                and mentions[0].start - earlier <= _CHINESE_REGION_CHARS
+                and actor_type(mentions[0].actor) not in _PLACE_TYPES
             ][:1]
         if found:
             chosen = max(found, key=lambda c: c.end)
@@ -1161,6 +1164,17 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
                 return outlets[0], verb.group()  # the outlet the unnamed sources told is the source
             return speaker, verb.group()
     return "", ""
+
+
+def _opening_subject_zh(text: str, mentions: list[Mention]) -> Candidate:
+    """The subject a Chinese clause opens with: its first name, or the person a title run from it names
+    ("外交部发言人林剑": Lin Jian, after the ministry and the word for spokesperson)."""
+    subject = mentions[0]
+    for following in mentions[1:]:
+        if following.start - subject.end > _CHINESE_TITLE_CHARS or actor_type(following.actor) not in PERSON_TYPES:
+            break
+        subject = following
+    return Candidate(subject.end, subject.actor)
 
 
 # A statement opening the sentence by whose it is: "Huang's key messages were unambiguous: ...".

@@ -1291,6 +1291,20 @@ REAL_TEXT_CASES = [
         id="zh-the-statement-is-the-last-speakers",
     ),
     pytest.param(
+        "美国宣布放行芯片。",
+        "大陆外交部发言人林剑18日下午在例行记者会上，被问到可否证实传闻时，回应称「具体问题建议向主管机关了解」。",
+        "",
+        "lin_jian",
+        id="zh-verb-clause-shares-the-titled-person-the-sentence-opens-with",
+    ),
+    pytest.param(
+        "美国宣布放行芯片。",
+        "大陆外交部18日下午在例行记者会上，被问到可否证实传闻时，回应称「具体问题建议向主管机关了解」。",
+        "",
+        "chinese_foreign_ministry",
+        id="zh-verb-clause-shares-the-body-the-sentence-opens-with",
+    ),
+    pytest.param(
         "中美關係備受關注，雙方近期多次舉行會談，討論晶片出口等問題。",
         "美國總統川普宣布開放晶片出售中國，中國外交部週二對此回應稱：「我們注意到有關報導，我們一貫主張合作。」",
         "",
