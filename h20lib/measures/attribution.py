@@ -1141,13 +1141,20 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         ]
         if not found and verb.start() - clause_start <= _CHINESE_ADVERB_CHARS:
             # a clause that opens with its verb ("...，强调...") shares the subject an earlier clause opens with
-            found = [
-                _opening_subject_zh(text, mentions)
-                for earlier in reversed([start, *(start + b for b in breaks[:-1])])
-                if (mentions := context.mentions.within(earlier, clause_start))
-                and mentions[0].start - earlier <= _CHINESE_REGION_CHARS
-                and actor_type(mentions[0].actor) not in _PLACE_TYPES
-            ][:1]
+            found = (
+                [
+                    _opening_subject_zh(text, mentions)
+                    for earlier in reversed([start, *(start + b for b in breaks[:-1])])
+                    if (mentions := context.mentions.within(earlier, clause_start))
+                    and mentions[0].start - earlier <= _CHINESE_REGION_CHARS
+                    and actor_type(mentions[0].actor) not in _PLACE_TYPES
+                ][:1]
+                or [  # "发言人还回顾了...，指出...": the spokesperson an earlier clause opens with
+                    Candidate(spokesperson.end(), "role:spokesperson", is_reference=True)
+                    for earlier in reversed([start, *(start + b for b in breaks[:-1])])
+                    if (spokesperson := _CHINESE_SPOKESPERSON.match(text, earlier))
+                ][:1]
+            )
         if found:
             chosen = max(found, key=lambda c: c.end)
             # "卢特尼克接受专访，他透露...": 他 may stand for a person named earlier in the sentence

@@ -1305,6 +1305,13 @@ REAL_TEXT_CASES = [
         id="zh-verb-clause-shares-the-body-the-sentence-opens-with",
     ),
     pytest.param(
+        "商务部新闻发言人在记者会上作出回应。\n",
+        "发言人还回顾了今年5月美方发布的出口管制指南，指出美方以莫须有的罪名实施管制。",
+        "",
+        "mofcom",
+        id="zh-verb-clause-shares-the-spokesperson-the-sentence-opens-with",
+    ),
+    pytest.param(
         "中美關係備受關注，雙方近期多次舉行會談，討論晶片出口等問題。",
         "美國總統川普宣布開放晶片出售中國，中國外交部週二對此回應稱：「我們注意到有關報導，我們一貫主張合作。」",
         "",
