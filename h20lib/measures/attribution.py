@@ -1031,6 +1031,7 @@ _OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
 _CHINESE_REGION_CHARS = 2  # "大陆外交部", "美国商务部": a region's name before the body the clause opens with
 _CHINESE_TITLE_CHARS = 4  # "发言人", "部长", "首席执行官": a title between a body and its person
 _CHINESE_ADVERB_CHARS = 3  # "他进一步强调", "他同时呼吁": at most an adverb of three characters between
+_JOINING_ADVERB_ZH = re.compile(r"\s*(?:[并並还還也亦又另更再]|同时|同時)?")  # "并表示", "同时指出"
 _CHINESE_ADVERB = re.compile(r"(?![们們])[\u4e00-\u9fff]*")  # not 他们 ("they")
 _TITLE_MARK_THEN_VERB = re.compile(r"\s*》[也还還则則更亦又并並曾]?")  # "《彭博》也指出": the publication speaks
 _IN_TITLE_MARKS = re.compile(r"[^《》]{0,3}》")
@@ -1155,6 +1156,14 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
                     if (spokesperson := _CHINESE_SPOKESPERSON.match(text, earlier))
                 ][:1]
             )
+            if (
+                not found
+                and not breaks
+                and context.speakers
+                and _JOINING_ADVERB_ZH.fullmatch(text, start, verb.start())
+            ):
+                # "并表示...": a sentence that opens with its verb goes on with the one who spoke last
+                found = [Candidate(start, context.speakers[-1])]
         if found:
             chosen = max(found, key=lambda c: c.end)
             # "卢特尼克接受专访，他透露...": 他 may stand for a person named earlier in the sentence

@@ -1312,6 +1312,20 @@ REAL_TEXT_CASES = [
         id="zh-verb-clause-shares-the-spokesperson-the-sentence-opens-with",
     ),
     pytest.param(
+        "美国放行芯片出口。\n英伟达总裁黄仁勋17日回应称，他感到失望。\n",
+        "并表示会继续支持美国。",
+        "",
+        "jensen_huang",
+        id="zh-sentence-opening-with-and-said",
+    ),
+    pytest.param(
+        "美国放行芯片出口。\n英伟达总裁黄仁勋17日回应称，他感到失望。\n",
+        "他们认为，出口管制是主要原因。",
+        "",
+        "",
+        id="zh-they-opening-the-sentence-is-not-the-last-speaker",
+    ),
+    pytest.param(
         "中美關係備受關注，雙方近期多次舉行會談，討論晶片出口等問題。",
         "美國總統川普宣布開放晶片出售中國，中國外交部週二對此回應稱：「我們注意到有關報導，我們一貫主張合作。」",
         "",
