@@ -53,7 +53,7 @@ _RESULTS = re.compile(
 )
 _CONTINUING = frozenset({"continued", "continues"})
 # Speech verbs that are also nouns, and a determiner with capitalised words before them ("a CNBC report")
-_NOUN_FORMS = frozenset({"report", "comment", "claim", "note", "estimate", "forecast", "fears"})
+_NOUN_FORMS = frozenset({"report", "comment", "claim", "note", "estimate", "forecast", "fears", "views"})
 # a determiner, or a verb's past tense taking the noun as its object ("downplayed US fears"), before the names
 _DETERMINED = re.compile(
     r"\b(?:a|an|the|this|that|its|his|her|their|another|\w+ed)\s+(?:(?-i:[A-Z])[\w.&’'-]*\s+){0,4}$", re.I

@@ -1904,6 +1904,14 @@ REAL_TEXT_CASES = [
         "example_corp",
         id="closing-attribution-role-for-a-firm",
     ),
+    pytest.param(
+        "Vice Premier He Lifeng held a video call with US Treasury Secretary Scott Bessent, Xinhua reported. Both"
+        " sides held constructive talks on relations between China and the US. ",
+        "They exchanged views on advancing practical cooperation in the next stage.",
+        "",
+        "",
+        id="exchanged-views-is-no-speech",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
