@@ -1011,6 +1011,11 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
         person = next((actor for actor in people if _is_female(actor) == female), people[0] if people else "")
         if person:
             return person, verb
+    if candidates[-1].actor == "it":  # "The regulator wants Nvidia to explain ..., it said": the body named first
+        named = [context.resolve(c) for c in _candidates(text, start, match.start(), context) if not c.is_reference]
+        body = next((actor for actor in named if actor_type(actor) in _BODY_TYPES), "")
+        if body:
+            return body, verb
     # "Jane Roe from Example Research told Example Times": not a name a preposition governs, unless after a role
     subject_start = match.start("subject")
     subjects = [

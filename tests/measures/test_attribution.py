@@ -1912,6 +1912,13 @@ REAL_TEXT_CASES = [
         "",
         id="exchanged-views-is-no-speech",
     ),
+    pytest.param(
+        "The regulator summoned the firm. ",
+        "The Cyberspace Administration of China wants Nvidia to explain the risks of its chips, it said Thursday.",
+        "",
+        "cyberspace_administration_of_china",
+        id="closing-it-said-is-the-body-named-first",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
