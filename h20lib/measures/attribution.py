@@ -1084,6 +1084,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         if derived:  # "根据《科技日报》报道", "据研究机构SemiAnalysis估算": a source the register lacks
             return derived, source.group()[:1]
     verbs = list(_rules().speech_zh.finditer(text, start, end))
+    opening: re.Match[str] | None = None  # a verb the sentence opens with, without a subject of its own
     # the verb that opens a quotation ("回应称：「...」") is the sentence's own, before any verb of a clause before it
     verbs.sort(key=lambda verb: not _OPENS_QUOTATION_ZH.match(text, verb.end()))
     for verb in verbs:
@@ -1164,11 +1165,12 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             if (
                 not found
                 and not breaks
-                and context.speakers
                 and _JOINING_ADVERB_ZH.fullmatch(text, start, verb.start())
+                and not _rules().speech_zh.match(text, verb.end())  # "报道称": a noun before the verb
             ):
-                # "并表示...": a sentence that opens with its verb goes on with the one who spoke last
-                found = [Candidate(start, context.speakers[-1])]
+                # "并表示...": a sentence that opens with its verb goes on with the one who spoke last, unless a
+                # later verb has a subject of its own ("报道称": the report said)
+                opening = opening or verb
         if found:
             chosen = max(found, key=lambda c: c.end)
             # "卢特尼克接受专访，他透露...": 他 may stand for a person named earlier in the sentence
@@ -1184,6 +1186,8 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             if outlets and speaker in rules.unnamed:  # "路透引述知情人士报导", "知情人士向路透社爆料称": as in English,
                 return outlets[0], verb.group()  # the outlet the unnamed sources told is the source
             return speaker, verb.group()
+    if opening and context.speakers:
+        return context.speakers[-1], opening.group()
     return "", ""
 
 
