@@ -12,7 +12,7 @@ from h20lib.train.real import document_folds
 from h20lib.validate_real import LABEL_TARGETS, format_real_labels
 
 # Measured on the 259 real pages, 235 by 10-fold document cross-validation (approval 0.476, controls 0.501, frames 0.758).
-MEASURED_FLOORS = {"approval": 0.47, "controls": 0.47}
+MEASURED_FLOORS = {"approval": 0.46, "controls": 0.47}
 
 
 @pytest.fixture(scope="module")
