@@ -924,6 +924,34 @@ WRAPPED = (
                 ("boilerplate", "Accuracy is not guaranteed."),
             ],
         ),
+        # access notices, a label over links, where a story first ran, newsletter calls, mirror-site keyword spam;
+        # Chinese source and reporter credits in brackets
+        (
+            "The firm said it would ship.\nYou have a preview view of this article while we are checking your access.\n"
+            "Get the Full Story\nRead More on ACME:\nPublished first on Example Wire, the source for market news.\n"
+            "This story was first featured in the Example newsletter.\nSign up here to read more stories like it.\n"
+            "Sent twice a week.\n芯片新闻,在线观看,一区二区,免费专区,高清视频,热门排行,最新资讯\n(来源:示例网)\n(示例台记者张三)\n"
+            "(示例新闻)",
+            [
+                ("body", "The firm said it would ship."),
+                ("boilerplate", "You have a preview view of this article while we are checking your access."),
+                ("boilerplate", "Get the Full Story"),
+                ("boilerplate", "Read More on ACME:"),
+                ("boilerplate", "Published first on Example Wire, the source for market news."),
+                ("boilerplate", "This story was first featured in the Example newsletter."),
+                ("boilerplate", "Sign up here to read more stories like it."),
+                ("boilerplate", "Sent twice a week."),
+                ("boilerplate", "芯片新闻,在线观看,一区二区,免费专区,高清视频,热门排行,最新资讯"),
+                ("metadata", "(来源:示例网)"),
+                ("metadata", "(示例台记者张三)"),
+                ("metadata", "(示例新闻)"),
+            ],
+        ),
+        # a Chinese sentence of short phrases between commas that ends as a sentence is article text
+        (
+            "公司表示,芯片已经获准出口,销售将在八月恢复,价格不变,供应充足,客户满意,市场反应积极。",
+            [("body", "公司表示,芯片已经获准出口,销售将在八月恢复,价格不变,供应充足,客户满意,市场反应积极。")],
+        ),
     ],
 )
 def test_page_chrome_kinds(text, expected):
