@@ -663,6 +663,17 @@ class _Context:
             actor,
         )
 
+    def by_initials(self, initials: str) -> str:
+        """The person named last whose name's initials these are ("JH": jensen_huang)."""
+        return next(
+            (
+                actor
+                for actor in reversed(self.seen)
+                if _is_named_person(actor) and "".join(part[0] for part in actor.split("_")) == initials.lower()
+            ),
+            "",
+        )
+
     def _latest(self, types) -> str:
         for actor in reversed(self.seen):
             if actor_type(actor) in types:
@@ -671,6 +682,7 @@ class _Context:
 
 
 _GENDERED = frozenset({"he", "him", "she", "her"})
+_INITIALS = re.compile(r"(?:[A-Z]\.?){2,3}")  # a transcript label of a person's initials: "JH", "J.H."
 # "Sen. Jane Roe", "Senator Jane Roe", "lawmaker Jane Roe": the name after the title, to the end of the stretch
 _LEGISLATOR_TITLE = re.compile(
     r"\b(?:sen\.|senator|rep\.|representative|congressman|congresswoman|lawmaker)\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){0,3}"
@@ -1436,6 +1448,9 @@ def _turn_speaker(turn: str, headline_actors: list[str], turn_text: str, context
         people = [m.actor for m in mentions if actor_type(m.actor) in PERSON_TYPES]
         return people[-1] if people else mentions[-1].actor
     words = [word for word in turn.split() if word.lower() not in _rules().title_words]
+    initialled = _INITIALS.fullmatch(turn) and context.by_initials(turn.replace(".", ""))
+    if initialled:  # "JH:" in an interview with Jensen Huang
+        return initialled
     if words:  # "Phoenix TV", "Spokesperson Zhang San" -> "zhang_san"
         return context.full_name(actor_id_from_name(" ".join(words)))
     return "reporter" if "?" in turn_text else actor_id_from_name(turn)

@@ -2055,6 +2055,15 @@ def test_speaker_in_real_text_styles(context, sentence, following, expected):
     assert _attributed(context, sentence, following)["speaker"] == expected
 
 
+def test_a_transcript_label_of_initials_is_the_person_named_with_them():
+    text = (
+        "Example Corp founder Jane Roe spoke to Example Daily on Monday.\nExcerpts from the interview are below:\n"
+        "Example Daily: How is the market?\nJR: There is no way to stop the pace of innovation.\n"
+        "I believe we can make a great contribution.\n"
+    )
+    assert _document_speakers(text)[-2:] == ["jane_roe", "jane_roe"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

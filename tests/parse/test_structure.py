@@ -1083,9 +1083,23 @@ def test_the_last_line_of_a_page_cut_off_mid_sentence(last, kind):
     assert kinds(text)[-1] == (kind, last)
 
 
-def test_furniture_labels_with_a_colon_are_not_speakers():
-    text = "分享到:\n公司表示将恢复销售。\n"
-    assert [part.turn for part in parse_structure(text)] == ["", ""]
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("分享到:\n公司表示将恢复销售。\n", id="share-label"),
+        pytest.param(
+            "Chip maker says China is unique\nDATE:  5 hours ago\nThe firm said it would ship.\n", id="date-label"
+        ),
+        pytest.param("AUTHOR: Jane Roe\nThe firm said it would ship.\n", id="author-label"),
+    ],
+)
+def test_furniture_labels_with_a_colon_are_not_speakers(text):
+    # in an interview's transcript, where labels in capitals name speakers, too
+    transcript = text + "Interviewer: How is the market?\nJR: It is good.\nInterviewer: And next year?\nJR: Better.\n"
+    for page in (text, transcript):
+        parts = parse_structure(page)
+        assert all(part.turn in ("", "Interviewer", "JR") for part in parts)
+        assert all(part.turn == "" for part in parts if page[part.start : part.end] in text)
 
 
 def test_a_name_and_title_above_the_article_are_its_authors_byline_not_a_speakers_label():
