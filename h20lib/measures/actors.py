@@ -127,13 +127,18 @@ def actor_id_from_name(name: str, *, person: bool = True) -> str:
     characters is romanised in pinyin, family name first and the given name as one word: "張欣" -> "zhang_xin";
     the name of an organisation or a publication (``person=False``) syllable by syllable: "科技日报" -> "ke_ji_ri_bao"."""
     if person and _CHINESE_NAME.fullmatch(name.strip()):
-        syllables = lazy_pinyin(name.strip())
+        syllables = _pinyin(name.strip())
         return f"{syllables[0]}_{''.join(syllables[1:])}"
     if not person and CHINESE_RUN.fullmatch(name.strip()):
-        return "_".join(lazy_pinyin(name.strip()))
+        return "_".join(_pinyin(name.strip()))
     ascii_name = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
     ascii_name = re.sub(r"['’]s\b", "", ascii_name)
     return re.sub(r"[^a-z0-9]+", "_", ascii_name.lower()).strip("_")
+
+
+def _pinyin(characters: str) -> list[str]:
+    """Syllables in pinyin without tones, ü written u as English-language news writes it ("吕" -> "lu")."""
+    return [syllable.replace("ü", "u") for syllable in lazy_pinyin(characters, v_to_u=True)]
 
 
 def actor_type(actor_id: str) -> str:

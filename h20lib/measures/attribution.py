@@ -595,6 +595,7 @@ class _Context:
         self.seen: list[str] = []
         self.speakers: list[str] = []
         self.legislators: set[str] = set()  # people outside the register named with a legislator's title
+        self.names_zh: dict[str, str] = {}  # Chinese names outside the register, met after a title, and their ids
 
     def note(self, actors) -> None:
         self.seen.extend(actors)
@@ -605,6 +606,7 @@ class _Context:
         copy.seen = [*self.seen, *actors]
         copy.speakers = list(self.speakers)
         copy.legislators = set(self.legislators)
+        copy.names_zh = self.names_zh
         return copy
 
     def resolve(self, candidate: Candidate) -> str:
@@ -1040,8 +1042,9 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
     return context.resolve((subjects or candidates)[-1]), verb
 
 
-# a preposition and up to six characters of title before a name ("与美国总统特朗普"): the name is no subject
-_CHINESE_PREPOSITION = re.compile(r"(?:针对|針對|关于|關於|[对對与與同跟向给給被把])[^，,。；;：:]{0,6}$")
+# a preposition and up to six characters of title before a name ("与美国总统特朗普", "在政论节目《X》中"): the name is no
+# subject
+_CHINESE_PREPOSITION = re.compile(r"(?:针对|針對|关于|關於|[对對与與同跟向给給被把在])[^，,。；;：:]{0,6}$")
 _CHINESE_PRONOUN = re.compile(r"(?<!其)[他她]")  # not 其他 ("other")
 _CHINESE_SPOKESPERSON = re.compile(r"[发發]言人")
 _OPENS_QUOTATION_ZH = re.compile(r"[道]?\s*[：:]?\s*[「“\"]")
@@ -1117,6 +1120,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         found += [
             Candidate(m.end(), rules.generic_speakers_zh[m.group()])
             for m in rules.generic_zh.finditer(text, clause_start, verb.start())
+            if not _IN_TITLE_MARKS.match(text, m.end())  # "《专家来了》": a programme's name
         ]
         found += [  # 发言人 ("the spokesperson") just before the verb, after no body's name: as in English
             Candidate(m.end(), "role:spokesperson", is_reference=True)
@@ -1133,11 +1137,21 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             and not _CHINESE_PREPOSITION.search(text, max(clause_start, m.start() - 7), m.start())
             and (derived := actor_id_from_name(m.group("name"), person=False))
         ]
-        found += [  # a name after a title: "专家张三表示" (an expert, Zhang San, said), unless the register has it
-            Candidate(title.end() + len(name), actor_id_from_name(name))
+        titled = {  # a name after a title: "专家张三表示" (an expert, Zhang San, said), unless the register has it
+            name: title.end() + len(name)
             for title in rules.titles_zh.finditer(text, clause_start, verb.start())
             if (name := _titled_name_zh(text, title.end(), verb.start()))
             and not any(m.start == title.end() for m in named)
+        }
+        context.names_zh.update({name: actor_id_from_name(name) for name in titled})
+        found += [Candidate(name_end, actor_id_from_name(name)) for name, name_end in titled.items()]
+        found += [  # the name again without its title, later in the page: "翁履中接着表示"
+            Candidate(clause_start + m.end(), actor)
+            for surface, actor in context.names_zh.items()
+            for m in re.finditer(re.escape(surface), text[clause_start : verb.start()])
+            if not _CHINESE_PREPOSITION.search(
+                text, max(clause_start, clause_start + m.start() - 7), clause_start + m.start()
+            )
         ]
         document = _DOCUMENT_ZH.match(text, clause_start, verb.start())
         if document and verb.start() - document.end() <= _CHINESE_ADVERB_CHARS:

@@ -181,6 +181,8 @@ def test_register_aliases_name_one_actor_each():
         ("  Alicia   Moreno ", "alicia_moreno"),
         ("Phoenix TV", "phoenix_tv"),
         ("O'Brien", "o_brien"),
+        ("張欣", "zhang_xin"),
+        ("吕一民", "lu_yimin"),
     ],
 )
 def test_actor_id_from_name(name, expected):

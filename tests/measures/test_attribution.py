@@ -1326,6 +1326,27 @@ REAL_TEXT_CASES = [
         id="zh-they-opening-the-sentence-is-not-the-last-speaker",
     ),
     pytest.param(
+        "美國放行晶片出口。\n旅美教授翁履中指出，特朗普放行的原因是股市。\n",
+        "翁履中11日在政論節目《專家來了》中表示，晶片進入市場是遊說的結果。",
+        "",
+        "weng_luzhong",
+        id="zh-a-titled-name-again-without-its-title-and-a-programme-named-in-title-marks",
+    ),
+    pytest.param(
+        "美國放行晶片出口。\n",
+        "川普在談到輝達最新一代晶片時表示，該款晶片超級先進。",
+        "",
+        "donald_trump",
+        id="zh-a-name-after-zai-is-no-subject",
+    ),
+    pytest.param(
+        "美國放行晶片出口。\n",
+        "黃仁勳認爲,中國的AI市場無論如何都會進步。",
+        "",
+        "jensen_huang",
+        id="zh-a-verb-written-with-a-variant-character",
+    ),
+    pytest.param(
         "中美關係備受關注，雙方近期多次舉行會談，討論晶片出口等問題。",
         "美國總統川普宣布開放晶片出售中國，中國外交部週二對此回應稱：「我們注意到有關報導，我們一貫主張合作。」",
         "",
