@@ -33,6 +33,7 @@ _NOT_A_SPEECH_VERB = re.compile(
     re.IGNORECASE,
 )
 _NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
+_BY_AGENT_FOLLOWS = re.compile(r"\s+by\s+(?!saying|stating|noting|arguing|calling|writing|telling|pointing|insisting)")
 # "said" and "told" are never nouns: after a word that makes other speech words nouns ("analyst notes") they are
 # the verb of that word's holder ("an analyst said")
 _NEVER_NOUNS = frozenset({"said", "told"})
@@ -935,6 +936,8 @@ def _speech_verbs(text: str, start: int, end: int, masked):
             continue  # but "quoting X as saying" is X's saying
         if not verb.split()[0].endswith("ing") and _PASSIVE.search(text, start, match.start()):
             continue
+        if verb.endswith("ed") and _BY_AGENT_FOLLOWS.match(text, match.end()):
+            continue  # "an interview cited by Reuters": a participle of the passive, its agent after "by"
         if verb in _ADDING and _NOT_SPEECH_AFTER.match(text, match.end()):
             continue
         if verb in _INSTRUCTING and _INSTRUCTION.match(text, match.end()) and not _REQUEST.match(text, match.end()):

@@ -2076,6 +2076,18 @@ def test_speaker_in_real_text_styles(context, sentence, following, expected):
     assert _attributed(context, sentence, following)["speaker"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        ("In a TV interview cited by Example Wire, he stated that the chip is old.", ["stated"]),
+        ("The deal, first reported by Example Wire, was signed.", []),
+        ("She responded by saying that the chip is old.", ["responded", "saying"]),
+    ],
+)
+def test_a_participle_before_by_is_passive(text, verbs):
+    assert [verb.group() for verb in attribution._speech_verbs(text, 0, len(text), [])] == verbs
+
+
 def test_a_transcript_label_of_initials_is_the_person_named_with_them():
     text = (
         "Example Corp founder Jane Roe spoke to Example Daily on Monday.\nExcerpts from the interview are below:\n"
