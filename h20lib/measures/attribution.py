@@ -417,7 +417,8 @@ def names_in(text: str, start: int = 0, end: int | None = None):
             index += 1
         words = list(_WORD.finditer(text, first.start(), last.end()))
         name_start = first.start()
-        while words and not _is_name_word(words[0].group()):
+        # "He Hui", "He Yadong": the Chinese family name He, not the pronoun, before a given name in capitals
+        while words and not _is_name_word(words[0].group()) and not (words[0].group() == "He" and len(words) == 2):
             if words[0].group().lower() not in _ARTICLES:  # "Nvidia CFO Jane Roe": the name starts after the title
                 name_start = words[1].start() if len(words) > 1 else name_start
             words.pop(0)

@@ -2103,6 +2103,8 @@ def test_a_transcript_label_of_initials_is_the_person_named_with_them():
         ("In response, U.S. Sens. Jane Roe of Ohio, vice chair of the panel, wrote", ["jane_roe", "ohio"]),
         ("Reps. John Doe and Jane Roe sent the letter", ["john_doe", "jane_roe"]),
         ("Mr. Doe and Dr. Roe spoke", ["doe", "roe"]),
+        ("He Hui, research director at Omdia, emphasized", ["he_hui", "omdia"]),
+        ("He said that Jane Roe agreed", ["jane_roe"]),
     ],
 )
 def test_titles_are_not_names(text, expected):
