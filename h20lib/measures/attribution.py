@@ -204,6 +204,9 @@ _APPOSITIVE = re.compile(
     r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*"
     r"(?:(?:in|on)\s+(?:an?\s+)?(?:statement|letter|interview|post|\w+day)\s+)?$"
 )
+_OPENING_APPOSITIVE = re.compile(
+    r"\W*(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3},\s+(?:an?|the)\s[^,]{1,150},\s*$"
+)
 _DASHED = re.compile(r"\s[—–]\s?[^—–]{1,90}\s?[—–]\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*$")
 FULL_QUOTE_WORDS = 4  # shorter quotations are scare quotes or quoted phrases, not someone's statement
 QUOTE_SHARE = 0.5  # a sentence at least this much inside quotation marks is a direct quote
@@ -968,7 +971,11 @@ def _verb_subject(text: str, start: int, end: int, verb: re.Match[str], context:
         return _subject_before(text, start, start + quoted.start(), context, masked)
     if _COORDINATED_VERB.search(before):  # "X declined to comment, but said ...": X said it
         return _clause_subject(text, start, verb.start(), context)
-    inverted = verb.group().lower() in _INVERTING and _INVERTED.search(before)  # "..., said Kress"
+    inverted = (
+        verb.group().lower() in _INVERTING
+        and _INVERTED.search(before)  # "..., said Kress"
+        and not _OPENING_APPOSITIVE.match(before)  # "Jane Roe, a member of the panel, said China's ...": her words
+    )
     speaker = _subject_after(text, verb.end(), end, context) if inverted else ""
     return speaker or _subject_before(text, start, verb.start(), context, masked)
 
@@ -1012,12 +1019,14 @@ def _trailing_speaker(text: str, start: int, end: int, context: _Context) -> tup
     match = _TRAILING.search(text, start, end)
     if not match:
         inverted = _TRAILING_INVERTED.search(text, start, end)
-        if not inverted:
+        if not inverted or _OPENING_APPOSITIVE.match(text, start, inverted.start() + 2):
             return "", ""
         speaker = _subject_after(text, inverted.end("verb"), end, context)
         return (speaker, inverted.group("verb")) if speaker else ("", "")
-    if _RELATIVE.search(text[start : match.start("verb")]):
-        return "", ""
+    if _RELATIVE.search(text[start : match.start("verb")]) or _OPENING_APPOSITIVE.match(
+        text, start, match.start("verb")
+    ):
+        return "", ""  # "Jane Roe, a member of the panel, said ...": the sentence's subject speaks, not the appositive
     candidates = _candidates(text, match.start("subject"), match.end("subject"), context)
     if not candidates:
         return "", ""

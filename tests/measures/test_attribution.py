@@ -1940,6 +1940,20 @@ REAL_TEXT_CASES = [
         "cyberspace_administration_of_china",
         id="closing-it-said-is-the-body-named-first",
     ),
+    pytest.param(
+        "China responded. ",
+        "Jane Roe, a member of the ministry's expert committee, said China's chips are ready.",
+        "",
+        "jane_roe",
+        id="name-and-appositive-before-said-and-a-possessive",
+    ),
+    pytest.param(
+        "China responded. ",
+        "The chips are ready for the market, said Jane Roe, a member of the ministry's expert committee.",
+        "",
+        "jane_roe",
+        id="inverted-said-after-a-clause",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
