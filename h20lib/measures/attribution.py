@@ -515,6 +515,8 @@ def _candidates(text: str, start: int, end: int, context: _Context) -> list[Cand
             continue  # "the Justice Department": a name whose last word is a role noun
         if any(match.start() <= a and b < match.end() for a, b in bodies_named):
             continue  # "China's Commerce Ministry spokesperson": the ministry speaks through its spokesperson
+        if any(a < match.end() <= b for a, b in covered):
+            continue  # "the House Select Committee on China": the role noun is a word of the name
         found.append(Candidate(match.end(), "role:" + match.group(1).lower(), is_reference=True))
     for match in rules.reference.finditer(text, start, end):
         if any(a <= match.start() and match.end() <= b for a, b in roles):
@@ -828,7 +830,8 @@ def _is_named_person(actor: str) -> bool:
 _ADDITION = re.compile(r"\s*[,—–]\s*(?:as\s+well\s+as|along\s+with|together\s+with|and|or|not|but)\b", re.I)
 # the office a title holds, named after the person: "U.S. Attorney Jane Roe for the Southern District of Texas said"
 _OFFICE_AFTER_NAME = re.compile(
-    r"\s+(?:for|of|at|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of|and|for|the|[A-Z][\w.’'-]*)){0,6}\s+"
+    r"\s+(?:for|of|at|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+(?:of|and|for|on|the|[A-Z][\w.’'-]*)){0,6}\s+"
+    r"(?:(?:has|have|had)\s+)?"
 )
 
 

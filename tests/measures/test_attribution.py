@@ -1954,6 +1954,13 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="inverted-said-after-a-clause",
     ),
+    pytest.param(
+        "Lawmakers reacted. ",
+        "Chairman Jane Roe of the Senate Select Committee on Trade has expressed concerns over the sales.",
+        "",
+        "jane_roe",
+        id="a-name-and-the-committee-on-that-she-chairs",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
