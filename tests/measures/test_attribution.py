@@ -1961,6 +1961,13 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="a-name-and-the-committee-on-that-she-chairs",
     ),
+    pytest.param(
+        "Two men were charged on Monday. ",
+        "In a separate complaint, prosecutors said Doe helped recruit people to inspect the chips.",
+        "",
+        "prosecutors",
+        id="prosecutors-unnamed",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
