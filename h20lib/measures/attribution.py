@@ -193,6 +193,7 @@ _NEWSROOM_VOICE = re.compile(
     re.IGNORECASE,
 )
 _ANY_QUOTE = re.compile(r"[“”\"「」]")
+_OPEN_QUOTATION = re.compile(r"[“\"「][^”\"」]{20,}")  # '“I’m disappointed with what I see but': never closed
 _WHOLLY_QUOTED = re.compile(r"[“\"「][^”\"」]+[”\"」]")  # '"Blackwell is amazing."': a sentence all in quotation marks
 _INTRODUCES = re.compile(r"[:：]\s*$")  # "Huang stated:", "The members write:": what follows is theirs
 _DOCUMENT_SOURCE = re.compile(r"\s+(?:from|by|of)\s+(?:the\s+)?")
@@ -1694,6 +1695,8 @@ def _carried_speaker(row, previous, *, speaker: str, is_quote: bool, actors) -> 
     if not previous or not previous.get("speaker"):
         return None
     gap, text = row["paragraph"] - previous["paragraph"], row["text"]
+    if not speaker and gap <= 1 and _OPEN_QUOTATION.fullmatch(text):
+        return previous["speaker"], "quotation left open after its speaker's sentence"  # a page cut inside it
     # names inside a sentence all in quotation marks are the quotation's own
     if not speaker and gap == 0 and ((is_quote and not actors) or _WHOLLY_QUOTED.fullmatch(text)):
         return previous["speaker"], "quotation after its speaker's sentence"

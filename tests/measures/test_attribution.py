@@ -1968,6 +1968,13 @@ REAL_TEXT_CASES = [
         "prosecutors",
         id="prosecutors-unnamed",
     ),
+    pytest.param(
+        "Chips sold well.\nExample Corp CEO Jane Roe, speaking in London, acknowledged the mounting challenges. ",
+        "“I’m disappointed with what I see but they have larger agendas to work out between China and the",
+        "",
+        "jane_roe",
+        id="quotation-left-open-where-the-page-is-cut",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
