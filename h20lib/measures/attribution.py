@@ -205,6 +205,7 @@ _APPOSITIVE = re.compile(
     r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*"
     r"(?:(?:in|on)\s+(?:an?\s+)?(?:statement|letter|interview|post|\w+day)\s+)?$"
 )
+_CITING_APPOSITIVE = re.compile(r",\s+(?:citing|quoting)\s")
 _OPENING_APPOSITIVE = re.compile(
     r"\W*(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3},\s+(?:an?|the)\s[^,]{1,150},\s*$"
 )
@@ -882,9 +883,10 @@ def _subject_before(text: str, start: int, verb_start: int, context: _Context, m
         if (
             re.match(r"(?:\s*\([^()]{1,30}\))?, ", text[opener.end : opener.end + 34])
             and len(text[clause_start : max(opener.start, clause_start)].split()) <= 1
-            and _is_named_person(context.resolve(opener))
+            and (_is_named_person(context.resolve(opener)) or _CITING_APPOSITIVE.match(text, opener.end))
         ):
-            return context.resolve(opener)  # "Jane Roe, director of ..., a think tank, said": the opening name
+            # "Jane Roe, director of ..., a think tank, said", "Example Times, citing Roe, sees": the opening name
+            return context.resolve(opener)
         before = [c for c in candidates if c.end <= appositive.start()]
         named = [c for c in candidates if c.start >= appositive.start() and _is_named_person(context.resolve(c))]
         adding = _ADDITION.match(text, appositive.start())  # "Lawmakers – as well as Trump himself – have said"

@@ -1975,6 +1975,20 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="quotation-left-open-where-the-page-is-cut",
     ),
+    pytest.param(
+        "Example Corp CEO Jane Roe spoke on the call. ",
+        "Roe sees it as a $50 billion opportunity, with growth of 50% a year.",
+        "",
+        "jane_roe",
+        id="sees-it-as-a-position",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Example Times, citing Jane Roe, sees this as clear evidence that the curbs work.",
+        "",
+        "example_times",
+        id="outlet-citing-a-person-sees-it-as",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
