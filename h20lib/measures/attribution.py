@@ -23,7 +23,7 @@ from h20lib.rows import AttributionColumns, QuoteRow, SentenceRow
 
 # A speech word used as a noun or adjective, negated, or inside "as reported by": not a speaker's verb.
 _NOT_A_SPEECH_VERB = re.compile(
-    r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no|so|reportedly|allegedly|new|recent|earlier|"
+    r"(?:\b(?:a|an|the|its|his|her|their|our|for|of|to|widely|not|never|as|no|so|new|recent|earlier|"
     r"several|many|some|these|those|other|such|more|multiple|latest|previous|separate|over|about|amid|despite|following|"
     # nouns that make a speech word a noun ("news reports", "research notes"), but as a name's capitalised last
     # word the name's owner speaks ("Fox News said", "Counterpoint Research estimates")

@@ -1989,6 +1989,13 @@ REAL_TEXT_CASES = [
         "example_times",
         id="outlet-citing-a-person-sees-it-as",
     ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Beijing reportedly believes that its own chips now match the import.",
+        "",
+        "china",
+        id="reportedly-before-the-verb-is-still-the-subjects-position",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
