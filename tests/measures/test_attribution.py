@@ -1996,6 +1996,27 @@ REAL_TEXT_CASES = [
         "china",
         id="reportedly-before-the-verb-is-still-the-subjects-position",
     ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "Example Corp was adamant that there are no backdoors in its chips, but the regulator halted sales.",
+        "",
+        "example_corp",
+        id="was-adamant-that",
+    ),
+    pytest.param(
+        "Senator Jane Roe spoke on Monday. ",
+        "But the decision lies with the White House, and Roe has been crystal clear: the best chips stay home.",
+        "",
+        "jane_roe",
+        id="has-been-crystal-clear",
+    ),
+    pytest.param(
+        "The chip has been in short supply. ",
+        "The chips are critical to the race, and the market was upbeat.",
+        "",
+        "",
+        id="critical-to-is-no-position",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
