@@ -69,7 +69,8 @@ _NOT_SPEECH_OBJECT = re.compile(
     r"\s+(?:off|down)\b|\s+(?:an?\s+|its\s+)?(?:[\w“”\"'-]+\s+){0,2}(?:rating|price\s+target)\b"
 )
 _REQUEST = re.compile(
-    r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?:explain|clarify|brief|testify|justify|answer|disclose|reconsider|reverse|provide)\b"
+    r"\s+(?:[\w’'.,-]+\s+){1,5}?to\s+(?:explain|clarify|brief|testify|justify|answer|disclose|reconsider|reverse|provide"
+    r"|publish|release|share|revoke|rescind|block|reject)\b"
 )
 # "told suppliers to halt work"; not "told reporters that sales began to flow", where "that" opens the words told
 _INSTRUCTION = re.compile(r"\s+(?:(?!that\b)[\w’'.,-]+\s+){1,5}?to\s+(?!the\b|a\b|an\b|its?\b|their\b)[a-z]+\b")

@@ -2017,6 +2017,13 @@ REAL_TEXT_CASES = [
         "",
         id="critical-to-is-no-position",
     ),
+    pytest.param(
+        "Lawmakers reacted. ",
+        "In a letter seen by Example Wire, Senator Jane Roe asked Commerce to publish all license applications.",
+        "",
+        "jane_roe",
+        id="asked-to-publish-is-a-request",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
