@@ -206,6 +206,7 @@ _APPOSITIVE = re.compile(
     r"(?:['’]s)?,\s[^,]{1,150},\s*(?:(?:\w+ly|also|has|have|had|once|again|long)\s+)*"
     r"(?:(?:in|on)\s+(?:an?\s+)?(?:statement|letter|interview|post|\w+day)\s+)?$"
 )
+_WHO_AFTER_NAME = re.compile(r"(?-i:[A-Z])[\w.’'-]*,\s+who\s$")  # "Jane Roe, who"
 _CITING_APPOSITIVE = re.compile(r",\s+(?:citing|quoting)\s")
 _OPENING_APPOSITIVE = re.compile(
     r"\W*(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3},\s+(?:an?|the)\s[^,]{1,150},\s*$"
@@ -1348,6 +1349,11 @@ def _reported_speaker(text: str, start: int, end: int, masked, context: _Context
             elif _SUBORDINATE.match(relative.group()):
                 clause_speaker = _subject_before(text, start + relative.start(), verb.start(), context, masked)
                 subordinate += [(clause_speaker, f"{verb.group()} (in a subordinate clause)")] if clause_speaker else []
+            elif _WHO_AFTER_NAME.search(before, 0, relative.start() + 4) and _ANY_QUOTE.search(text, verb.end(), end):
+                # "... senators including Elizabeth Warren, who warned of a “colossal failure”": her quoted words,
+                # unless the sentence has a speaker of its own
+                named_before = _candidates(text, start, start + relative.start(), context)
+                subordinate += [(context.resolve(named_before[-1]), f"{verb.group()} (who)")] if named_before else []
             continue
         if verb.group().endswith("ing") and _AFTER_BY.search(before):
             continue  # "fuelled by Secretary Jane Roe saying ...": a gerund in a phrase, not the sentence's verb

@@ -2024,6 +2024,21 @@ REAL_TEXT_CASES = [
         "jane_roe",
         id="asked-to-publish-is-a-request",
     ),
+    pytest.param(
+        "Lawmakers reacted. ",
+        "Trump’s decision provoked a backlash from Democratic senators including Jane Roe, who warned of a “colossal economic and"
+        " national security failure” in the making.",
+        "",
+        "jane_roe",
+        id="who-and-a-quotation-after-a-name",
+    ),
+    pytest.param(
+        "Lawmakers reacted. ",
+        "Roe, who admitted she had not heard of the firm before, quickly became its biggest fan.",
+        "",
+        "",
+        id="who-without-a-quotation-is-narration",
+    ),
     # "concluded" is words only before "that", a colon or a quotation, or closing the sentence
     pytest.param(
         "The chip has been in short supply. ",
