@@ -1624,6 +1624,7 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
     # the speaker and paragraph of a sentence ending in a colon ("Huang stated:"): the next paragraph is theirs
     introduced: tuple[str, int] | None = None
     own_staff = _own_staff(row["turn"] for row in rows)
+    context.note(actor_id_from_name(name) for name in sorted(own_staff) if " " in name)  # "MARTIN" is Michel Martin
     for row in rows:
         actors = context.mentions.actors(row["char_start"], row["char_end"])
         result: AttributionColumns = {"actors": actors, "speaker": "", "is_quote": False, "speaker_cue": ""}
@@ -1655,7 +1656,8 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
         members = by_paragraph[paragraph]
         turn_text = text[members[0]["char_start"] : members[-1]["char_end"]]
         # the outlet's own host or reporter speaks in its own voice, quoting others as its prose does
-        own_turn = bool(row["turn"]) and _names_own_staff(row["turn"], own_staff)
+        # but a host's turn that asks the guest a question is the host's, as a reporter's question is the outlet's
+        own_turn = bool(row["turn"]) and _names_own_staff(row["turn"], own_staff) and "?" not in turn_text
         speaker, cue, is_quote = _sentence_speaker(
             text,
             {**row, "turn": ""} if own_turn else row,

@@ -609,6 +609,14 @@ REAL_TEXT_CASES = [
         "nvidia",
         id="own-reporter-quoting",
     ),
+    # but a host's turn that asks the guest a question is the host's
+    pytest.param(
+        "JANE ROE, HOST:\nWe called John Doe, a lawyer.\nJOHN DOE: Good morning.\nROE: ",
+        "So say more about what is new about this deal.",
+        " Is it unprecedented?\nDOE: It is.\n",
+        "jane_roe",
+        id="host-asking-the-guest",
+    ),
     # a participle after a comma shares the subject of the clause before it, not the nearest name
     pytest.param(
         "",
