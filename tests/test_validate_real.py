@@ -139,7 +139,7 @@ def test_real_targets_not_yet_met(validation_report, key):
 
 # What the rules (and the learned chrome step, cross-validated) reach now on the targets they miss, so that a change
 # that loses ground fails.
-MEASURED_FLOORS = {"named_speaker": 0.77}
+MEASURED_FLOORS = {"named_speaker": 0.79}
 
 
 @pytest.mark.parametrize(("key", "floor"), sorted(MEASURED_FLOORS.items()))
