@@ -27,7 +27,7 @@ def test_real_corpus_has_enough_pages_per_group_with_their_sources(manifest):
         assert entry["url"].startswith("http") and entry["outlet"] and entry["copy_note"], entry["doc_id"]
         published = datetime.date.fromisoformat(entry["published"])
         assert datetime.date(2025, 6, 1) <= published <= datetime.date(2025, 12, 31), entry["doc_id"]
-        assert entry["split"] in ("development", "check")
+        assert entry["split"] in ("development", "read", "check")
         assert (config.REAL_CORPUS_DIR / entry["file"]).is_file()
 
 
@@ -104,7 +104,7 @@ def test_same_actor(first, second, same):
 
 def test_real_section_reports_groups_splits_and_intervals(validation_report):
     real = validation_report["real"]
-    assert set(real["samples"]) == {"all pages", *GROUPS, "development split", "check split"}
+    assert set(real["samples"]) == {"all pages", *GROUPS, "development split", "read split", "check split"}
     for result in real["samples"].values():
         for key in TARGETS:
             method = result[key]["method"]

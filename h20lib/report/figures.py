@@ -67,7 +67,7 @@ DESCRIPTIONS = {
         "Share of each group's sentences that invoke each issue frame (codebook.toml), with 95% intervals from a "
         "bootstrap that resamples the group's documents (2,000 resamples): per frame, cue patterns and a trained "
         "model (frames_model.json) decide, with the rule chosen by cross-validation; a sentence can invoke several "
-        "frames. On real articles the frame labels agree with hand labels at micro-F1 0.77 (h20lib validate). "
+        "frames. On real articles the frame labels agree with hand labels at micro-F1 0.75 (h20lib validate). "
         "Frames refine dimensions of the Policy Frames Codebook (Boydstun et al. 2014).",
         "sentences",
     ),
@@ -77,7 +77,7 @@ DESCRIPTIONS = {
         "95% intervals from a bootstrap that resamples the documents quoting it (2,000 resamples); sentences without "
         "a stance count in the share's denominator. A news outlet counts as a speaker only where it speaks, not where "
         "it relays (according to Reuters, Bloomberg reported). On real articles the stance labels agree with hand labels at "
-        "macro-F1 0.49 (approval) and 0.51 (controls) (document cross-validation; h20lib validate): read the figure as "
+        "macro-F1 0.47 (approval) and 0.50 (controls) (document cross-validation; h20lib validate): read the figure as "
         "indicative.",
         "attributed sentences",
     ),
@@ -85,8 +85,8 @@ DESCRIPTIONS = {
         "Share of each group's sentences that favour or oppose the decision (approval) and US export controls "
         "(controls), in the outlet's own voice and in the voices it quotes (attribution rules), each with a 95% "
         "interval from a bootstrap that resamples the group's documents (2,000 resamples). Stance labels come from "
-        "the stance models; on real articles they agree with hand labels at macro-F1 0.49 (approval) and 0.51 "
-        "(controls), lower for Chinese state media on approval (0.37) and for trade press on controls (0.41), so "
+        "the stance models; on real articles they agree with hand labels at macro-F1 0.47 (approval) and 0.50 "
+        "(controls), lower for Chinese state media on approval (0.37) and for trade press on controls (0.40), so "
         "differences between groups are indicative, not measured precisely (h20lib validate).",
         "sentences",
     ),

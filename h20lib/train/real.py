@@ -15,8 +15,8 @@ WRITTEN_WEIGHT = 0.5  # weight of a written training sentence beside a real one 
 
 
 def development_and_check(units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The units of the development pages, which the trainers fit and choose settings on, and those of the check
-    pages (the latest batches), which they only label with the final models: the check split stays held out."""
+    """The units of the development pages, which the trainers fit and choose settings on, and those of the other
+    pages (the read and check splits), which they only label with the final models: they stay held out."""
     development = units["split"] == "development"
     return units[development].reset_index(drop=True), units[~development].reset_index(drop=True)
 

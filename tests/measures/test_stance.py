@@ -15,12 +15,6 @@ from h20lib.measures.stance import (
 )
 from h20lib.validate import written_comparison
 
-REFIT_READS_CONTROLS_AS_DECISION = (
-    "the stance model refit on the 300 development pages"
-    " (min_probability 0.3 for approval) reads a verdict on the controls as one on the decision too; "
-    "h20lib validate prints its real-text figures"
-)
-
 
 @pytest.mark.parametrize(
     ("sentence", "approval", "controls"),
@@ -38,21 +32,11 @@ REFIT_READS_CONTROLS_AS_DECISION = (
         ("Beijing welcomed the decision.", "favor", "none"),
         ("I am very excited to ship H20 soon, and this is really very good news.", "favor", "none"),
         ("We don't sell them the best, not even the second or third best.", "favor", "none"),
-        pytest.param(
-            "It was the right call in banning sales of the most powerful processors.",
-            "none",
-            "favor",
-            marks=pytest.mark.xfail(strict=True, reason=REFIT_READS_CONTROLS_AS_DECISION),
-        ),
+        ("It was the right call in banning sales of the most powerful processors.", "none", "favor"),
         # the examples of wording the cues must generalise to
         ("The United States should abandon its zero-sum thinking.", "none", "against"),
         ("The United States should abandon a zero-sum mentality.", "none", "against"),
-        pytest.param(
-            "Huang said the U.S. chip ban was a failure.",
-            "none",
-            "against",
-            marks=pytest.mark.xfail(strict=True, reason=REFIT_READS_CONTROLS_AS_DECISION),
-        ),
+        ("Huang said the U.S. chip ban was a failure.", "none", "against"),
         ("The restrictions have cost the company $15 billion in sales.", "none", "against"),
         ("China firmly opposes the politicisation and weaponisation of trade.", "none", "against"),
         ("The ministry called the restrictions unwarranted and discriminatory.", "none", "against"),
@@ -74,12 +58,7 @@ REFIT_READS_CONTROLS_AS_DECISION = (
         ),
         # a negated endorsement with no target phrase; a call to lift controls is no verdict on the decision
         ("Not all stakeholders endorse this trade development.", "against", "none"),
-        pytest.param(
-            "Beijing urged Washington to drop its unreasonable restrictions.",
-            "none",
-            "against",
-            marks=pytest.mark.xfail(strict=True, reason=REFIT_READS_CONTROLS_AS_DECISION),
-        ),
+        ("Beijing urged Washington to drop its unreasonable restrictions.", "none", "against"),
     ],
 )
 def test_stance_labels(sentence, approval, controls):
