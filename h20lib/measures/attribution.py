@@ -33,7 +33,9 @@ _NOT_A_SPEECH_VERB = re.compile(
     re.IGNORECASE,
 )
 _NEITHER = re.compile(r"\bneither\b", re.IGNORECASE)
-_BY_AGENT_FOLLOWS = re.compile(r"\s+by\s+(?!saying|stating|noting|arguing|calling|writing|telling|pointing|insisting)")
+# "by" and what follows it, unless a gerund of speech ("responded by saying"): an agent, or an action
+_BY_NOT_SPEAKING = r"\s+by\s+(?!saying|stating|noting|arguing|calling|writing|telling|pointing|insisting)"
+_BY_AGENT_FOLLOWS = re.compile(_BY_NOT_SPEAKING)
 # "said" and "told" are never nouns: after a word that makes other speech words nouns ("analyst notes") they are
 # the verb of that word's holder ("an analyst said")
 _NEVER_NOUNS = frozenset({"said", "told"})
@@ -62,7 +64,7 @@ _DETERMINED = re.compile(
 _DEMAND = frozenset({"demand", "demands"})
 _NOUN_AFTER = re.compile(r"\s+(?:for|in|from|of|is|was|has|had|remains|will|would|continues|grew|rose|fell)\b|[.,;]")
 _RESPONDING = frozenset({"responded", "responds", "replied", "replies", "countered"})
-_BY_ACTION = re.compile(r"\s+by\s+(?!saying|stating|noting|arguing|calling|writing|telling|pointing|insisting)\w+ing\b")
+_BY_ACTION = re.compile(_BY_NOT_SPEAKING + r"\w+ing\b")
 _CONCLUDING = frozenset({"concluded", "concludes"})
 _CONCLUSION_FOLLOWS = re.compile(r"\s+that\b|\s*[:：“\"]|\s*[.!?]?[”\"’']?\s*$")
 _NOT_SPEECH_OBJECT = re.compile(
@@ -152,7 +154,10 @@ _NAME = re.compile(  # a Chinese character may stand right before a name: Chines
 )
 # A speech verb in a relative or subordinate clause, or a participle after "while", is not the sentence's own.
 _RELATIVE = re.compile(  # not a sentence's opening "That" ("That move, critics warn, is ..."), a determiner
-    r"(?<=\S\s)\b(?:who|which|whom|that)\s+(?:[^\s,]+\s+){0,3}$|(?<!ed\s)(?<!id\s)(?<!ys\s)\b(?:which|that)\s+(?:(?-i:[A-Z])\S*\s+){4,5}(?:(?:has|have|had)\s+)?$|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
+    r"(?<=\S\s)\b(?:who|which|whom|that)\s+(?:[^\s,]+\s+){0,3}$"
+    # "chips that Example Corp CEO Jane Roe has said": a longer run of capitals, not after "said that" or "says that"
+    r"|(?<!ed\s)(?<!id\s)(?<!ys\s)\b(?:which|that)\s+(?:(?-i:[A-Z])\S*\s+){4,5}(?:(?:has|have|had)\s+)?$"
+    r"|\b(?:after|before|when|since|because|if)\s+(?:[^\s,]+\s+){1,4}$"
     r"|^\W*(?:while|although|though|whereas)\s+[^,;]{1,80}\s$"
     r"|\bas\s+\S+\s+$|\bwhile\s+(?:also\s+)?$",
     re.IGNORECASE,
@@ -1195,17 +1200,18 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         ]
         if not found and verb.start() - clause_start <= _CHINESE_ADVERB_CHARS:
             # a clause that opens with its verb ("...，强调...") shares the subject an earlier clause opens with
+            earlier_starts = [start, *(start + b for b in breaks[:-1])][::-1]
             found = (
                 [
                     _opening_subject_zh(text, mentions)
-                    for earlier in reversed([start, *(start + b for b in breaks[:-1])])
+                    for earlier in earlier_starts
                     if (mentions := context.mentions.within(earlier, clause_start))
                     and mentions[0].start - earlier <= _CHINESE_REGION_CHARS
                     and actor_type(mentions[0].actor) not in _PLACE_TYPES
                 ][:1]
                 or [  # "发言人还回顾了...，指出...": the spokesperson an earlier clause opens with
                     Candidate(spokesperson.end(), "role:spokesperson", is_reference=True)
-                    for earlier in reversed([start, *(start + b for b in breaks[:-1])])
+                    for earlier in earlier_starts
                     if (spokesperson := _CHINESE_SPOKESPERSON.match(text, earlier))
                 ][:1]
             )
@@ -1213,7 +1219,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
                 not found
                 and not breaks
                 and _JOINING_ADVERB_ZH.fullmatch(text, start, verb.start())
-                and not _rules().speech_zh.match(text, verb.end())  # "报道称": a noun before the verb
+                and not rules.speech_zh.match(text, verb.end())  # "报道称": a noun before the verb
             ):
                 # "并表示...": a sentence that opens with its verb goes on with the one who spoke last, unless a
                 # later verb has a subject of its own ("报道称": the report said)
@@ -1252,7 +1258,8 @@ def _opening_subject_zh(text: str, mentions: list[Mention]) -> Candidate:
 # A statement opening the sentence by whose it is: "Huang's key messages were unambiguous: ...".
 _OWNED_STATEMENT = re.compile(
     r"\W*(?P<owner>his|her|(?-i:[A-Z][\w.’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*?['’]s?)\s+(?:[\w-]+\s+){0,2}"
-    r"(?P<cue>message|messages|remarks|comments|argument|arguments|point|points|takeaway|stance|position|answer|response|reply|read|verdict|view|assessment)\s+"
+    r"(?P<cue>message|messages|remarks|comments|argument|arguments|point|points|takeaway|stance|position|answer"
+    r"|response|reply|read|verdict|view|assessment)\s+"
     r"(?:was|were|is|are|has\s+been|remains?|remained)\b",
     re.IGNORECASE,
 )
