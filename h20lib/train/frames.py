@@ -8,7 +8,7 @@ unit). Every real unit is labelled by models fit without its document (10-fold d
 frame the rule (cue matches invoke the frame and the model adds frames, or the model decides alone) and
 ``min_probability`` are those with the best cross-validated F1 on the real units (a little optimistic: two settings
 are picked on the same predictions). The shipped models are then fit on all units and sentences of the development
-pages; the check pages (the latest batches) are only labelled by them, so they stay text the models never met. The seed
+pages; the read and check pages (manifest split) are only labelled by them, so they stay text the models never met. The seed
 sentences and labels/gold/written_sentences.csv are never used here: they test the result.
 """
 
@@ -26,7 +26,7 @@ from h20lib.parse.readers import read_labels
 from h20lib.report.agreement import frame_metrics, frame_sets, prf
 from h20lib.report.gold import real_units
 from h20lib.train.common import SEED, export, fit, matrix, vocabulary
-from h20lib.train.real import FOLDS, WRITTEN_WEIGHT, development_and_check, document_folds, in_unit_order
+from h20lib.train.real import FOLDS, WRITTEN_WEIGHT, development_and_held_out, document_folds, in_unit_order
 
 STRENGTH = 1.0  # C of the logistic regressions (0.3 and 1 compared for stance; 1 chosen for both targets)
 MIN_PROBABILITIES = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
@@ -40,17 +40,17 @@ def _f1(gold: list[bool], predicted: list[bool]) -> float:
 
 def main() -> None:
     units = real_units()
-    real, check = development_and_check(units)
+    real, held_out = development_and_held_out(units)
     written = read_labels(config.TRAINING_SENTENCES)
     real_features = [feature_values(text) for text in real["text"]]
     written_features = [feature_values(text) for text in written["text"]]
     columns = vocabulary(real_features + written_features, min_count=MIN_COUNT)
     real_x, written_x = matrix(real_features, columns), matrix(written_features, columns)
     all_x = vstack([real_x, written_x]).tocsr()
-    check_x = matrix([feature_values(text) for text in check["text"]], columns)
-    check_cues = [set(cue_matches(text)) for text in check["text"]]
-    check_chosen: list[set[str]] = [set() for _ in range(len(check))]
-    check_labelled = check[["unit_id", "doc_id", "source_group"]].copy()
+    held_out_x = matrix([feature_values(text) for text in held_out["text"]], columns)
+    held_out_cues = [set(cue_matches(text)) for text in held_out["text"]]
+    held_out_chosen: list[set[str]] = [set() for _ in range(len(held_out))]
+    held_out_labelled = held_out[["unit_id", "doc_id", "source_group"]].copy()
     real_sets, written_sets = frame_sets(real["frames"]), frame_sets(written["frames"])
     cues = [set(cue_matches(text)) for text in real["text"]]
     folds = document_folds(real["doc_id"])
@@ -90,11 +90,11 @@ def main() -> None:
             chosen[row].add(frame)
         cross_validated[f"{frame}_probability"] = probability.round(4)
         fitted = fit(all_x, list(labels), c=STRENGTH, class_weight=None, sample_weight=weights)
-        check_probability = fitted.predict_proba(check_x)[:, list(fitted.classes_).index(LABELS[0])]
-        check_labelled[f"{frame}_probability"] = check_probability.round(4)
-        for check_row, (c, p) in enumerate(zip(check_cues, check_probability)):
+        held_out_probability = fitted.predict_proba(held_out_x)[:, list(fitted.classes_).index(LABELS[0])]
+        held_out_labelled[f"{frame}_probability"] = held_out_probability.round(4)
+        for held_out_row, (c, p) in enumerate(zip(held_out_cues, held_out_probability)):
             if is_invoked(has_cue=frame in c, probability=p, rule=rule, min_probability=min_probability):
-                check_chosen[check_row].add(frame)
+                held_out_chosen[held_out_row].add(frame)
         models[frame] = {
             **export(fitted, columns, labels=LABELS, prune_below=PRUNE_BELOW),
             "rule": rule,
@@ -116,7 +116,7 @@ def main() -> None:
             f"{frame:<16} chosen {rule}, min_probability {min_probability}; real cross-validated F1 {f1:.3f}; cues alone {scores[frame]['cues_only']:.3f}"
         )
     cross_validated["frames"] = [";".join(f for f in frame_names() if f in s) for s in chosen]
-    check_labelled["frames"] = [";".join(f for f in frame_names() if f in s) for s in check_chosen]
+    held_out_labelled["frames"] = [";".join(f for f in frame_names() if f in s) for s in held_out_chosen]
     micro = frame_metrics(real_sets, chosen)["micro_f1"]
     print(f"real cross-validated micro-F1 {micro:.3f}")
     document = {
@@ -132,7 +132,7 @@ def main() -> None:
     path = config.MODELS_DIR / MODEL_FILE
     path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     config.VALIDATION_DIR.mkdir(exist_ok=True)
-    in_unit_order([cross_validated, check_labelled], units).to_csv(
+    in_unit_order([cross_validated, held_out_labelled], units).to_csv(
         config.REAL_FRAMES_CROSS_VALIDATED, index=False, lineterminator="\n"
     )
     print(f"-> {path}, {config.REAL_FRAMES_CROSS_VALIDATED}")

@@ -14,7 +14,7 @@ FOLDS = 10
 WRITTEN_WEIGHT = 0.5  # weight of a written training sentence beside a real one (0, 0.2, 0.3, 0.5 and 1 tried)
 
 
-def development_and_check(units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+def development_and_held_out(units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The units of the development pages, which the trainers fit and choose settings on, and those of the other
     pages (the read and check splits), which they only label with the final models: they stay held out."""
     development = units["split"] == "development"

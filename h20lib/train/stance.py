@@ -12,7 +12,7 @@ cross-validation, h20lib.train.real), and per target the regularisation ``C``, w
 the models, and ``min_probability`` (the P(any) at which a stance is labelled) are the ones with the best
 cross-validated macro-F1 on the real units. The figures chosen this way are a little optimistic (three settings are
 picked on the same predictions). The shipped models are then fit on all units and sentences. Only the development
-pages are fit on: the check pages (the latest batches, corpora/real/manifest.toml) are labelled by the shipped models
+pages are fit on: the read and check pages (corpora/real/manifest.toml) are labelled by the shipped models
 alone, so their figures stay those of text the models never met. The seed sentences and
 labels/gold/written_sentences.csv are never used here: they test the result.
 """
@@ -45,7 +45,7 @@ from h20lib.report.agreement import (
 )
 from h20lib.report.gold import real_units
 from h20lib.train.common import SEED, export, fit, matrix, vocabulary
-from h20lib.train.real import FOLDS, WRITTEN_WEIGHT, development_and_check, document_folds, in_unit_order
+from h20lib.train.real import FOLDS, WRITTEN_WEIGHT, development_and_held_out, document_folds, in_unit_order
 
 STRENGTHS = (0.3, 1.0)  # C of the logistic regressions
 MIN_PROBABILITIES = (0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
@@ -91,16 +91,16 @@ def _save_reliability(tables: dict[str, pd.DataFrame], real: pd.DataFrame) -> No
 
 def main() -> None:
     units = real_units()
-    real, check = development_and_check(units)
+    real, held_out = development_and_held_out(units)
     written = read_labels(config.TRAINING_SENTENCES)
     real_features = [feature_values(text) for text in real["text"]]
     written_features = [feature_values(text) for text in written["text"]]
     columns = vocabulary(real_features + written_features, min_count=1)
     real_x, written_x = matrix(real_features, columns), matrix(written_features, columns)
-    check_x = matrix([feature_values(text) for text in check["text"]], columns)
+    held_out_x = matrix([feature_values(text) for text in held_out["text"]], columns)
     folds = document_folds(real["doc_id"])
     cross_validated = real[["unit_id", "doc_id", "source_group"]].copy()
-    check_labelled = check[["unit_id", "doc_id", "source_group"]].copy()
+    held_out_labelled = held_out[["unit_id", "doc_id", "source_group"]].copy()
     models: dict[str, dict[str, object]] = {}
     hyperparameters: dict[str, dict[str, object]] = {}
     scores: dict[str, dict[str, object]] = {}
@@ -154,14 +154,14 @@ def main() -> None:
         labels = np.concatenate([gold, written_gold])
         weights = np.concatenate([np.ones(len(real)), np.full(len(written), WRITTEN_WEIGHT)])
         any_model, direction = _fit_pair(x, labels, weights, strength=strength)
-        check_any = any_model.predict_proba(check_x)[:, list(any_model.classes_).index("stance")]
-        check_favor = direction.predict_proba(check_x)[:, list(direction.classes_).index("favor")]
-        check_cues = [cue_label(cue_score(cue_evidence(text), target=target)) for text in check["text"]]
-        check_labelled[f"{target}_any"] = check_any.round(4)
-        check_labelled[f"{target}_favor_if_any"] = check_favor.round(4)
-        check_labelled[f"{target}_label"] = [
+        held_out_any = any_model.predict_proba(held_out_x)[:, list(any_model.classes_).index("stance")]
+        held_out_favor = direction.predict_proba(held_out_x)[:, list(direction.classes_).index("favor")]
+        held_out_cues = [cue_label(cue_score(cue_evidence(text), target=target)) for text in held_out["text"]]
+        held_out_labelled[f"{target}_any"] = held_out_any.round(4)
+        held_out_labelled[f"{target}_favor_if_any"] = held_out_favor.round(4)
+        held_out_labelled[f"{target}_label"] = [
             label_from(p, f, c, cues_decide=cues_decide, min_probability=min_probability)
-            for p, f, c in zip(check_any, check_favor, check_cues)
+            for p, f, c in zip(held_out_any, held_out_favor, held_out_cues)
         ]
         models[target] = {
             "any": export(any_model, columns, labels=("stance", "none"), prune_below=PRUNE_BELOW),
@@ -195,7 +195,7 @@ def main() -> None:
     path = config.MODELS_DIR / MODEL_FILE
     path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     config.VALIDATION_DIR.mkdir(exist_ok=True)
-    in_unit_order([cross_validated, check_labelled], units).to_csv(
+    in_unit_order([cross_validated, held_out_labelled], units).to_csv(
         config.REAL_STANCE_CROSS_VALIDATED, index=False, lineterminator="\n"
     )
     _save_reliability(reliability, real)
