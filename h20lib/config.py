@@ -39,6 +39,7 @@ VALIDATION_DIR = PROJECT_ROOT / "validation"
 REAL_STANCE_CROSS_VALIDATED = VALIDATION_DIR / "real_stance_cross_validated.csv"
 REAL_FRAMES_CROSS_VALIDATED = VALIDATION_DIR / "real_frames_cross_validated.csv"
 REAL_CHROME_CROSS_VALIDATED = VALIDATION_DIR / "real_chrome_cross_validated.csv"
+LEARNED_SPEAKER_STEP = VALIDATION_DIR / "learned_speaker_step.csv"
 RELIABILITY_FIGURE = VALIDATION_DIR / "reliability_any_stance.png"
 NEWSMTSC_DIR = PROJECT_ROOT.parent / "shared" / "data" / "newsmtsc"
 

@@ -10,14 +10,11 @@ in the same way that the models are not fit on; ``check``: pages not read until 
 
 from __future__ import annotations
 
-from functools import cache
-
 import numpy as np
 import pandas as pd
 
 from h20lib import config
 from h20lib.errors import InputError
-from h20lib.measures.actors import actor_id_from_name, register
 from h20lib.measures.frames import frame_names
 from h20lib.measures.scoring import ANALYSED_KINDS, score
 from h20lib.measures.sentiment import score_sentiment
@@ -37,7 +34,7 @@ from h20lib.report.agreement import (
     stance_f1_by_document,
     stance_metrics,
 )
-from h20lib.report.gold import CHROME_KINDS, real_manifest, real_units
+from h20lib.report.gold import CHROME_KINDS, covering_positions, real_manifest, real_units, same_actor
 from h20lib.report.stats import document_share_ci
 
 # development: read while the rules were written, and fit by the models; read: read too, not fit; check: never read
@@ -92,14 +89,12 @@ def _cross_validated_kinds(texts: pd.Series, gold: pd.DataFrame) -> pd.Series:
 
 def _covering(sentences: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
     """For each unit, the parsed kind, speaker and first actor of the sentence that overlaps it most."""
-    starts, ends = sentences["char_start"].to_numpy(), sentences["char_end"].to_numpy()
     rows = []
-    for unit_start, unit_end in zip(units["char_start"].astype(int), units["char_end"].astype(int)):
-        overlap = np.minimum(ends, unit_end) - np.maximum(starts, unit_start)
-        if len(overlap) == 0 or overlap.max() <= 0:
+    for position in covering_positions(sentences, units):
+        if position < 0:
             rows.append({"pred_kind": "", "pred_speaker": "", "pred_first_actor": ""})
             continue
-        best = sentences.iloc[int(overlap.argmax())]
+        best = sentences.iloc[position]
         rows.append(
             {
                 "pred_kind": best["kind"],
@@ -108,28 +103,6 @@ def _covering(sentences: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, index=units.index)
-
-
-def same_actor(first: pd.Series, second: pd.Series) -> pd.Series:
-    """Ids that name one actor: equal once a leading article is dropped ("the_economist" and "economist") and an id
-    made from one of a register actor's names is read as that actor ("justice_department" for the register's
-    "us_department_of_justice", whose aliases include "Justice Department")."""
-    return first.map(_canonical) == second.map(_canonical)
-
-
-def _canonical(actor: str) -> str:
-    actor = actor.removeprefix("the_")
-    return _register_ids_by_alias().get(actor, actor)
-
-
-@cache
-def _register_ids_by_alias() -> dict[str, str]:
-    return {
-        actor_id_from_name(alias).removeprefix("the_"): actor.id
-        for actor in register().values()
-        for alias in (actor.name, *actor.aliases)
-        if actor_id_from_name(alias)
-    }
 
 
 def _share(hits: pd.Series, documents: pd.Series) -> dict:

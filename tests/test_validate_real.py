@@ -7,7 +7,7 @@ import pytest
 
 from h20lib import config, load_corpus, score
 from h20lib.parse.readers import read_labels
-from h20lib.validate_real import TARGETS, measures, same_actor
+from h20lib.validate_real import TARGETS, measures
 
 GROUPS = ("us_media", "chinese_state", "trade_press")
 
@@ -92,14 +92,6 @@ def test_measures_count_units_against_their_naive_baseline(units, key, method, b
     assert result["method"]["share"] == method
     assert result["baseline"]["share"] == baseline
     assert result["method"]["n"] == 2 and result["method"]["docs"] == 1
-
-
-@pytest.mark.parametrize(
-    ("first", "second", "same"),
-    [("the_economist", "economist", True), ("nvidia", "nvidia", True), ("lin", "lin_jian", False), ("", "", True)],
-)
-def test_same_actor(first, second, same):
-    assert same_actor(pd.Series([first]), pd.Series([second])).iloc[0] == same
 
 
 def test_real_section_reports_groups_splits_and_intervals(validation_report):
