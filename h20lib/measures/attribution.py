@@ -235,7 +235,8 @@ class _Rules:
     generic_speakers_zh: dict[str, str]
     titles_zh: re.Pattern[str]  # a Chinese title a person's name follows ("专家", "研究员")
     family_names_zh: frozenset[str]
-    after_name_zh: frozenset[str]  # what may stand between a titled name and its verb
+    after_name_zh: re.Pattern[str]  # what may stand between a titled name and its verb
+    times_zh: re.Pattern[str]  # a day or time of day ("18日", "今天")
     continuing_verbs: frozenset[str]
     not_names: frozenset[str]
     according_to: Screened
@@ -287,7 +288,11 @@ def _rules() -> _Rules:
         generic_speakers_zh=dict(cues["generic_speakers_zh"]),
         titles_zh=re.compile(cues["titles_zh"]),
         family_names_zh=resources.word_list("chinese_family_names.txt"),
-        after_name_zh=frozenset(cues["after_name_zh"].split("|")),
+        after_name_zh=re.compile(
+            f"(?:{cues['times_zh']})?(?:在[^，,。；;：:“”「」《》]{{1,12}}?(?:{cues['occasion_endings_zh']})?)?"
+            f"(?:{cues['acts_zh']})?(?:{cues['after_name_zh']})"
+        ),
+        times_zh=re.compile(cues["times_zh"]),
         continuing_verbs=frozenset(cues["continuing_verbs"].split()),
         not_names=frozenset(cues["not_names"].split()),
         according_to=Screened(re.compile(cues["according_to"], re.IGNORECASE), shared="sentence"),
@@ -1099,16 +1104,25 @@ _LATIN_NAME = re.compile(r"\s?[A-Z][a-z]+(?:[ ·][A-Z][a-z’'-]+){1,2}\s?")
 
 def _titled_name_zh(text: str, start: int, verb_start: int) -> str:
     """The person's name of two or three characters (or in Latin letters) that opens at ``start``, after a title,
-    where what stands between it and the verb may follow a name ("专家张三表示", "专家张三的说法称"); else ""."""
+    where what stands between it and the verb may follow a name ("专家张三表示", "专家张三的说法称", "教授张三18日在
+    臉書發文表示"); else ""."""
     rules = _rules()
     latin = _LATIN_NAME.match(text, start, verb_start)  # "参议员Mike Rounds表示": a name in Latin letters
-    if latin and text[latin.end() : verb_start] in rules.after_name_zh:
+    if latin and rules.after_name_zh.fullmatch(text, latin.end(), verb_start):
         return latin.group().strip()
     if text[start : start + 1] not in rules.family_names_zh:
         return ""
     for length in (3, 2):
-        if start + length <= verb_start and text[start + length : verb_start] in rules.after_name_zh:
-            return text[start : start + length]
+        end = start + length
+        # "发言人周一在记者会上表示": a day of the week opens with a family name (周) and is no name; "张三在接受采访时
+        # 表示": 在 opens the occasion, not the end of a name
+        if (
+            end <= verb_start
+            and rules.after_name_zh.fullmatch(text, end, verb_start)
+            and not rules.times_zh.fullmatch(text, start, end)
+            and text[end - 1] != "在"
+        ):
+            return text[start:end]
     return ""
 
 
@@ -1141,7 +1155,7 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
         ]
         # "辉达对特朗普的决定表示赞赏", "黄仁勋与美国总统特朗普会晤后表示": a name after a preposition is no subject
         subjects = [m for m in named if not _CHINESE_PREPOSITION.search(text, max(clause_start, m.start - 7), m.start)]
-        found = [Candidate(m.end, m.actor, start=m.start) for m in subjects or named]
+        found = [Candidate(m.end, m.actor, start=m.start) for m in subjects]
         rules = _rules()
         found += [
             Candidate(m.end(), rules.generic_speakers_zh[m.group()])
@@ -1198,6 +1212,8 @@ def _chinese_speaker(text: str, start: int, end: int, context: _Context) -> tupl
             if verb.start() - m.end() <= _CHINESE_ADVERB_CHARS
             and _CHINESE_ADVERB.fullmatch(text, m.end(), verb.start())
         ]
+        if not found:  # only names after a preposition: the nearest may still be the subject
+            found = [Candidate(m.end, m.actor, start=m.start) for m in named]
         if not found and verb.start() - clause_start <= _CHINESE_ADVERB_CHARS:
             # a clause that opens with its verb ("...，强调...") shares the subject an earlier clause opens with
             earlier_starts = [start, *(start + b for b in breaks[:-1])][::-1]

@@ -1584,6 +1584,35 @@ REAL_TEXT_CASES = [
         "zhang_san",
         id="zh-titled-name-then-he",
     ),
+    # when, where and how the titled person spoke may stand between the name and the verb; the name counts again
+    pytest.param(
+        "研究员林海峰12日在社交媒体发文表示，该芯片的能效偏低。",
+        "林海峰认为，这一差距难以弥补。",
+        "",
+        "lin_haifeng",
+        id="zh-titled-name-then-day-place-and-act",
+    ),
+    pytest.param(
+        "",
+        "分析师陈志明在接受路透社采访时表示，需求正在回落。",
+        "",
+        "chen_zhiming",
+        id="zh-titled-name-then-an-interview-by-an-outlet",
+    ),
+    pytest.param(
+        "",
+        "教授高文今天表示，出口管制难以持久。",
+        "",
+        "gao_wen",
+        id="zh-titled-two-character-name-then-a-day",
+    ),
+    pytest.param(
+        "",
+        "发言人周三在记者会上表示，中方坚决反对。",
+        "",
+        "",
+        id="zh-a-day-of-the-week-after-a-title-is-no-name",
+    ),
     pytest.param(
         "今年以来，该芯片的安全问题引发关注。",
         "专家普遍认为，该芯片性能不足。",
