@@ -66,10 +66,10 @@ def main() -> None:
         labels = np.where(np.concatenate([gold, written_gold]), LABELS[0], LABELS[1])
         has_cue = [frame in c for c in cues]
         probability = np.zeros(len(real))
-        for train, held_out in folds:
-            rows = np.concatenate([train, len(real) + np.arange(len(written))])
+        for train_rows, test_rows in folds:
+            rows = np.concatenate([train_rows, len(real) + np.arange(len(written))])
             fitted = fit(all_x[rows], list(labels[rows]), c=STRENGTH, class_weight=None, sample_weight=weights[rows])
-            probability[held_out] = fitted.predict_proba(real_x[held_out])[:, list(fitted.classes_).index(LABELS[0])]
+            probability[test_rows] = fitted.predict_proba(real_x[test_rows])[:, list(fitted.classes_).index(LABELS[0])]
         best: tuple[float, str, float] | None = None
         for rule in RULES:
             for min_probability in MIN_PROBABILITIES:

@@ -112,13 +112,15 @@ def main() -> None:
         results, probabilities = [], {}
         for strength in STRENGTHS:
             p_any, favor_if_any = np.zeros(len(real)), np.zeros(len(real))
-            for train, held_out in folds:
-                x = vstack([real_x[train], written_x]).tocsr()
-                labels = np.concatenate([gold[train], written_gold])
-                weights = np.concatenate([np.ones(len(train)), np.full(len(written), WRITTEN_WEIGHT)])
+            for train_rows, test_rows in folds:
+                x = vstack([real_x[train_rows], written_x]).tocsr()
+                labels = np.concatenate([gold[train_rows], written_gold])
+                weights = np.concatenate([np.ones(len(train_rows)), np.full(len(written), WRITTEN_WEIGHT)])
                 any_model, direction = _fit_pair(x, labels, weights, strength=strength)
-                p_any[held_out] = any_model.predict_proba(real_x[held_out])[:, list(any_model.classes_).index("stance")]
-                favor_if_any[held_out] = direction.predict_proba(real_x[held_out])[
+                p_any[test_rows] = any_model.predict_proba(real_x[test_rows])[
+                    :, list(any_model.classes_).index("stance")
+                ]
+                favor_if_any[test_rows] = direction.predict_proba(real_x[test_rows])[
                     :, list(direction.classes_).index("favor")
                 ]
             probabilities[strength] = (p_any, favor_if_any)
