@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import cast
 
 from h20lib import resources
 from h20lib.measures.actors import PERSON_TYPES, Mention, actor_id_from_name, actor_type, find_mentions, register
@@ -1626,7 +1627,54 @@ def _new_actors(text: str, start: int, end: int, actors, previous: dict) -> set[
 
 
 def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[AttributionColumns], list[QuoteRow]]:
-    """Per-sentence ``actors, speaker, is_quote, speaker_cue`` and a list of quotation rows for one document."""
+    """Per-sentence ``actors, speaker, is_quote, speaker_cue`` and a list of quotation rows for one document.
+
+    A page with pinyin glosses ("認(rèn)為", as mirror sites print traditional characters) is read without them; the
+    quotation rows' offsets still point into ``text``."""
+    glosses = list(_PINYIN_GLOSS.finditer(text))
+    if not glosses:
+        return _attribute_document(text, rows)
+    reading, raw_positions, removed_before = _without_glosses(text, glosses)
+    gloss_starts = [gloss.start() for gloss in glosses]
+    reading_rows = []
+    for row in rows:
+        start, end = (
+            position - removed_before[bisect.bisect_right(gloss_starts, position)]
+            for position in (row["char_start"], row["char_end"])
+        )
+        reading_rows.append(
+            cast(SentenceRow, {**row, "char_start": start, "char_end": end, "text": reading[start:end]})
+        )
+    results, quotes = _attribute_document(reading, reading_rows)
+    for quote in quotes:
+        start, end = raw_positions[quote["char_start"]], raw_positions[quote["char_end"] - 1] + 1
+        quote.update({"char_start": start, "char_end": end, "text": text[start:end]})
+    return results, quotes
+
+
+# A mirror copy's reading aid: a Chinese character followed by its pinyin in brackets ("英偉達(dá)"), which splits
+# speech verbs and names
+_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def _without_glosses(text: str, glosses: list[re.Match[str]]) -> tuple[str, list[int], list[int]]:
+    """``text`` without ``glosses``; the position in ``text`` of each of its characters (and of its end); and the
+    number of characters removed before each gloss (and after the last, at the end)."""
+    parts: list[str] = []
+    raw_positions: list[int] = []
+    removed_before = [0]
+    previous = 0
+    for gloss in glosses:
+        parts.append(text[previous : gloss.start()])
+        raw_positions.extend(range(previous, gloss.start()))
+        previous = gloss.end()
+        removed_before.append(removed_before[-1] + gloss.end() - gloss.start())
+    parts.append(text[previous:])
+    raw_positions.extend(range(previous, len(text) + 1))
+    return "".join(parts), raw_positions, removed_before
+
+
+def _attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[AttributionColumns], list[QuoteRow]]:
     mentions = DocumentMentions(text)
     context = _Context(mentions, abbreviations(text, mentions))
     by_paragraph: dict[int, list[SentenceRow]] = {}

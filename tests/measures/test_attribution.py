@@ -2490,6 +2490,21 @@ def test_quote_rows(text, expected):
     assert [(q["text"], q["speaker"], q["full_quote"]) for q in quote_rows] == expected
 
 
+# a mirror copy printing each traditional character that differs from the simplified one with its pinyin
+GLOSSED = "英偉達(dá)首席執(zhí)行官黃仁勛稱：“中國(guó)市場(chǎng)很重要。”他認(rèn)為合作會(huì)繼續(xù)。\n"
+
+
+def test_a_page_with_pinyin_glosses_is_read_without_them():
+    _, rows = parse_document(GLOSSED, DocumentMeta(doc_id="case"))
+    results, quote_rows = attribute_document(GLOSSED, rows)
+    assert [(result["speaker"], result["speaker_cue"]) for result in results] == [
+        ("jensen_huang", "稱"),
+        ("jensen_huang", "認為"),
+    ]
+    assert [(q["speaker"], q["text"]) for q in quote_rows] == [("jensen_huang", "中國(guó)市場(chǎng)很重要。")]
+    assert [GLOSSED[q["char_start"] : q["char_end"]] for q in quote_rows] == ["中國(guó)市場(chǎng)很重要。"]
+
+
 def test_quote_row_speaker_after_surname():
     text = 'Representative Ellen Fairbanks spoke on Friday.\n"Export controls are not a bargaining chip," Fairbanks said.\n'
     _, rows = parse_document(text, DocumentMeta(doc_id="case"))
