@@ -130,8 +130,8 @@ def test_real_targets_not_yet_met(validation_report, key):
 
 
 # What the rules (and the learned chrome step, cross-validated) reach now on the targets they miss, so that a change
-# that loses ground fails.
-MEASURED_FLOORS = {"named_speaker": 0.79}
+# that loses ground fails. 0.79 until batch fourteen (18 unread pages, 63.6% there) took all pages to 78.8%.
+MEASURED_FLOORS = {"named_speaker": 0.78}
 
 
 @pytest.mark.parametrize(("key", "floor"), sorted(MEASURED_FLOORS.items()))
