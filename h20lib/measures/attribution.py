@@ -1652,9 +1652,11 @@ def attribute_document(text: str, rows: Sequence[SentenceRow]) -> tuple[list[Att
     return results, quotes
 
 
-# A mirror copy's reading aid: a Chinese character followed by its pinyin in brackets ("英偉達(dá)"), which splits
-# speech verbs and names
-_PINYIN_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+# A mirror copy's reading aid: a Chinese character followed by its pinyin with a tone mark in brackets ("英偉達(dá)"),
+# which splits speech verbs and names; not a ticker or an abbreviation ("英伟达(nvda)", "人工智能(ai)")
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)"
+)
 
 
 def _without_glosses(text: str, glosses: list[re.Match[str]]) -> tuple[str, list[int], list[int]]:

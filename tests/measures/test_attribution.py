@@ -5,7 +5,7 @@ import pytest
 
 from h20lib import config
 from h20lib.measures import attribution
-from h20lib.measures.attribution import DocumentMentions, abbreviations, attribute_document, find_quotes
+from h20lib.measures.attribution import _PINYIN_GLOSS, DocumentMentions, abbreviations, attribute_document, find_quotes
 from h20lib.measures.scoring import quotes, score
 from h20lib.parse.corpus import DocumentMeta, parse_document
 from h20lib.parse.readers import read_labels
@@ -2503,6 +2503,20 @@ def test_a_page_with_pinyin_glosses_is_read_without_them():
     ]
     assert [(q["speaker"], q["text"]) for q in quote_rows] == [("jensen_huang", "中國(guó)市場(chǎng)很重要。")]
     assert [GLOSSED[q["char_start"] : q["char_end"]] for q in quote_rows] == ["中國(guó)市場(chǎng)很重要。"]
+
+
+@pytest.mark.parametrize(
+    ("text", "glosses"),
+    [
+        ("英偉達(dá)認(rèn)為", ["(dá)", "(rèn)"]),
+        ("中國(guó)市場(chǎng)", ["(guó)", "(chǎng)"]),
+        ("英伟达(nvda)称", []),  # a ticker
+        ("人工智能(ai)芯片", []),  # an abbreviation: no tone mark
+        ("Nvidia (dá) said", []),  # after no Chinese character
+    ],
+)
+def test_pinyin_glosses(text, glosses):
+    assert [m.group() for m in _PINYIN_GLOSS.finditer(text)] == glosses
 
 
 def test_quote_row_speaker_after_surname():
