@@ -30,9 +30,8 @@ from h20lib import config
 from h20lib.measures.actors import Mention, actor_type, find_mentions
 from h20lib.measures.scoring import score
 from h20lib.parse.corpus import load_corpus
-from h20lib.parse.readers import read_labels
 from h20lib.patterns import CHINESE_CHARACTER
-from h20lib.report.gold import covering_positions, real_manifest, same_actor
+from h20lib.report.gold import covering_positions, real_units, same_actor
 from h20lib.train.common import fit, matrix, vocabulary
 from h20lib.train.real import document_folds
 
@@ -100,18 +99,21 @@ def candidates(document: pd.DataFrame) -> pd.DataFrame:
         if last is not None:
             last["distance"] += 1
         if sentence.speaker:
-            last = {"speaker": sentence.speaker, "distance": 0, "paragraph": sentence.paragraph}
-            last["is_quote"] = sentence.is_quote
+            last = {
+                "speaker": sentence.speaker,
+                "distance": 0,
+                "paragraph": sentence.paragraph,
+                "is_quote": sentence.is_quote,
+            }
             continue
-        common = {"position": position, "is_quote": sentence.is_quote}
         if last is not None:
             carried = {**last, "paragraph_gap": sentence.paragraph - last["paragraph"]}
             feats = carried_features(sentence.text, actors=sentence.actors, is_quote=sentence.is_quote, last=carried)
-            rows.append({**common, "actor": last["speaker"], "kind": "carried", "features": feats})
+            rows.append({"position": position, "actor": last["speaker"], "kind": "carried", "features": feats})
         for k, mention in enumerate(find_mentions(sentence.text)):
             feats = named_features(sentence.text, mention, first=k == 0, is_quote=sentence.is_quote)
-            rows.append({**common, "actor": mention.actor, "kind": "named", "features": feats})
-    return pd.DataFrame(rows, columns=["position", "is_quote", "actor", "kind", "features"])
+            rows.append({"position": position, "actor": mention.actor, "kind": "named", "features": feats})
+    return pd.DataFrame(rows, columns=["position", "actor", "kind", "features"])
 
 
 def labelled_candidates(scored: pd.DataFrame, units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -190,10 +192,8 @@ def experiment(units: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
 def main() -> None:
     corpus = load_corpus(config.REAL_CORPUS_DIR)
     scored = score(corpus)
-    gold = read_labels(config.GOLD_REAL_SENTENCES)
-    split = {entry["doc_id"]: entry["split"] for entry in real_manifest()}
-    body = gold[gold["kind"] == "body"].assign(split=lambda units: units["doc_id"].map(split))
-    units, found = labelled_candidates(scored, body)
+    units = real_units()
+    units, found = labelled_candidates(scored, units[units["kind"] == "body"])
     table = experiment(units, found)
     config.VALIDATION_DIR.mkdir(exist_ok=True)
     table.to_csv(config.LEARNED_SPEAKER_STEP, index=False, lineterminator="\n")
